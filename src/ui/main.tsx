@@ -1,0 +1,44 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App.tsx';
+import { ExplorerContext } from './shared/ExplorerContext.tsx';
+import { createExplorerStore } from './state/explorerStore.ts';
+import { createExplorerActions } from './state/explorerActions.ts';
+import { toPageLink, toSearch } from './state/pageLink.ts';
+import { sampleTable, urlTable } from './state/tableSources.ts';
+import { TableWorkerClient } from '../workers/client.ts';
+import './styles.css';
+
+async function fetchJson(url: string): Promise<unknown> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return response.json();
+}
+
+const store = createExplorerStore();
+const actions = createExplorerActions(store, new TableWorkerClient(), fetchJson);
+
+// The URL follows the open table and version, so a view can be shared and reloaded.
+store.subscribe((state) => {
+  const link = state.table?.link;
+  if (!link || (!link.sample && !link.url)) return;
+  const search = toSearch({ ...link, version: state.selectedVersion });
+  if (search !== window.location.search) window.history.replaceState(null, '', search || window.location.pathname);
+});
+
+async function start(): Promise<void> {
+  const samples = await actions.loadSamples();
+  const link = toPageLink(window.location.search);
+  if (link.url) return actions.openTable(urlTable(link.url), link.version);
+  const sample = samples.find((s) => s.name === link.sample) ?? samples[0];
+  if (sample) return actions.openTable(sampleTable(sample), link.sample === sample.name ? link.version : undefined);
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <ExplorerContext.Provider value={{ store, actions }}>
+      <App />
+    </ExplorerContext.Provider>
+  </StrictMode>,
+);
+void start();

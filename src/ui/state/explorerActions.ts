@@ -1,0 +1,101 @@
+/**
+ * The explorer's actions: they call the table worker and write the store. Each panel's data
+ * loads on its own, so one failing panel leaves the others working.
+ */
+import { toLakeError } from '../../core/errors.ts';
+import type { TableApi, TableMethod } from '../../workers/protocol.ts';
+import type { ExplorerStore, Loadable, OpenTable, SampleEntry } from './explorerStore.ts';
+
+/** The worker as the actions see it (TableWorkerClient in the page, a direct session in tests). */
+export interface TableCaller {
+  call<M extends TableMethod>(method: M, args: Parameters<TableApi[M]>, options?: {
+    signal?: AbortSignal;
+    onProgress?: (p: { phase: string; done: number; total?: number }) => void;
+  }): ReturnType<TableApi[M]>;
+}
+
+export const previewRowLimit = 500;
+
+function failed<T>(error: unknown): Loadable<T> {
+  const lakeError = toLakeError(error);
+  return { status: 'error', code: lakeError.code, message: lakeError.message };
+}
+
+export function createExplorerActions(store: ExplorerStore, worker: TableCaller, fetchJson: (url: string) => Promise<unknown>) {
+  let openController: AbortController | undefined;
+
+  async function loadSamples(): Promise<SampleEntry[]> {
+    store.setState({ samples: { status: 'loading' } });
+    try {
+      const samples = (await fetchJson('samples/samples.json')) as SampleEntry[];
+      store.setState({ samples: { status: 'ready', value: samples } });
+      return samples;
+    } catch (error) {
+      store.setState({ samples: failed(error) });
+      return [];
+    }
+  }
+
+  async function openTable(table: OpenTable, version?: number): Promise<void> {
+    openController?.abort();
+    const controller = new AbortController();
+    openController = controller;
+    store.setState({
+      table,
+      latestVersion: { status: 'loading' },
+      history: { status: 'loading' },
+      snapshot: { status: 'idle' },
+      rows: { status: 'idle' },
+      selectedVersion: undefined,
+    });
+    try {
+      const { latestVersion } = await worker.call('open', [table.spec, table.tableRoot], { signal: controller.signal });
+      if (controller.signal.aborted) return;
+      store.setState({ latestVersion: { status: 'ready', value: latestVersion } });
+      void loadHistory(controller.signal);
+      await selectVersion(version ?? latestVersion);
+    } catch (error) {
+      if (controller.signal.aborted) return;
+      store.setState({ latestVersion: failed(error), history: failed(error) });
+    }
+  }
+
+  async function loadHistory(signal: AbortSignal): Promise<void> {
+    try {
+      const history = await worker.call('history', [], { signal });
+      if (!signal.aborted) store.setState({ history: { status: 'ready', value: history } });
+    } catch (error) {
+      if (!signal.aborted) store.setState({ history: failed(error) });
+    }
+  }
+
+  async function selectVersion(version: number): Promise<void> {
+    store.setState({ selectedVersion: version, snapshot: { status: 'loading' }, rows: { status: 'loading' } });
+    const isCurrent = () => store.getState().selectedVersion === version;
+    try {
+      const snapshot = await worker.call('snapshot', [{ version }], {
+        onProgress: (progress) => isCurrent() && store.setState({ snapshot: { status: 'loading', progress } }),
+      });
+      if (!isCurrent()) return;
+      store.setState({ snapshot: { status: 'ready', value: snapshot } });
+    } catch (error) {
+      if (isCurrent()) store.setState({ snapshot: failed(error), rows: failed(error) });
+      return;
+    }
+    try {
+      const rows = await worker.call('rows', [{ version, limit: previewRowLimit }]);
+      if (isCurrent()) store.setState({ rows: { status: 'ready', value: rows } });
+    } catch (error) {
+      if (isCurrent()) store.setState({ rows: failed(error) });
+    }
+  }
+
+  function cancelOpen(): void {
+    openController?.abort();
+    store.setState({ latestVersion: { status: 'error', code: 'Aborted', message: 'Opening the table was cancelled.' } });
+  }
+
+  return { loadSamples, openTable, selectVersion, cancelOpen };
+}
+
+export type ExplorerActions = ReturnType<typeof createExplorerActions>;

@@ -1,0 +1,52 @@
+/**
+ * The explorer's state, framework-free (a zustand vanilla store): components read it through
+ * selectors, and the actions in explorerActions.ts are the only writers.
+ */
+import { createStore } from 'zustand/vanilla';
+import type { HistoryEntry, LoadProgressMessage, RowsResult, SnapshotSummary, SourceSpec } from '../../workers/protocol.ts';
+
+export interface SampleEntry {
+  name: string;
+  path: string;
+  description: string;
+}
+
+/** A value that loads: what a panel shows while waiting, on success, and on failure. */
+export type Loadable<T> =
+  | { status: 'idle' }
+  | { status: 'loading'; progress?: LoadProgressMessage }
+  | { status: 'ready'; value: T }
+  | { status: 'error'; code: string; message: string };
+
+export interface OpenTable {
+  /** What the user sees: the sample's name, the URL or the folder's name. */
+  label: string;
+  /** How to find it again (in the page's URL). */
+  link: { sample?: string; url?: string };
+  spec: SourceSpec;
+  tableRoot: string;
+}
+
+export interface ExplorerState {
+  samples: Loadable<SampleEntry[]>;
+  table?: OpenTable;
+  latestVersion: Loadable<number>;
+  history: Loadable<HistoryEntry[]>;
+  selectedVersion?: number;
+  snapshot: Loadable<SnapshotSummary>;
+  rows: Loadable<RowsResult>;
+}
+
+export const initialExplorerState: ExplorerState = {
+  samples: { status: 'idle' },
+  latestVersion: { status: 'idle' },
+  history: { status: 'idle' },
+  snapshot: { status: 'idle' },
+  rows: { status: 'idle' },
+};
+
+export type ExplorerStore = ReturnType<typeof createExplorerStore>;
+
+export function createExplorerStore(initial: ExplorerState = initialExplorerState) {
+  return createStore<ExplorerState>()(() => initial);
+}

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { toPageLink, toSearch } from './pageLink.ts';
+
+describe('page link', () => {
+  it('round-trips a sample and version', () => {
+    const link = { sample: 'simple_table', version: 3 };
+    expect(toPageLink(toSearch(link))).toEqual(link);
+  });
+
+  it('round-trips a URL with characters that need escaping', () => {
+    const link = { url: 'https://example.com/tables/a b?x=1&y=2', version: 0 };
+    expect(toSearch(link)).not.toContain(' ');
+    expect(toPageLink(toSearch(link))).toEqual(link);
+  });
+
+  it('ignores a version that is not a whole number', () => {
+    expect(toPageLink('?sample=t&v=-1')).toEqual({ sample: 't' });
+    expect(toPageLink('?sample=t&v=abc')).toEqual({ sample: 't' });
+  });
+
+  it('is empty for an empty query', () => {
+    expect(toSearch({})).toBe('');
+    expect(toPageLink('')).toEqual({});
+  });
+});

@@ -1,0 +1,27 @@
+/** The page's URL carries the source, the table and the version, so a view can be shared. */
+export interface PageLink {
+  sample?: string;
+  url?: string;
+  version?: number;
+}
+
+export function toPageLink(search: string): PageLink {
+  const params = new URLSearchParams(search);
+  const link: PageLink = {};
+  const sample = params.get('sample');
+  const url = params.get('url');
+  const version = params.get('v');
+  if (sample) link.sample = sample;
+  if (url) link.url = url;
+  if (version !== null && /^\d+$/.test(version)) link.version = Number(version);
+  return link;
+}
+
+export function toSearch(link: PageLink): string {
+  const params = new URLSearchParams();
+  if (link.sample) params.set('sample', link.sample);
+  if (link.url) params.set('url', link.url);
+  if (link.version !== undefined) params.set('v', String(link.version));
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}

@@ -1,0 +1,71 @@
+/** The page's side of the table worker: typed calls, progress, cancellation. */
+import { toLakeError } from '../core/errors.ts';
+import type {
+  CancelMessage, LoadProgressMessage, RequestMessage, ResponseMessage, TableApi, TableMethod,
+} from './protocol.ts';
+
+interface Pending {
+  resolve(value: unknown): void;
+  reject(error: unknown): void;
+  onProgress?: (progress: LoadProgressMessage) => void;
+}
+
+export interface CallOptions {
+  signal?: AbortSignal;
+  onProgress?: (progress: LoadProgressMessage) => void;
+}
+
+export class TableWorkerClient {
+  private readonly worker: Worker;
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
+
+  constructor(worker: Worker = new Worker(new URL('./table.worker.ts', import.meta.url), { type: 'module' })) {
+    this.worker = worker;
+    this.worker.onmessage = (event: MessageEvent<ResponseMessage>) => this.receive(event.data);
+    this.worker.onerror = (event) => {
+      const error = toLakeError(new Error(`table worker failed: ${event.message}`));
+      for (const pending of this.pending.values()) pending.reject(error);
+      this.pending.clear();
+    };
+  }
+
+  call<M extends TableMethod>(
+    method: M,
+    args: Parameters<TableApi[M]>,
+    options: CallOptions = {},
+  ): ReturnType<TableApi[M]> {
+    const id = this.nextId++;
+    const promise = new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject, onProgress: options.onProgress });
+      options.signal?.addEventListener('abort', () => {
+        this.worker.postMessage({ id, cancel: true } satisfies CancelMessage);
+      });
+      const message: RequestMessage<M> = { id, method, args };
+      this.worker.postMessage(message, transferablesOf(args));
+    });
+    return promise as ReturnType<TableApi[M]>;
+  }
+
+  terminate(): void {
+    this.worker.terminate();
+  }
+
+  private receive(message: ResponseMessage): void {
+    const pending = this.pending.get(message.id);
+    if (!pending) return;
+    if (message.kind === 'progress') {
+      pending.onProgress?.(message.progress);
+      return;
+    }
+    this.pending.delete(message.id);
+    if (message.kind === 'result') pending.resolve(message.result);
+    else pending.reject(toLakeError(message.error));
+  }
+}
+
+function transferablesOf(args: unknown[]): Transferable[] {
+  const first = args[0] as { kind?: string; entries?: { bytes: ArrayBuffer }[] } | undefined;
+  if (first?.kind === 'files' && first.entries) return first.entries.map((e) => e.bytes);
+  return [];
+}

@@ -1,0 +1,121 @@
+/**
+ * What the table worker does for the page: holds the open table's store, caches snapshots,
+ * and answers TableApi calls. Runs unchanged in a worker and in Node tests.
+ */
+import type { ObjectStore } from '../core/objectStore.ts';
+import type { ParquetCodec } from '../core/parquetCodec.ts';
+import type { AbortSignal } from '../core/abort.ts';
+import { LakeError } from '../core/errors.ts';
+import type { DeltaSnapshot } from '../core/delta/snapshot.ts';
+import { loadSnapshot } from '../core/delta/loadSnapshot.ts';
+import { loadHistory } from '../core/delta/history.ts';
+import { planScan } from '../core/delta/planScan.ts';
+import { scanDelta } from '../query/deltaScan.ts';
+import { toJsonRows } from '../query/jsonValues.ts';
+import type { HistoryEntry, LoadProgressMessage, RowsResult, SnapshotSummary, SourceSpec } from './protocol.ts';
+import { parseStats } from '../core/delta/stats.ts';
+
+export interface SessionDeps {
+  openStore(source: SourceSpec): Promise<ObjectStore>;
+  codec: ParquetCodec;
+}
+
+export interface CallContext {
+  signal?: AbortSignal;
+  onProgress?: (progress: LoadProgressMessage) => void;
+}
+
+const snapshotCacheSize = 8;
+
+export class TableSession {
+  private store?: ObjectStore;
+  private tableRoot = '';
+  private readonly snapshots = new Map<number, DeltaSnapshot>();
+
+  constructor(private readonly deps: SessionDeps) {}
+
+  async open(source: SourceSpec, tableRoot: string, context: CallContext = {}): Promise<{ latestVersion: number }> {
+    this.store = await this.deps.openStore(source);
+    this.tableRoot = tableRoot;
+    this.snapshots.clear();
+    const latest = await this.loadSnapshotAt({}, context);
+    return { latestVersion: latest.version };
+  }
+
+  async history(context: CallContext = {}): Promise<HistoryEntry[]> {
+    const entries = await loadHistory(this.requireStore(), this.tableRoot, { signal: context.signal });
+    return entries.map(({ version, timestamp, commitInfo }) => ({ version, timestamp, commitInfo }));
+  }
+
+  async snapshot(at: { version?: number; timestamp?: number }, context: CallContext = {}): Promise<SnapshotSummary> {
+    return toSnapshotSummary(await this.loadSnapshotAt(at, context));
+  }
+
+  async rows(
+    at: { version: number; limit: number; columns?: string[] },
+    context: CallContext = {},
+  ): Promise<RowsResult> {
+    const snapshot = await this.loadSnapshotAt({ version: at.version }, context);
+    const plan = planScan(snapshot, { columns: at.columns });
+    const rows: Record<string, unknown>[] = [];
+    let truncated = false;
+    for await (const batch of scanDelta(this.requireStore(), plan, { signal: context.signal, limit: at.limit + 1 })) {
+      rows.push(...toJsonRows(batch, plan.columns));
+      if (rows.length > at.limit) {
+        truncated = true;
+        break;
+      }
+    }
+    return { version: snapshot.version, columns: plan.columns.map((c) => c.logicalName), rows: rows.slice(0, at.limit), truncated };
+  }
+
+  private async loadSnapshotAt(at: { version?: number; timestamp?: number }, context: CallContext): Promise<DeltaSnapshot> {
+    if (at.version !== undefined) {
+      const cached = this.snapshots.get(at.version);
+      if (cached) return cached;
+    }
+    const snapshot = await loadSnapshot(this.requireStore(), this.tableRoot, {
+      version: at.version,
+      timestamp: at.timestamp,
+      codec: this.deps.codec,
+      signal: context.signal,
+      onProgress: context.onProgress,
+    });
+    this.snapshots.set(snapshot.version, snapshot);
+    if (this.snapshots.size > snapshotCacheSize) {
+      const oldest = this.snapshots.keys().next().value;
+      if (oldest !== undefined) this.snapshots.delete(oldest);
+    }
+    return snapshot;
+  }
+
+  private requireStore(): ObjectStore {
+    if (!this.store) throw new LakeError('InvalidInput', 'no table is open');
+    return this.store;
+  }
+}
+
+export function toSnapshotSummary(snapshot: DeltaSnapshot): SnapshotSummary {
+  let numRecords: number | null = 0;
+  let sizeInBytes = 0;
+  for (const file of snapshot.files) {
+    sizeInBytes += file.size;
+    const records = parseStats(file)?.numRecords;
+    if (numRecords !== null && records !== undefined) {
+      numRecords += records - (file.deletionVector?.cardinality ?? 0);
+    } else {
+      numRecords = null;
+    }
+  }
+  return {
+    version: snapshot.version,
+    timestamp: snapshot.timestamp,
+    protocol: snapshot.protocol,
+    metadata: snapshot.metadata,
+    schema: snapshot.schema,
+    numFiles: snapshot.files.length,
+    numRecords,
+    sizeInBytes,
+    logSegment: snapshot.logSegment,
+  };
+}
