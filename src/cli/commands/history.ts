@@ -1,0 +1,23 @@
+import { loadHistory } from '../../core/delta/history.ts';
+import { flagInteger, flagString, type ParsedArgs } from '../args.ts';
+import type { Io } from '../main.ts';
+import { toOutputFormat, writeRows } from '../output.ts';
+import { tableStore } from '../tableArgs.ts';
+
+export async function runHistory(args: ParsedArgs, io: Io): Promise<number> {
+  const store = tableStore(args);
+  const format = toOutputFormat(flagString(args, 'format'), 'table');
+  const entries = await loadHistory(store, '', { limit: flagInteger(args, 'limit') });
+  const rows = entries.map(({ version, timestamp, commitInfo }) => ({
+    version,
+    timestamp: new Date(timestamp).toISOString(),
+    ...(commitInfo ?? {}),
+  }));
+  if (format === 'jsonl') {
+    writeRows(io.stdout, format, [], rows);
+  } else {
+    const columns = ['version', 'timestamp', 'operation', 'operationParameters', 'readVersion', 'isolationLevel', 'isBlindAppend', 'engineInfo'];
+    writeRows(io.stdout, format, columns, rows);
+  }
+  return 0;
+}

@@ -1,0 +1,28 @@
+import { planScan } from '../../core/delta/planScan.ts';
+import { parsePredicate } from '../../core/delta/predicate.ts';
+import { scanDelta } from '../../query/deltaScan.ts';
+import { toJsonRows } from '../../query/jsonValues.ts';
+import { flagInteger, flagList, flagString, type ParsedArgs } from '../args.ts';
+import type { Io } from '../main.ts';
+import { createRowWriter, toOutputFormat } from '../output.ts';
+import { openTableAt } from '../tableArgs.ts';
+
+export async function runScan(args: ParsedArgs, io: Io): Promise<number> {
+  const { store, snapshot } = await openTableAt(args);
+  const format = toOutputFormat(flagString(args, 'format'), 'jsonl');
+  const where = flagString(args, 'where');
+  const predicate = where === undefined ? undefined : parsePredicate(where);
+  const limit = flagInteger(args, 'limit');
+  const plan = planScan(snapshot, { columns: flagList(args, 'columns'), predicate });
+  const columns = plan.columns.map((c) => c.logicalName);
+  const writer = createRowWriter(io.stdout, format, columns);
+  let remaining = limit ?? Number.POSITIVE_INFINITY;
+  for await (const batch of scanDelta(store, plan, { rowFilter: predicate, limit })) {
+    if (remaining <= 0) break;
+    const rows = toJsonRows(batch, plan.columns).slice(0, remaining);
+    remaining -= rows.length;
+    writer.write(rows);
+  }
+  writer.end();
+  return 0;
+}

@@ -1,0 +1,41 @@
+import type { DataType, StructField } from '../../core/delta/schemaTypes.ts';
+import { flagString, type ParsedArgs } from '../args.ts';
+import type { Io } from '../main.ts';
+import { toOutputFormat, writeRows } from '../output.ts';
+import { openTableAt } from '../tableArgs.ts';
+
+export async function runSchema(args: ParsedArgs, io: Io): Promise<number> {
+  const { snapshot } = await openTableAt(args);
+  const format = toOutputFormat(flagString(args, 'format'), 'table');
+  const partitionColumns = new Set(snapshot.metadata.partitionColumns);
+  const rows = snapshot.schema.fields.flatMap((field) => toSchemaRows(field, '', partitionColumns));
+  writeRows(io.stdout, format, ['column', 'type', 'nullable', 'partition', 'metadata'], rows);
+  return 0;
+}
+
+function toSchemaRows(field: StructField, prefix: string, partitionColumns: Set<string>): Record<string, unknown>[] {
+  const column = prefix + field.name;
+  const row = {
+    column,
+    type: toTypeName(field.type),
+    nullable: field.nullable,
+    partition: prefix === '' && partitionColumns.has(field.name),
+    metadata: Object.keys(field.metadata).length > 0 ? field.metadata : null,
+  };
+  const nested = typeof field.type === 'object' && field.type.type === 'struct'
+    ? field.type.fields.flatMap((child) => toSchemaRows(child, `${column}.`, partitionColumns))
+    : [];
+  return [row, ...nested];
+}
+
+export function toTypeName(type: DataType): string {
+  if (typeof type === 'string') return type;
+  switch (type.type) {
+    case 'struct':
+      return `struct<${type.fields.map((f) => `${f.name}: ${toTypeName(f.type)}`).join(', ')}>`;
+    case 'array':
+      return `array<${toTypeName(type.elementType)}>`;
+    case 'map':
+      return `map<${toTypeName(type.keyType)}, ${toTypeName(type.valueType)}>`;
+  }
+}

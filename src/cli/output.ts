@@ -1,0 +1,57 @@
+/** Output formats of the CLI: JSON lines, CSV, or an aligned text table. */
+import { LakeError } from '../core/errors.ts';
+
+export type OutputFormat = 'jsonl' | 'csv' | 'table';
+
+export function toOutputFormat(value: string | undefined, fallback: OutputFormat): OutputFormat {
+  if (value === undefined) return fallback;
+  if (value === 'jsonl' || value === 'csv' || value === 'table') return value;
+  throw new LakeError('InvalidInput', `--format must be jsonl, csv or table, got "${value}"`);
+}
+
+export interface Writer {
+  write(text: string): unknown;
+}
+
+export function writeRows(out: Writer, format: OutputFormat, columns: string[], rows: Record<string, unknown>[]): void {
+  const writer = createRowWriter(out, format, columns);
+  writer.write(rows);
+  writer.end();
+}
+
+/** Streams rows in batches: JSON lines and CSV as they come, a text table at the end (it needs widths). */
+export function createRowWriter(out: Writer, format: OutputFormat, columns: string[]) {
+  const buffered: string[][] = [];
+  if (format === 'csv') out.write(`${columns.map(toCsvField).join(',')}\n`);
+  return {
+    write(rows: Record<string, unknown>[]): void {
+      for (const row of rows) {
+        if (format === 'jsonl') out.write(`${JSON.stringify(row)}\n`);
+        else if (format === 'csv') out.write(`${columns.map((c) => toCsvField(toText(row[c]))).join(',')}\n`);
+        else buffered.push(columns.map((c) => toText(row[c])));
+      }
+    },
+    end(): void {
+      if (format === 'table') out.write(toTextTable(columns, buffered));
+    },
+  };
+}
+
+function toText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+function toCsvField(text: string): string {
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+function toTextTable(header: string[], cells: string[][]): string {
+  const widths = header.map((h, i) => Math.min(60, Math.max(h.length, ...cells.map((row) => (row[i] ?? '').length))));
+  const line = (row: string[]) => row.map((cell, i) => clip(cell, widths[i] ?? 0).padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map(line)].join('\n') + '\n';
+}
+
+function clip(text: string, width: number): string {
+  return text.length > width ? `${text.slice(0, width - 1)}…` : text;
+}
