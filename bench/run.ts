@@ -1,0 +1,25 @@
+/** `npm run bench`: every benchmark, each with its peer measured in the same run. */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { runSnapshotBench } from './snapshotBench.ts';
+import { formatResult, type BenchResult } from './timing.ts';
+
+const outDir = join(import.meta.dirname, 'out');
+mkdirSync(outDir, { recursive: true });
+
+const benches: [string, () => Promise<BenchResult>][] = [
+  ['snapshot', () => runSnapshotBench(outDir)],
+];
+
+const only = process.argv[2];
+let failed = false;
+for (const [name, run] of benches) {
+  if (only && name !== only) continue;
+  try {
+    console.log(formatResult(await run()));
+  } catch (error) {
+    failed = true;
+    console.error(`${name}: ${error instanceof Error ? error.stack : String(error)}`);
+  }
+}
+process.exitCode = failed ? 1 : 0;
