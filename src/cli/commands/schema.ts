@@ -1,4 +1,5 @@
-import type { DataType, StructField } from '../../core/delta/schemaTypes.ts';
+import type { StructField } from '../../core/delta/schemaTypes.ts';
+import { toTypeLabel } from '../../core/delta/typeLabel.ts';
 import { flagString, type ParsedArgs } from '../args.ts';
 import type { Io } from '../main.ts';
 import { toOutputFormat, writeRows } from '../output.ts';
@@ -17,7 +18,7 @@ function toSchemaRows(field: StructField, prefix: string, partitionColumns: Set<
   const column = prefix + field.name;
   const row = {
     column,
-    type: toTypeName(field.type),
+    type: toTypeLabel(field.type),
     nullable: field.nullable,
     partition: prefix === '' && partitionColumns.has(field.name),
     metadata: Object.keys(field.metadata).length > 0 ? field.metadata : null,
@@ -26,16 +27,4 @@ function toSchemaRows(field: StructField, prefix: string, partitionColumns: Set<
     ? field.type.fields.flatMap((child) => toSchemaRows(child, `${column}.`, partitionColumns))
     : [];
   return [row, ...nested];
-}
-
-export function toTypeName(type: DataType): string {
-  if (typeof type === 'string') return type;
-  switch (type.type) {
-    case 'struct':
-      return `struct<${type.fields.map((f) => `${f.name}: ${toTypeName(f.type)}`).join(', ')}>`;
-    case 'array':
-      return `array<${toTypeName(type.elementType)}>`;
-    case 'map':
-      return `map<${toTypeName(type.keyType)}, ${toTypeName(type.valueType)}>`;
-  }
 }
