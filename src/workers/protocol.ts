@@ -6,6 +6,9 @@ import type { SerializedLakeError } from '../core/errors.ts';
 import type { CommitInfo, Metadata, Protocol } from '../core/delta/actions.ts';
 import type { StructType } from '../core/delta/schemaTypes.ts';
 import type { LogSegment } from '../core/delta/snapshot.ts';
+import type { FilesPage } from '../core/analysis/activeFiles.ts';
+
+export type { FileRow, FilesPage } from '../core/analysis/activeFiles.ts';
 
 export type SourceSpec =
   /** A table served over HTTP (the built-in samples, or any URL with a listing index). */
@@ -45,12 +48,22 @@ export interface LoadProgressMessage {
   total?: number;
 }
 
+export interface CommitLog {
+  version: number;
+  /** The commit file's key in the store. */
+  key: string;
+  /** Each line of the JSON commit, parsed. */
+  actions: Record<string, unknown>[];
+}
+
 /** What the worker does, method by method. */
 export interface TableApi {
   open(source: SourceSpec, tableRoot: string): Promise<{ latestVersion: number }>;
   history(): Promise<HistoryEntry[]>;
   snapshot(at: { version?: number; timestamp?: number }): Promise<SnapshotSummary>;
   rows(at: { version: number; limit: number; columns?: string[] }): Promise<RowsResult>;
+  files(at: { version: number; offset: number; limit: number }): Promise<FilesPage>;
+  commit(version: number): Promise<CommitLog>;
 }
 
 export type TableMethod = keyof TableApi;

@@ -45,6 +45,14 @@ function dispatch(request: RequestMessage, context: CallContext): Promise<unknow
       const [at] = request.args as [Parameters<TableSession['rows']>[0]];
       return session.rows(at, context);
     }
+    case 'files': {
+      const [at] = request.args as [Parameters<TableSession['files']>[0]];
+      return session.files(at, context);
+    }
+    case 'commit': {
+      const [version] = request.args as [number];
+      return session.commit(version);
+    }
     default:
       return Promise.reject(new LakeError('InvalidInput', `unknown method ${String(request.method)}`));
   }

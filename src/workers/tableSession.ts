@@ -8,11 +8,12 @@ import type { AbortSignal } from '../core/abort.ts';
 import { LakeError } from '../core/errors.ts';
 import type { DeltaSnapshot } from '../core/delta/snapshot.ts';
 import { loadSnapshot } from '../core/delta/loadSnapshot.ts';
-import { loadHistory } from '../core/delta/history.ts';
+import { loadCommit, loadHistory } from '../core/delta/history.ts';
+import { toFilesPage } from '../core/analysis/activeFiles.ts';
 import { planScan } from '../core/delta/planScan.ts';
 import { scanDelta } from '../query/deltaScan.ts';
 import { toJsonRows } from '../query/jsonValues.ts';
-import type { HistoryEntry, LoadProgressMessage, RowsResult, SnapshotSummary, SourceSpec } from './protocol.ts';
+import type { CommitLog, FilesPage, HistoryEntry, LoadProgressMessage, RowsResult, SnapshotSummary, SourceSpec } from './protocol.ts';
 import { parseStats } from '../core/delta/stats.ts';
 
 export interface SessionDeps {
@@ -67,6 +68,20 @@ export class TableSession {
       }
     }
     return { version: snapshot.version, columns: plan.columns.map((c) => c.logicalName), rows: rows.slice(0, at.limit), truncated };
+  }
+
+  async files(at: { version: number; offset: number; limit: number }, context: CallContext = {}): Promise<FilesPage> {
+    const snapshot = await this.loadSnapshotAt({ version: at.version }, context);
+    return toFilesPage(snapshot.version, snapshot.files, snapshot.metadata.partitionColumns, at.offset, at.limit);
+  }
+
+  async commit(version: number): Promise<CommitLog> {
+    const commit = await loadCommit(this.requireStore(), this.tableRoot, version);
+    return {
+      version,
+      key: `${this.tableRoot}_delta_log/${String(version).padStart(20, '0')}.json`,
+      actions: commit.actions as unknown as Record<string, unknown>[],
+    };
   }
 
   private async loadSnapshotAt(at: { version?: number; timestamp?: number }, context: CallContext): Promise<DeltaSnapshot> {

@@ -4,7 +4,7 @@
  */
 import { toLakeError } from '../../core/errors.ts';
 import type { TableApi, TableMethod } from '../../workers/protocol.ts';
-import type { ExplorerStore, Loadable, OpenTable, SampleEntry } from './explorerStore.ts';
+import type { ExplorerStore, ExplorerView, Loadable, OpenTable, SampleEntry } from './explorerStore.ts';
 
 /** The worker as the actions see it (TableWorkerClient in the page, a direct session in tests). */
 export interface TableCaller {
@@ -46,6 +46,8 @@ export function createExplorerActions(store: ExplorerStore, worker: TableCaller,
       history: { status: 'loading' },
       snapshot: { status: 'idle' },
       rows: { status: 'idle' },
+      files: { status: 'idle' },
+      commitLog: { status: 'idle' },
       selectedVersion: undefined,
     });
     try {
@@ -90,12 +92,38 @@ export function createExplorerActions(store: ExplorerStore, worker: TableCaller,
     }
   }
 
+  async function loadFiles(version: number, limit = 100_000): Promise<void> {
+    const current = store.getState().files;
+    if (current.status === 'ready' && current.value.version === version) return;
+    store.setState({ files: { status: 'loading' } });
+    try {
+      const page = await worker.call('files', [{ version, offset: 0, limit }]);
+      if (store.getState().selectedVersion === version) store.setState({ files: { status: 'ready', value: page } });
+    } catch (error) {
+      store.setState({ files: failed(error) });
+    }
+  }
+
+  async function loadCommitLog(version: number): Promise<void> {
+    store.setState({ commitLog: { status: 'loading' } });
+    try {
+      const log = await worker.call('commit', [version]);
+      if (store.getState().selectedVersion === version) store.setState({ commitLog: { status: 'ready', value: log } });
+    } catch (error) {
+      store.setState({ commitLog: failed(error) });
+    }
+  }
+
+  function showView(view: ExplorerView): void {
+    store.setState({ view });
+  }
+
   function cancelOpen(): void {
     openController?.abort();
     store.setState({ latestVersion: { status: 'error', code: 'Aborted', message: 'Opening the table was cancelled.' } });
   }
 
-  return { loadSamples, openTable, selectVersion, cancelOpen };
+  return { loadSamples, openTable, selectVersion, loadFiles, loadCommitLog, showView, cancelOpen };
 }
 
 export type ExplorerActions = ReturnType<typeof createExplorerActions>;

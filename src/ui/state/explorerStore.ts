@@ -3,7 +3,9 @@
  * selectors, and the actions in explorerActions.ts are the only writers.
  */
 import { createStore } from 'zustand/vanilla';
-import type { HistoryEntry, LoadProgressMessage, RowsResult, SnapshotSummary, SourceSpec } from '../../workers/protocol.ts';
+import type {
+  CommitLog, FilesPage, HistoryEntry, LoadProgressMessage, RowsResult, SnapshotSummary, SourceSpec,
+} from '../../workers/protocol.ts';
 
 export interface SampleEntry {
   name: string;
@@ -35,7 +37,12 @@ export interface ExplorerState {
   selectedVersion?: number;
   snapshot: Loadable<SnapshotSummary>;
   rows: Loadable<RowsResult>;
+  files: Loadable<FilesPage>;
+  commitLog: Loadable<CommitLog>;
+  view: ExplorerView;
 }
+
+export type ExplorerView = 'data' | 'schema' | 'files' | 'log' | 'protocol';
 
 export const initialExplorerState: ExplorerState = {
   samples: { status: 'idle' },
@@ -43,6 +50,9 @@ export const initialExplorerState: ExplorerState = {
   history: { status: 'idle' },
   snapshot: { status: 'idle' },
   rows: { status: 'idle' },
+  files: { status: 'idle' },
+  commitLog: { status: 'idle' },
+  view: 'data',
 };
 
 export type ExplorerStore = ReturnType<typeof createExplorerStore>;

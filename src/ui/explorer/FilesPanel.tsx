@@ -1,0 +1,110 @@
+import { useEffect, useState } from 'react';
+import type { FilesPage } from '../../workers/protocol.ts';
+import { toFileSizeHistogram, smallFileThreshold } from '../../core/analysis/fileSizeHistogram.ts';
+import { useExplorerActions, useExplorerState } from '../shared/ExplorerContext.tsx';
+import { LoadableView } from '../shared/LoadableView.tsx';
+import { formatBytes, formatCell } from '../shared/format.ts';
+import { VirtualRows } from '../shared/VirtualRows.tsx';
+
+export function FilesPanel() {
+  const files = useExplorerState((s) => s.files);
+  const version = useExplorerState((s) => s.selectedVersion);
+  const actions = useExplorerActions();
+  useEffect(() => {
+    if (version !== undefined) void actions.loadFiles(version);
+  }, [version, actions]);
+  return (
+    <section aria-labelledby="files-title" className="panel">
+      <h2 id="files-title">Files</h2>
+      <LoadableView value={files} what="files">
+        {(page) => <FilesView page={page} />}
+      </LoadableView>
+    </section>
+  );
+}
+
+function FilesView({ page }: { page: FilesPage }) {
+  const [selected, setSelected] = useState<string>();
+  const small = page.sizes.filter((s) => s < smallFileThreshold).length;
+  const file = page.files.find((f) => f.path === selected);
+  return (
+    <div className="files-view">
+      <p className="summary" data-testid="files-summary">
+        {page.total} active files · {formatBytes(page.sizes.reduce((a, b) => a + b, 0))} · {small} smaller than{' '}
+        {formatBytes(smallFileThreshold)}
+      </p>
+      <SizeHistogram sizes={page.sizes} />
+      {page.partitions.length > 0 && (
+        <details>
+          <summary>{page.partitions.length} partitions</summary>
+          <table className="grid">
+            <thead>
+              <tr><th scope="col">Partition</th><th scope="col">Files</th><th scope="col">Bytes</th><th scope="col">Rows</th></tr>
+            </thead>
+            <tbody>
+              {page.partitions.map((p) => (
+                <tr key={JSON.stringify(p.values)}>
+                  <td>{Object.entries(p.values).map(([k, v]) => `${k}=${v ?? 'null'}`).join('/')}</td>
+                  <td>{p.files}</td>
+                  <td>{formatBytes(p.bytes)}</td>
+                  <td>{p.rows ?? '?'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </details>
+      )}
+      <VirtualRows
+        rowCount={page.files.length}
+        header={['Path', 'Size', 'Rows', 'Deleted', 'Partition']}
+        renderRow={(i) => {
+          const f = page.files[i];
+          if (!f) return [];
+          return [
+            <button key="p" type="button" className="link" onClick={() => setSelected(f.path)}>{decodeURIComponent(f.path)}</button>,
+            formatBytes(f.size),
+            f.numRecords ?? '?',
+            f.deletedRows ?? '',
+            Object.entries(f.partitionValues).map(([k, v]) => `${k}=${v ?? 'null'}`).join('/'),
+          ];
+        }}
+        testId="files"
+      />
+      {page.total > page.files.length && <p className="muted">Showing the first {page.files.length} of {page.total} files.</p>}
+      {file && (
+        <div className="file-stats" data-testid="file-stats">
+          <h3>{decodeURIComponent(file.path)}</h3>
+          <table className="grid">
+            <thead><tr><th scope="col">Column</th><th scope="col">Min</th><th scope="col">Max</th><th scope="col">Nulls</th></tr></thead>
+            <tbody>
+              {Object.keys({ ...file.minValues, ...file.maxValues, ...file.nullCount }).map((column) => (
+                <tr key={column}>
+                  <td>{column}</td>
+                  <td>{formatCell(file.minValues?.[column])}</td>
+                  <td>{formatCell(file.maxValues?.[column])}</td>
+                  <td>{formatCell(file.nullCount?.[column])}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function SizeHistogram({ sizes }: { sizes: number[] }) {
+  const buckets = toFileSizeHistogram(sizes);
+  const max = Math.max(1, ...buckets.map((b) => b.count));
+  return (
+    <figure className="histogram" aria-label="File sizes">
+      {buckets.map((b) => (
+        <div key={b.from} className="bar-row" title={`${b.count} files of ${formatBytes(b.from)}–${formatBytes(b.to)}`}>
+          <span className="bar-label">{formatBytes(b.from)}</span>
+          <span className="bar" style={{ width: `${(b.count / max) * 100}%` }} />
+          <span className="bar-count">{b.count}</span>
+        </div>
+      ))}
+    </figure>
+  );
+}
