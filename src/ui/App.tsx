@@ -1,12 +1,29 @@
+import type { ReactNode } from 'react';
 import { useExplorerState } from './shared/ExplorerContext.tsx';
 import { PanelBoundary } from './shared/PanelBoundary.tsx';
 import { SamplePicker } from './explorer/SamplePicker.tsx';
 import { OpenControls } from './explorer/OpenControls.tsx';
 import { HistoryPanel } from './explorer/HistoryPanel.tsx';
 import { DataPanel } from './explorer/DataPanel.tsx';
+import { SchemaPanel } from './explorer/SchemaPanel.tsx';
+import { FilesPanel } from './explorer/FilesPanel.tsx';
+import { LogPanel } from './explorer/LogPanel.tsx';
+import { ProtocolPanel } from './explorer/ProtocolPanel.tsx';
+import { ViewTabs } from './explorer/ViewTabs.tsx';
+import type { ExplorerView } from './state/explorerStore.ts';
+
+const panels: Record<ExplorerView, { title: string; render: () => ReactNode }> = {
+  data: { title: 'Data', render: () => <DataPanel /> },
+  schema: { title: 'Schema', render: () => <SchemaPanel /> },
+  files: { title: 'Files', render: () => <FilesPanel /> },
+  log: { title: 'Log', render: () => <LogPanel /> },
+  protocol: { title: 'Protocol', render: () => <ProtocolPanel /> },
+};
 
 export function App() {
   const table = useExplorerState((s) => s.table);
+  const view = useExplorerState((s) => s.view);
+  const panel = panels[view];
   return (
     <div className="app">
       <header className="app-header">
@@ -28,9 +45,12 @@ export function App() {
             <PanelBoundary title="History">
               <HistoryPanel />
             </PanelBoundary>
-            <PanelBoundary title="Data">
-              <DataPanel />
-            </PanelBoundary>
+            <ViewTabs />
+            <div role="tabpanel" id={`view-${view}`} aria-labelledby={`tab-${view}`}>
+              <PanelBoundary key={view} title={panel.title}>
+                {panel.render()}
+              </PanelBoundary>
+            </div>
           </>
         ) : (
           <p className="muted">Pick a sample table, a URL or a local folder.</p>

@@ -1,0 +1,42 @@
+import { useEffect } from 'react';
+import { useExplorerActions, useExplorerState } from '../shared/ExplorerContext.tsx';
+import { LoadableView } from '../shared/LoadableView.tsx';
+
+/** The raw JSON of the selected version's commit, one action per block, and the checkpoint used. */
+export function LogPanel() {
+  const log = useExplorerState((s) => s.commitLog);
+  const snapshot = useExplorerState((s) => s.snapshot);
+  const version = useExplorerState((s) => s.selectedVersion);
+  const actions = useExplorerActions();
+  useEffect(() => {
+    if (version !== undefined) void actions.loadCommitLog(version);
+  }, [version, actions]);
+  return (
+    <section aria-labelledby="log-title" className="panel">
+      <h2 id="log-title">Log</h2>
+      {snapshot.status === 'ready' && (
+        <p className="muted" data-testid="log-segment">
+          {snapshot.value.logSegment.checkpoint
+            ? `Snapshot built from the ${snapshot.value.logSegment.checkpoint.kind} checkpoint at version ${snapshot.value.logSegment.checkpoint.version} (${snapshot.value.logSegment.checkpoint.files.length} file(s)) and ${snapshot.value.logSegment.commitFiles.length} commit(s) after it.`
+            : `Snapshot built from ${snapshot.value.logSegment.commitFiles.length} JSON commit(s), no checkpoint.`}
+        </p>
+      )}
+      <LoadableView value={log} what="commit">
+        {(commit) => (
+          <div className="log-actions" data-testid="log">
+            <p className="muted"><code>{commit.key}</code></p>
+            {commit.actions.map((action, i) => {
+              const type = Object.keys(action)[0] ?? 'unknown';
+              return (
+                <div key={i} className={`log-action action-${type}`}>
+                  <span className="action-type">{type}</span>
+                  <pre>{JSON.stringify(action[type], null, 2)}</pre>
+                </div>
+              );
+            })}
+          </div>
+        )}
+      </LoadableView>
+    </section>
+  );
+}
