@@ -1,0 +1,129 @@
+/**
+ * A read-only ObjectStore over HTTP (the app's samples, any static server). Static servers
+ * cannot list, so listing reads an index, `lakelab-index.json`, at the base URL
+ * (`npx lakelab index <folder>` writes one). Ranges are always explicit (`bytes=a-b`):
+ * suffix ranges are answered wrongly by some servers.
+ */
+import { LakeError } from '../core/errors.ts';
+import {
+  checkKey, type GetOptions, type ListOptions, type ListPage, type ObjectMeta, type ObjectStore,
+  type PutIfAbsentOutcome,
+} from '../core/objectStore.ts';
+import { groupByDelimiter, toListPages } from './listing.ts';
+
+export const listingIndexName = 'lakelab-index.json';
+
+export interface ListingIndex {
+  version: 1;
+  objects: { key: string; size: number; lastModified: number }[];
+}
+
+export function toListingIndex(objects: ObjectMeta[]): ListingIndex {
+  return {
+    version: 1,
+    objects: objects
+      .filter((o) => o.key !== listingIndexName)
+      .map(({ key, size, lastModified }) => ({ key, size, lastModified: Math.round(lastModified) })),
+  };
+}
+
+export class HttpStore implements ObjectStore {
+  readonly readOnly = true;
+  readonly description: string;
+  private readonly base: string;
+  private readonly fetcher: typeof fetch;
+  private index?: Promise<ObjectMeta[]>;
+
+  constructor(baseUrl: string, options: { fetch?: typeof fetch; headers?: Record<string, string> } = {}) {
+    this.base = baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
+    this.fetcher = options.fetch ?? ((input, init) => fetch(input, { ...init, headers: { ...options.headers, ...init?.headers } }));
+    this.description = `HTTP ${redactQuery(this.base)}`;
+  }
+
+  async *list(prefix: string, options: ListOptions = {}): AsyncIterable<ListPage> {
+    const all = (await this.loadIndex()).filter((o) => o.key.startsWith(prefix));
+    const { objects, prefixes } = options.delimiter ? groupByDelimiter(all, prefix) : { objects: all, prefixes: [] };
+    yield* toListPages(objects, prefixes, 1000);
+  }
+
+  async head(key: string): Promise<ObjectMeta> {
+    const response = await this.request(key, { method: 'HEAD' });
+    const size = Number(response.headers.get('content-length'));
+    if (!Number.isFinite(size)) throw new LakeError('Network', `${key}: the server sent no Content-Length`);
+    return { key, size, lastModified: Date.parse(response.headers.get('last-modified') ?? '') || 0, etag: response.headers.get('etag') ?? undefined };
+  }
+
+  async get(key: string, options: GetOptions = {}): Promise<Uint8Array> {
+    if (!options.range) {
+      const response = await this.request(key, { signal: options.signal as RequestInit['signal'] });
+      return new Uint8Array(await response.arrayBuffer());
+    }
+    if (options.range.length <= 0) return new Uint8Array(0);
+    const { offset, length } = options.range;
+    const response = await this.request(key, {
+      headers: { Range: `bytes=${offset}-${offset + length - 1}` },
+      signal: options.signal as RequestInit['signal'],
+    }, [416]);
+    if (response.status === 416) return new Uint8Array(0);
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    // A server that ignores Range sends the whole object (200): cut the range out ourselves.
+    return response.status === 206 ? bytes.subarray(0, length) : bytes.slice(offset, offset + length);
+  }
+
+  put(key: string): Promise<ObjectMeta> {
+    return Promise.reject(this.readOnlyError(key));
+  }
+
+  putIfAbsent(key: string): Promise<PutIfAbsentOutcome> {
+    return Promise.reject(this.readOnlyError(key));
+  }
+
+  delete(key: string): Promise<void> {
+    return Promise.reject(this.readOnlyError(key));
+  }
+
+  private loadIndex(): Promise<ObjectMeta[]> {
+    this.index ??= (async () => {
+      let response: Response;
+      try {
+        response = await this.request(listingIndexName, {});
+      } catch (error) {
+        this.index = undefined;
+        if (error instanceof LakeError && error.code === 'NotFound') {
+          throw new LakeError('Unsupported', `${this.description} gives no listing: a static server cannot list a folder. Put a ${listingIndexName} beside the table (npx lakelab index <folder> writes it).`, { cause: error });
+        }
+        throw error;
+      }
+      const index = (await response.json()) as ListingIndex;
+      if (index.version !== 1 || !Array.isArray(index.objects)) throw new LakeError('Corrupt', `${listingIndexName} at ${this.description} is not a version 1 listing index`);
+      return index.objects;
+    })();
+    return this.index;
+  }
+
+  private async request(key: string, init: RequestInit, accept: number[] = []): Promise<Response> {
+    const problem = checkKey(key);
+    if (problem) throw new LakeError('InvalidInput', problem);
+    const url = this.base + key.split('/').map(encodeURIComponent).join('/');
+    let response: Response;
+    try {
+      response = await this.fetcher(url, init);
+    } catch (error) {
+      if ((error as Error).name === 'AbortError') throw new LakeError('Aborted', `reading ${key} was cancelled`, { cause: error });
+      throw new LakeError('Network', `${key}: could not reach ${this.description} (${(error as Error).message})`, { cause: error });
+    }
+    if (response.ok || accept.includes(response.status)) return response;
+    if (response.status === 404) throw new LakeError('NotFound', `${key}: not found at ${this.description}`);
+    if (response.status === 401 || response.status === 403) throw new LakeError('AccessDenied', `${key}: the server refused access (HTTP ${response.status})`);
+    throw new LakeError('Network', `${key}: HTTP ${response.status} from ${this.description}`);
+  }
+
+  private readOnlyError(key: string): LakeError {
+    return new LakeError('AccessDenied', `${key}: ${this.description} is read-only`);
+  }
+}
+
+function redactQuery(url: string): string {
+  const at = url.indexOf('?');
+  return at < 0 ? url : `${url.slice(0, at)}?…`;
+}
