@@ -13,16 +13,17 @@ export interface ParquetReadOptions {
 export async function readArrowTable(data: Uint8Array, options: ParquetReadOptions = {}): Promise<Table> {
   const parquet = await loadParquetWasm();
   const name = options.name ?? 'Parquet file';
-  let file: InstanceType<typeof parquet.ParquetFile> | undefined;
+  let file: { free(): void } | undefined;
   try {
-    file = await parquet.ParquetFile.fromFile(new Blob([data as Uint8Array<ArrayBuffer>]));
+    const parquetFile = await parquet.ParquetFile.fromFile(new Blob([data as Uint8Array<ArrayBuffer>]));
+    file = parquetFile;
     let columns = options.columns;
     if (columns) {
-      const schema = file.schema();
+      const schema = parquetFile.schema();
       columns = columns.filter((c) => hasField(schema, c));
       schema.free();
     }
-    const wasmTable = await file.read(columns ? { columns } : undefined);
+    const wasmTable = await parquetFile.read(columns ? { columns } : undefined);
     return tableFromIPC(wasmTable.intoIPCStream());
   } catch (error) {
     if (error instanceof LakeError) throw error;
