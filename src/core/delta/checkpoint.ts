@@ -1,0 +1,67 @@
+/**
+ * Reading a checkpoint's actions (PROTOCOL.md "Checkpoints"): classic single-file,
+ * multi-part, and V2 (a JSON or Parquet top-level file with checkpointMetadata and sidecars).
+ */
+import { LakeError } from '../errors.ts';
+import type { ObjectStore } from '../objectStore.ts';
+import type { ParquetCodec } from '../parquetCodec.ts';
+import type { AbortSignal } from '../abort.ts';
+import { throwIfAborted } from '../abort.ts';
+import type { Action } from './actions.ts';
+import { parseActions, toCheckpointActions } from './parseActions.ts';
+import { sidecarKey } from './logPaths.ts';
+import type { CheckpointCandidate } from './logSegment.ts';
+
+/** Checkpoint removes are tombstones for VACUUM; a snapshot does not need them. */
+const snapshotColumns = ['add', 'metaData', 'protocol', 'txn', 'domainMetadata', 'checkpointMetadata', 'sidecar'];
+
+export interface CheckpointRead {
+  actions: Action[];
+  /** Keys read: the checkpoint's files, then its sidecars. */
+  files: string[];
+}
+
+export async function loadCheckpointActions(
+  store: ObjectStore,
+  tableRoot: string,
+  checkpoint: CheckpointCandidate,
+  codec: ParquetCodec,
+  options: { signal?: AbortSignal; onFileRead?: (done: number, total: number) => void } = {},
+): Promise<CheckpointRead> {
+  const files = checkpoint.files.map((f) => f.key);
+  const parts = await Promise.all(
+    checkpoint.files.map(async (meta, i) => {
+      throwIfAborted(options.signal, 'loading the checkpoint');
+      const name = meta.key.slice(meta.key.lastIndexOf('/') + 1);
+      const bytes = await store.get(meta.key, { signal: options.signal });
+      const actions = name.endsWith('.json')
+        ? parseActions(bytes, name)
+        : toCheckpointActions(await readParquetRows(codec, bytes, name), name);
+      options.onFileRead?.(i + 1, checkpoint.files.length);
+      return actions;
+    }),
+  );
+  const actions = parts.flat();
+  const sidecars = actions.flatMap((a) => ('sidecar' in a ? [a.sidecar] : []));
+  if (checkpoint.format === 'v2' && sidecars.length > 0) {
+    const sidecarActions = await Promise.all(
+      sidecars.map(async (sidecar) => {
+        const key = sidecarKey(tableRoot, sidecar.path);
+        files.push(key);
+        const bytes = await store.get(key, { signal: options.signal });
+        return toCheckpointActions(await readParquetRows(codec, bytes, `_sidecars/${sidecar.path}`), `_sidecars/${sidecar.path}`);
+      }),
+    );
+    actions.push(...sidecarActions.flat());
+  }
+  return { actions, files };
+}
+
+async function readParquetRows(codec: ParquetCodec, bytes: Uint8Array, name: string): Promise<Record<string, unknown>[]> {
+  try {
+    return await codec.readRows(bytes, { columns: snapshotColumns });
+  } catch (error) {
+    if (error instanceof LakeError && error.code !== 'Corrupt') throw error;
+    throw new LakeError('Corrupt', `checkpoint ${name}: ${(error as Error).message}`, { cause: error });
+  }
+}

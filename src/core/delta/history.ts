@@ -1,0 +1,36 @@
+/** A table's history, like DESCRIBE HISTORY: one entry per available commit, newest first. */
+import type { ObjectStore } from '../objectStore.ts';
+import type { AbortSignal } from '../abort.ts';
+import type { CommitInfo } from './actions.ts';
+import { loadLogListing } from './logSegment.ts';
+import { loadCommits } from './loadCommits.ts';
+import { commitTimestampOf } from './commitTimestamp.ts';
+
+export { loadCommit } from './loadCommits.ts';
+
+export interface HistoryEntry {
+  version: number;
+  /** In-commit timestamp when present, else the commit file's modification time. */
+  timestamp: number;
+  fileModificationTime: number;
+  commitInfo?: CommitInfo;
+}
+
+export async function loadHistory(
+  store: ObjectStore,
+  tableRoot: string,
+  options: { limit?: number; signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {},
+): Promise<HistoryEntry[]> {
+  const listing = await loadLogListing(store, tableRoot, options.signal);
+  const versions = [...listing.commits.keys()].sort((a, b) => b - a).slice(0, options.limit ?? Number.POSITIVE_INFINITY);
+  const commits = await loadCommits(store, tableRoot, versions, {
+    signal: options.signal,
+    onLoaded: (done) => options.onProgress?.(done, versions.length),
+  });
+  return commits.map((commit) => {
+    const info = commit.actions.find((a) => 'commitInfo' in a);
+    const commitInfo = info && 'commitInfo' in info ? info.commitInfo : undefined;
+    const fileModificationTime = listing.commits.get(commit.version)?.lastModified ?? 0;
+    return { version: commit.version, timestamp: commitTimestampOf(commitInfo, fileModificationTime), fileModificationTime, commitInfo };
+  });
+}

@@ -1,0 +1,104 @@
+/** A table's state at a version or a timestamp: list the log once, read a checkpoint and the commits after it, replay. */
+import { LakeError } from '../errors.ts';
+import type { ObjectStore } from '../objectStore.ts';
+import type { ParquetCodec } from '../parquetCodec.ts';
+import { throwIfAborted, type AbortSignal } from '../abort.ts';
+import type { Action, CommitInfo } from './actions.ts';
+import type { DeltaSnapshot } from './snapshot.ts';
+import { loadLogListing, planLogSegment, type LogListing } from './logSegment.ts';
+import { loadCheckpointActions } from './checkpoint.ts';
+import { loadCommits } from './loadCommits.ts';
+import { applyActions, emptyReplayState } from './replay.ts';
+import { parseSchema } from './schema.ts';
+import { checkReadSupport } from './features.ts';
+import { resolveVersionAt } from './timeTravel.ts';
+import { commitTimestampOf } from './commitTimestamp.ts';
+
+export interface LoadProgress {
+  phase: 'listing' | 'checkpoint' | 'commits' | 'replay';
+  done: number;
+  total?: number;
+}
+
+export interface LoadSnapshotOptions {
+  version?: number;
+  /** Milliseconds since the epoch: the latest version committed at or before it. */
+  timestamp?: number;
+  codec: ParquetCodec;
+  signal?: AbortSignal;
+  onProgress?: (progress: LoadProgress) => void;
+  /** A listing made earlier by the caller (saves a list call). */
+  listing?: LogListing;
+}
+
+export async function loadSnapshot(store: ObjectStore, tableRoot: string, options: LoadSnapshotOptions): Promise<DeltaSnapshot> {
+  const { signal, onProgress } = options;
+  onProgress?.({ phase: 'listing', done: 0 });
+  const listing = options.listing ?? (await loadLogListing(store, tableRoot, signal));
+  onProgress?.({ phase: 'listing', done: listing.commits.size + listing.checkpoints.length });
+  let version = options.version;
+  if (options.timestamp !== undefined) {
+    if (version !== undefined) throw new LakeError('InvalidInput', 'give a version or a timestamp, not both');
+    version = await resolveVersionAt(store, tableRoot, listing, options.timestamp, (v) => loadSnapshot(store, tableRoot, { ...options, version: v, timestamp: undefined, listing }));
+  }
+  const skipped = new Set<number>();
+  for (;;) {
+    const segment = planLogSegment(listing, version, skipped);
+    const state = emptyReplayState();
+    let checkpointFiles: string[] = [];
+    if (segment.checkpoint) {
+      const checkpoint = segment.checkpoint;
+      let read;
+      try {
+        read = await loadCheckpointActions(store, tableRoot, checkpoint, options.codec, {
+          signal,
+          onFileRead: (done, total) => onProgress?.({ phase: 'checkpoint', done, total }),
+        });
+      } catch (error) {
+        // An unreadable or half-written checkpoint: replay from an older one (or from version 0).
+        if (error instanceof LakeError && (error.code === 'Corrupt' || error.code === 'NotFound')) {
+          skipped.add(checkpoint.version);
+          continue;
+        }
+        throw error;
+      }
+      applyActions(state, read.actions);
+      checkpointFiles = read.files;
+    }
+    throwIfAborted(signal, 'loading the snapshot');
+    const commits = await loadCommits(store, tableRoot, segment.commits.map((c) => c.version), {
+      signal,
+      onLoaded: (done) => onProgress?.({ phase: 'commits', done, total: segment.commits.length }),
+    });
+    onProgress?.({ phase: 'replay', done: 0, total: commits.length });
+    for (const commit of commits) applyActions(state, commit.actions);
+    const { protocol, metadata } = state;
+    if (!protocol || !metadata) {
+      throw new LakeError('Corrupt', `version ${segment.version} has no ${protocol ? 'metaData' : 'protocol'} action in its log: the log is incomplete`);
+    }
+    const schema = parseSchema(metadata.schemaString);
+    const unsupported = checkReadSupport(protocol, metadata, schema);
+    if (unsupported) throw unsupported;
+    const last = commits[commits.length - 1];
+    const ownActions: Action[] = last && last.version === segment.version ? last.actions : [];
+    const commitInfo = ownActions.find((a): a is { commitInfo: CommitInfo } => 'commitInfo' in a)?.commitInfo;
+    const timeSource = listing.commits.get(segment.version) ?? segment.checkpoint?.files[0];
+    return {
+      tableRoot,
+      version: segment.version,
+      protocol,
+      metadata,
+      schema,
+      files: [...state.files.values()],
+      appTransactions: state.appTransactions,
+      domainMetadata: state.domainMetadata,
+      timestamp: commitTimestampOf(commitInfo, timeSource?.lastModified ?? 0),
+      commitInfo,
+      logSegment: {
+        version: segment.version,
+        checkpoint: segment.checkpoint && { version: segment.checkpoint.version, kind: segment.checkpoint.format, files: checkpointFiles },
+        commitFiles: segment.commits.map((c) => c.meta.key),
+      },
+    };
+  }
+}

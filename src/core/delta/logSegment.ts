@@ -1,0 +1,131 @@
+/**
+ * Which log files make up a table at a version: one listing of `_delta_log/`, the newest
+ * complete checkpoint at or before the version, and every JSON commit after it. A gap in the
+ * commits is Corrupt, never silently skipped.
+ */
+import { LakeError } from '../errors.ts';
+import { listAll, type ObjectMeta, type ObjectStore } from '../objectStore.ts';
+import type { AbortSignal } from '../abort.ts';
+import { commitFileName, logFolder, toLogFile, type LogFile } from './logPaths.ts';
+
+export interface CheckpointCandidate {
+  version: number;
+  format: 'classic' | 'multi-part' | 'v2';
+  files: ObjectMeta[];
+}
+
+/** What one listing of `_delta_log/` holds, indexed for segment selection. */
+export interface LogListing {
+  /** Commit files by version. */
+  commits: Map<number, ObjectMeta>;
+  /** Complete checkpoints, newest first. */
+  checkpoints: CheckpointCandidate[];
+  hasLastCheckpoint: boolean;
+}
+
+export async function loadLogListing(store: ObjectStore, tableRoot: string, signal?: AbortSignal): Promise<LogListing> {
+  const prefix = `${tableRoot}${logFolder}`;
+  const objects = await listAll(store, prefix, { signal });
+  if (objects.length === 0) {
+    throw new LakeError('NotFound', `${tableRoot || 'this folder'} is not a Delta table: it has no ${logFolder} folder (or it is empty)`);
+  }
+  return toLogListing(objects, prefix);
+}
+
+export function toLogListing(objects: ObjectMeta[], prefix: string): LogListing {
+  const commits = new Map<number, ObjectMeta>();
+  const multiParts = new Map<string, { parts: number; files: Map<number, ObjectMeta> }>();
+  const checkpoints: CheckpointCandidate[] = [];
+  let hasLastCheckpoint = false;
+  for (const meta of objects) {
+    const name = meta.key.slice(prefix.length);
+    if (name.includes('/')) continue; // _sidecars/, _staged_commits/ ...
+    const file: LogFile | undefined = toLogFile(name);
+    if (!file) continue;
+    if (file.kind === 'commit') commits.set(file.version, meta);
+    else if (file.kind === 'lastCheckpoint') hasLastCheckpoint = true;
+    else if (file.kind === 'checkpoint') {
+      if (file.format === 'multi-part') {
+        const id = `${file.version}/${file.parts}`;
+        const set = multiParts.get(id) ?? { parts: file.parts, files: new Map<number, ObjectMeta>() };
+        set.files.set(file.part, meta);
+        multiParts.set(id, set);
+      } else {
+        checkpoints.push({ version: file.version, format: file.format, files: [meta] });
+      }
+    }
+  }
+  for (const [id, set] of multiParts) {
+    if (set.files.size !== set.parts) continue; // an incomplete multi-part checkpoint is ignored
+    const version = Number(id.split('/')[0]);
+    const files = [...set.files.entries()].sort((a, b) => a[0] - b[0]).map(([, meta]) => meta);
+    checkpoints.push({ version, format: 'multi-part', files });
+  }
+  // Newest first; at one version prefer V2, then classic, then multi-part (all equivalent).
+  const rank = { v2: 0, classic: 1, 'multi-part': 2 };
+  checkpoints.sort((a, b) => b.version - a.version || rank[a.format] - rank[b.format]);
+  return { commits, checkpoints, hasLastCheckpoint };
+}
+
+export interface SegmentChoice {
+  version: number;
+  checkpoint?: CheckpointCandidate;
+  /** Commit files after the checkpoint up to `version`, ascending. */
+  commits: { version: number; meta: ObjectMeta }[];
+}
+
+export function latestVersionOf(listing: LogListing): number {
+  let latest = -1;
+  for (const version of listing.commits.keys()) latest = Math.max(latest, version);
+  for (const checkpoint of listing.checkpoints) latest = Math.max(latest, checkpoint.version);
+  if (latest < 0) throw new LakeError('NotFound', 'the table has no commits in _delta_log/');
+  return latest;
+}
+
+/** The earliest version that can be rebuilt: version 0, or the oldest checkpoint with every later commit. */
+export function earliestVersionOf(listing: LogListing): number {
+  if (listing.commits.has(0)) return 0;
+  const oldest = [...listing.checkpoints].reverse().find((c) => hasCommitsAfter(listing, c.version));
+  if (oldest) return oldest.version;
+  throw new LakeError('Corrupt', 'the log has neither version 0 nor a checkpoint to start from: its history was cleaned up past every checkpoint');
+}
+
+function hasCommitsAfter(listing: LogListing, version: number): boolean {
+  const latest = latestVersionOf(listing);
+  for (let v = version + 1; v <= latest; v++) if (!listing.commits.has(v)) return false;
+  return true;
+}
+
+/**
+ * Choose the segment for `version` (the latest when undefined). `skipCheckpoints` lists
+ * checkpoint versions found unreadable, to fall back past them.
+ */
+export function planLogSegment(listing: LogListing, version: number | undefined, skipCheckpoints: ReadonlySet<number> = new Set()): SegmentChoice {
+  const latest = latestVersionOf(listing);
+  const target = version ?? latest;
+  if (target > latest || target < 0) {
+    throw new LakeError('NotFound', `version ${target} does not exist: the table has versions ${safeEarliest(listing)} to ${latest}`);
+  }
+  const checkpoint = listing.checkpoints.find((c) => c.version <= target && !skipCheckpoints.has(c.version));
+  const start = checkpoint ? checkpoint.version + 1 : 0;
+  const commits: { version: number; meta: ObjectMeta }[] = [];
+  for (let v = start; v <= target; v++) {
+    const meta = listing.commits.get(v);
+    if (!meta) {
+      if (!checkpoint && !listing.commits.has(0) && v === 0) {
+        throw new LakeError('NotFound', `version ${target} cannot be read: its history was cleaned up (no checkpoint at or before it); the table has versions ${safeEarliest(listing)} to ${latest}`);
+      }
+      throw new LakeError('Corrupt', `delta log is missing commit ${commitFileName(v)}: versions ${start} to ${target} must all be present to read version ${target}`);
+    }
+    commits.push({ version: v, meta });
+  }
+  return { version: target, checkpoint, commits };
+}
+
+function safeEarliest(listing: LogListing): number | string {
+  try {
+    return earliestVersionOf(listing);
+  } catch {
+    return '?';
+  }
+}

@@ -1,0 +1,119 @@
+/**
+ * Log lines and checkpoint rows to Actions, validated against PROTOCOL.md's action schemas.
+ * Malformed input is a Corrupt LakeError naming the file and the 1-based line.
+ */
+import { LakeError } from '../errors.ts';
+import { actionTypes, type Action, type ActionType } from './actions.ts';
+
+const decoder = new TextDecoder('utf-8', { fatal: false });
+const knownTypes = new Set<string>(actionTypes);
+
+type Check = (value: Record<string, unknown>) => string | undefined;
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isStringMap = (v: unknown) => isObject(v) && Object.values(v).every((x) => x === null || typeof x === 'string');
+
+function require(fields: [string, (v: unknown) => boolean, string][]): Check {
+  return (value) => {
+    for (const [name, test, expected] of fields) {
+      if (!(name in value) || value[name] === undefined) return `missing required field "${name}"`;
+      if (!test(value[name])) return `field "${name}" must be ${expected}, got ${JSON.stringify(value[name])}`;
+    }
+    return undefined;
+  };
+}
+
+const str = (v: unknown) => typeof v === 'string';
+const num = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
+const int = (v: unknown) => Number.isInteger(v);
+const bool = (v: unknown) => typeof v === 'boolean';
+
+const checks: Record<ActionType, Check> = {
+  add: require([['path', str, 'a string'], ['partitionValues', isStringMap, 'a map of strings'], ['size', num, 'a number'], ['modificationTime', num, 'a number'], ['dataChange', bool, 'a boolean']]),
+  remove: require([['path', str, 'a string']]),
+  metaData: require([['id', str, 'a string'], ['format', isObject, 'an object'], ['schemaString', str, 'a string'], ['partitionColumns', (v) => Array.isArray(v) && v.every(str), 'a list of strings']]),
+  protocol: require([['minReaderVersion', int, 'an integer'], ['minWriterVersion', int, 'an integer']]),
+  commitInfo: () => undefined,
+  txn: require([['appId', str, 'a string'], ['version', num, 'a number']]),
+  domainMetadata: require([['domain', str, 'a string'], ['configuration', str, 'a string'], ['removed', bool, 'a boolean']]),
+  cdc: require([['path', str, 'a string'], ['partitionValues', isStringMap, 'a map of strings'], ['size', num, 'a number']]),
+  checkpointMetadata: require([['version', num, 'a number']]),
+  sidecar: require([['path', str, 'a string'], ['sizeInBytes', num, 'a number'], ['modificationTime', num, 'a number']]),
+};
+
+/** Fill in what the protocol lets writers omit, so readers see one shape. */
+function normalise(type: ActionType, value: Record<string, unknown>): void {
+  if (type === 'remove' && value.dataChange === undefined) value.dataChange = true;
+  if (type === 'cdc' && value.dataChange === undefined) value.dataChange = false;
+  if (type === 'metaData') {
+    if (!isObject(value.configuration)) value.configuration = {};
+  }
+}
+
+export function toAction(value: unknown, where: () => string): Action {
+  if (!isObject(value)) throw new LakeError('Corrupt', `${where()}: an action must be a JSON object`);
+  const keys = Object.keys(value);
+  const type = keys.find((k) => knownTypes.has(k)) as ActionType | undefined;
+  if (!type) {
+    throw new LakeError('Corrupt', `${where()}: unknown action ${keys.length ? `"${keys[0]}"` : '(an empty object)'}`);
+  }
+  const body = value[type];
+  if (!isObject(body)) throw new LakeError('Corrupt', `${where()}: action "${type}" must be an object`);
+  const problem = checks[type](body);
+  if (problem) throw new LakeError('Corrupt', `${where()}: ${type}: ${problem}`);
+  normalise(type, body);
+  return { [type]: body } as unknown as Action;
+}
+
+/**
+ * Parse a JSON commit (or a V2 checkpoint's JSON) into actions, in file order.
+ * `fileName` names the file in error messages.
+ */
+export function parseActions(content: Uint8Array | string, fileName: string): Action[] {
+  const text = typeof content === 'string' ? content : decoder.decode(content);
+  const actions: Action[] = [];
+  let lineNumber = 0;
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    lineNumber++;
+    const line = text.slice(start, end).trim();
+    start = end + 1;
+    if (line === '') continue;
+    const where = () => `delta log ${fileName} line ${lineNumber}`;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch (error) {
+      throw new LakeError('Corrupt', `${where()}: not valid JSON (${(error as Error).message}); the file may be truncated`, { cause: error });
+    }
+    actions.push(toAction(value, where));
+  }
+  return actions;
+}
+
+/** Actions of checkpoint rows (one row holds at most one non-null action column). */
+export function toCheckpointActions(rows: Record<string, unknown>[], fileName: string): Action[] {
+  const actions: Action[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] ?? {};
+    for (const type of actionTypes) {
+      const body = row[type];
+      if (body === null || body === undefined) continue;
+      actions.push(toAction({ [type]: stripNulls(body as Record<string, unknown>) }, () => `checkpoint ${fileName} row ${i + 1}`));
+    }
+  }
+  return actions;
+}
+
+/** Parquet gives every optional field as null; JSON omits them. Make checkpoints look like JSON. */
+function stripNulls(body: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key in body) {
+    const value = body[key];
+    if (value !== null) out[key] = value;
+  }
+  if ('partitionValues' in body && body.partitionValues === null) out.partitionValues = {};
+  return out;
+}
