@@ -60,13 +60,13 @@ export function toPartitionString(value: TypedValue, type: DataType): string | n
   if ((type === 'timestamp' || type === 'timestamp_ntz') && typeof value === 'bigint') {
     return formatTimestampMicros(value).replace('T', ' ');
   }
-  if (value instanceof Uint8Array) return String.fromCharCode(...value);
+  if (value instanceof Uint8Array) return new TextDecoder().decode(value);
   return String(value);
 }
 
-/** Binary partition values are strings whose characters are the bytes ("\u0001\u0002"). */
+/** Binary partition values are the UTF-8 text of the bytes, as Spark writes them (DAT multi_partitioned). */
 function toBinary(text: string): Uint8Array {
-  return Uint8Array.from(text, (c) => c.charCodeAt(0) & 0xff);
+  return new TextEncoder().encode(text);
 }
 
 export function toScaledDecimal(text: string, scale: number, fail: () => Error): string {
