@@ -6,6 +6,7 @@ import { runHistory } from './commands/history.ts';
 import { runSchema } from './commands/schema.ts';
 import { runFiles } from './commands/files.ts';
 import { runScan } from './commands/scan.ts';
+import { runIndex } from './commands/index.ts';
 
 export interface Io {
   stdout: Writer;
@@ -19,9 +20,10 @@ const commands: Record<string, Command> = {
   schema: runSchema,
   files: runFiles,
   scan: runScan,
+  index: runIndex,
 };
 
-const switches = new Set<string>(['help']);
+const switches = new Set<string>(['help', 'commit-times']);
 
 export const usage = `Usage: lakelab <command> <table> [options]
 
@@ -30,6 +32,8 @@ Reading (any Delta table in a local folder):
   schema <table>    the table's columns at a version
   files <table>     the active data files at a version, with stats
   scan <table>      the table's rows at a version
+  index <folder>    write lakelab-index.json so a static HTTP server can serve the folder's tables
+                    (--commit-times: date commits by their commitInfo.timestamp)
 
 Options:
   --version N         read the table at version N (default: latest)

@@ -10,9 +10,7 @@ export async function openSourceStore(source: SourceSpec): Promise<ObjectStore> 
       return new HttpStore(source.url);
     case 'files': {
       const store = new MemoryStore({ description: 'local folder' });
-      for (const entry of source.entries) {
-        await store.put(entry.key, new Uint8Array(entry.bytes));
-      }
+      for (const entry of source.entries) store.putWithTime(entry.key, new Uint8Array(entry.bytes), entry.lastModified);
       return store;
     }
   }

@@ -8,11 +8,11 @@ export async function runHistory(args: ParsedArgs, io: Io): Promise<number> {
   const store = tableStore(args);
   const format = toOutputFormat(flagString(args, 'format'), 'table');
   const entries = await loadHistory(store, '', { limit: flagInteger(args, 'limit') });
-  const rows = entries.map(({ version, timestamp, commitInfo }) => ({
-    version,
-    timestamp: new Date(timestamp).toISOString(),
-    ...(commitInfo ?? {}),
-  }));
+  // DESCRIBE HISTORY's timestamp is the commit's (in-commit timestamp or file time), not commitInfo's own clock.
+  const rows = entries.map(({ version, timestamp, commitInfo }) => {
+    const { timestamp: _ownClock, ...fields } = commitInfo ?? {};
+    return { version, timestamp: new Date(timestamp).toISOString(), ...fields };
+  });
   if (format === 'jsonl') {
     writeRows(io.stdout, format, [], rows);
   } else {

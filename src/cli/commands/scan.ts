@@ -1,5 +1,5 @@
 import { planScan } from '../../core/delta/planScan.ts';
-import { parsePredicate } from '../../core/delta/predicate.ts';
+import { parsePredicate } from '../../core/delta/parsePredicate.ts';
 import { scanDelta } from '../../query/deltaScan.ts';
 import { toJsonRows } from '../../query/jsonValues.ts';
 import { flagInteger, flagList, flagString, type ParsedArgs } from '../args.ts';
@@ -19,7 +19,7 @@ export async function runScan(args: ParsedArgs, io: Io): Promise<number> {
   let remaining = limit ?? Number.POSITIVE_INFINITY;
   for await (const batch of scanDelta(store, plan, { rowFilter: predicate, limit })) {
     if (remaining <= 0) break;
-    const rows = toJsonRows(batch, plan.columns).slice(0, remaining);
+    const rows = toJsonRows(batch).slice(0, remaining);
     remaining -= rows.length;
     writer.write(rows);
   }

@@ -34,8 +34,11 @@ export function compareValues(a: unknown, b: unknown, type: DataType): number | 
       const y = toMicros(b);
       return x === undefined || y === undefined ? undefined : x < y ? -1 : x > y ? 1 : 0;
     }
-    case 'string':
-      return typeof a === 'string' && typeof b === 'string' ? compareCodePoints(a, b) : undefined;
+    case 'string': {
+      const x = toText(a);
+      const y = toText(b);
+      return x === undefined || y === undefined ? undefined : compareCodePoints(x, y);
+    }
     default: {
       const decimal = decimalOf(type);
       if (!decimal) return undefined;
@@ -65,6 +68,12 @@ function toBigInt(v: unknown): bigint | undefined {
   if (typeof v === 'bigint') return v;
   if (typeof v === 'number' && Number.isInteger(v)) return BigInt(v);
   if (typeof v === 'string' && /^-?\d+$/.test(v.trim())) return BigInt(v.trim());
+  return undefined;
+}
+
+function toText(v: unknown): string | undefined {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
   return undefined;
 }
 

@@ -1,0 +1,12 @@
+/** The built-in samples: real tables from other engines (attribution in test/fixtures/MANIFEST.md). */
+export const samples = [
+  { name: 'simple_table', source: 'delta-rs/simple_table', description: 'Spark: a write, a MERGE, an overwrite, an UPDATE and a DELETE (5 versions). From delta-rs test data (Apache-2.0).' },
+  { name: 'with_schema_change', source: 'dat/with_schema_change/delta', description: 'PySpark: the schema changes between versions. From Delta Acceptance Testing (MIT).' },
+  { name: 'simple_table_with_checkpoint', source: 'delta-rs/simple_table_with_checkpoint', description: 'A classic checkpoint at version 10. From delta-rs test data (Apache-2.0).' },
+  { name: 'table_with_deletion_vector', source: 'delta-rs/table-with-dv-small', description: 'A deletion vector removes 2 of 10 rows. From delta-rs test data (Apache-2.0).' },
+  { name: 'basic_partitioned', source: 'dat/basic_partitioned/delta', description: 'PySpark: partitioned, with a null partition. From Delta Acceptance Testing (MIT).' },
+  { name: 'multi_partitioned', source: 'dat/multi_partitioned/delta', description: 'PySpark: three partition columns, escaped characters and an emoji in partition values. From Delta Acceptance Testing (MIT).' },
+  { name: 'checkpoint_v2', source: 'delta-rs/checkpoint-v2-table', description: 'Databricks: V2 checkpoints with sidecars. From delta-rs test data (Apache-2.0).' },
+  { name: 'column_mapping', source: 'delta-rs/table_with_column_mapping', description: 'Column mapping (name mode): logical names with spaces. From delta-rs test data (Apache-2.0).' },
+  { name: 'unsupported_feature', source: 'delta-rs/simple_table_features', description: 'Needs a reader feature ("blahabl") no engine knows: Lakelab refuses it and says why. From delta-rs test data (Apache-2.0).' },
+];
