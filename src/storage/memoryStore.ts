@@ -2,15 +2,17 @@
 import { LakeError } from '../core/errors.ts';
 import {
   checkKey, type GetOptions, type ListOptions, type ListPage, type ObjectMeta, type ObjectStore,
-  type PutIfAbsentOutcome, type PutOptions,
+  type LeaseDuration, type LeaseStore, type LeaseWriteOutcome, type PutIfAbsentOutcome, type PutOptions,
 } from '../core/objectStore.ts';
 import type { Clock } from '../core/clock.ts';
 import { groupByDelimiter, toListPages } from './listing.ts';
+import { LeaseTable } from './memoryLeases.ts';
 
 interface Entry {
   data: Uint8Array;
   lastModified: number;
   etag: string;
+  metadata: Record<string, string>;
 }
 
 const systemClock: Pick<Clock, 'now'> = { now: () => Date.now() };
@@ -21,10 +23,14 @@ export class MemoryStore implements ObjectStore {
   private readonly entries = new Map<string, Entry>();
   private readonly clock: Pick<Clock, 'now'>;
   private nextEtag = 1;
+  private readonly leaseTable: LeaseTable;
+  readonly leases: LeaseStore;
 
-  constructor(options: { clock?: Pick<Clock, 'now'>; description?: string } = {}) {
+  constructor(options: { clock?: Pick<Clock, 'now'>; description?: string; newLeaseId?: () => string } = {}) {
     this.clock = options.clock ?? systemClock;
     this.description = options.description ?? 'memory';
+    this.leaseTable = new LeaseTable(this.clock, options.newLeaseId);
+    this.leases = this.createLeaseStore();
   }
 
   async *list(prefix: string, options: ListOptions = {}): AsyncIterable<ListPage> {
@@ -46,7 +52,9 @@ export class MemoryStore implements ObjectStore {
     return data.slice(start, Math.min(start + options.range.length, data.length));
   }
 
-  async put(key: string, data: Uint8Array, _options?: PutOptions): Promise<ObjectMeta> {
+  async put(key: string, data: Uint8Array, options: PutOptions = {}): Promise<ObjectMeta> {
+    this.validate(key);
+    this.checkLease(key, options.leaseId);
     return this.write(key, data);
   }
 
@@ -56,17 +64,52 @@ export class MemoryStore implements ObjectStore {
     return { status: 'created', meta: this.write(key, data) };
   }
 
-  async delete(key: string): Promise<void> {
+  async delete(key: string, options: { leaseId?: string } = {}): Promise<void> {
     this.validate(key);
+    if (!this.entries.has(key)) return;
+    this.checkLease(key, options.leaseId);
     this.entries.delete(key);
+    this.leaseTable.forget(key);
   }
 
   /** Write with a given modification time: for loading folders and fixtures into memory. */
   putWithTime(key: string, data: Uint8Array, lastModified: number): ObjectMeta {
     this.validate(key);
-    const entry = { data: data.slice(), lastModified, etag: `"${this.nextEtag++}"` };
+    const entry = { data: data.slice(), lastModified, etag: `"${this.nextEtag++}"`, metadata: this.entries.get(key)?.metadata ?? {} };
     this.entries.set(key, entry);
     return this.toMeta(key, entry);
+  }
+
+  /** Every object with its bytes and times, for copying a store (the simulator, the page). */
+  toEntries(): { key: string; data: Uint8Array; lastModified: number }[] {
+    return [...this.entries.entries()].map(([key, e]) => ({ key, data: e.data.slice(), lastModified: e.lastModified }));
+  }
+
+  private checkLease(key: string, leaseId: string | undefined): void {
+    const problem = this.leaseTable.checkWrite(key, leaseId);
+    if (problem) throw new LakeError('AccessDenied', `${key}: ${problem}`);
+  }
+
+  private createLeaseStore(): LeaseStore {
+    const table = this.leaseTable;
+    const existing = (key: string) => this.require(key);
+    return {
+      acquire: async (key: string, duration: LeaseDuration, proposed?: string) => (existing(key), table.acquire(key, duration, proposed)),
+      renew: async (key: string, id: string) => (existing(key), table.renew(key, id)),
+      change: async (key: string, id: string, proposed: string) => (existing(key), table.change(key, id, proposed)),
+      release: async (key: string, id: string) => (existing(key), table.release(key, id)),
+      break: async (key: string, period?: number) => (existing(key), table.break(key, period)),
+      info: async (key: string) => (existing(key), table.info(key)),
+      getMetadata: async (key: string) => ({ ...existing(key).metadata }),
+      setMetadata: async (key: string, metadata: Record<string, string>, leaseId?: string): Promise<LeaseWriteOutcome> => {
+        const entry = existing(key);
+        const problem = table.checkWrite(key, leaseId);
+        if (problem) return { status: 'lost', reason: problem };
+        entry.metadata = { ...metadata };
+        entry.etag = `"${this.nextEtag++}"`;
+        return { status: 'ok', meta: this.toMeta(key, entry) };
+      },
+    };
   }
 
   private write(key: string, data: Uint8Array): ObjectMeta {

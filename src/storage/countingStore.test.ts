@@ -1,0 +1,26 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CountingStore } from './countingStore.ts';
+import { NodeFsStore } from './nodeFsStore.ts';
+import { loadSnapshot } from '../core/delta/loadSnapshot.ts';
+import { planScan } from '../core/delta/planScan.ts';
+import { scanDelta } from '../query/deltaScan.ts';
+import { parquetCodec } from '../query/parquetRows.ts';
+
+const fixture = join(import.meta.dirname, '..', '..', 'test', 'fixtures', 'delta', 'delta-rs', 'simple_table_with_checkpoint');
+
+describe('I/O budget of opening a checkpointed table', () => {
+  it('lists the log once, reads the checkpoint and the commits after it, and no data until rows are asked for', async () => {
+    const store = new CountingStore(new NodeFsStore(fixture));
+    const snapshot = await loadSnapshot(store, '', { codec: parquetCodec });
+    const counts = store.counts();
+    expect(counts.list).toBe(1);
+    expect(counts.keysRead).toEqual(['_delta_log/00000000000000000010.checkpoint.parquet']);
+    expect(counts.keysRead.some((k) => k.endsWith('.parquet') && !k.includes('_delta_log'))).toBe(false);
+
+    store.reset();
+    for await (const _ of scanDelta(store, planScan(snapshot))) { /* read every row */ }
+    expect(store.counts().get).toBe(snapshot.files.length);
+    expect(store.counts().list).toBe(0);
+  });
+});
