@@ -1,0 +1,65 @@
+/**
+ * The commit loop, as delta-rs runs it: write `_delta_log/<readVersion+1>.json` with
+ * putIfAbsent; when the version is taken, check the transaction against each winning commit
+ * in turn and either try the next version or return the conflict. Only "version already
+ * exists" loops; a conflict is final. Retries are bounded (delta-rs: 15).
+ */
+import type { ObjectStore } from '../objectStore.ts';
+import type { Clock } from '../clock.ts';
+import { throwIfAborted, type AbortSignal } from '../abort.ts';
+import type { Commit, CommitInfo } from './actions.ts';
+import { commitKey } from './logPaths.ts';
+import { loadLogListing, latestVersionOf } from './logSegment.ts';
+import { loadCommit } from './loadCommits.ts';
+import { toCommitBytes, toCommitInfo, type Transaction } from './transaction.ts';
+import { checkConflictDeltaRs } from './conflicts/deltaRsRules.ts';
+import { commitFailedPrefix, type Conflict } from './conflicts/conflict.ts';
+
+export const defaultMaxRetries = 15;
+
+export type CommitOutcome =
+  | { status: 'committed'; version: number; attempts: number; commitInfo: CommitInfo }
+  | { status: 'conflict'; conflict: Conflict; attempts: number; message: string }
+  | { status: 'exhausted'; attempts: number; message: string };
+
+/** What the loop did, step by step (the simulator's trace and the page's explanation read it). */
+export type CommitEvent =
+  | { kind: 'attempt'; version: number }
+  | { kind: 'versionTaken'; version: number }
+  | { kind: 'checked'; winningVersion: number; conflict?: Conflict };
+
+export interface CommitOptions {
+  clock: Pick<Clock, 'now'>;
+  engineInfo: string;
+  maxRetries?: number;
+  signal?: AbortSignal;
+  onEvent?: (event: CommitEvent) => void;
+  /** Conflict rules; delta-rs's by default. */
+  checkConflict?: (tx: Transaction, winner: Commit) => Conflict | undefined;
+}
+
+export async function commitTransaction(store: ObjectStore, tx: Transaction, options: CommitOptions): Promise<CommitOutcome> {
+  const maxRetries = options.maxRetries ?? defaultMaxRetries;
+  const check = options.checkConflict ?? checkConflictDeltaRs;
+  let version = tx.readVersion + 1;
+  let attempts = 0;
+  for (;;) {
+    throwIfAborted(options.signal, 'the commit');
+    attempts++;
+    const commitInfo = toCommitInfo(tx, { timestamp: options.clock.now(), engineInfo: options.engineInfo });
+    options.onEvent?.({ kind: 'attempt', version });
+    const outcome = await store.putIfAbsent(commitKey(tx.tableRoot, version), toCommitBytes(commitInfo, tx.actions));
+    if (outcome.status === 'created') return { status: 'committed', version, attempts, commitInfo };
+    options.onEvent?.({ kind: 'versionTaken', version });
+    if (attempts > maxRetries) {
+      return { status: 'exhausted', attempts, message: `${commitFailedPrefix}${maxRetries}` };
+    }
+    const latest = latestVersionOf(await loadLogListing(store, tx.tableRoot, options.signal));
+    for (let winning = version; winning <= latest; winning++) {
+      const conflict = check(tx, await loadCommit(store, tx.tableRoot, winning, options.signal));
+      options.onEvent?.({ kind: 'checked', winningVersion: winning, conflict });
+      if (conflict) return { status: 'conflict', conflict, attempts, message: commitFailedPrefix + conflict.message };
+    }
+    version = latest + 1;
+  }
+}

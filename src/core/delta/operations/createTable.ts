@@ -1,0 +1,78 @@
+/** CREATE TABLE: protocol and metadata actions for a new table, at version 0. */
+import type { Action, Add, Protocol } from '../actions.ts';
+import type { StructType, DataType } from '../schemaTypes.ts';
+import { toSchemaString } from '../schema.ts';
+import { LakeError } from '../../errors.ts';
+import type { IsolationLevel, Transaction } from '../transaction.ts';
+
+export interface CreateTableSpec {
+  tableRoot: string;
+  /** The table id (a UUID; callers draw it from their Rng). */
+  id: string;
+  schema: StructType;
+  partitionColumns?: string[];
+  configuration?: Record<string, string>;
+  name?: string;
+  description?: string;
+  createdTime: number;
+  /** Initial data files (a CREATE TABLE AS or the first write). */
+  adds?: Add[];
+}
+
+export function planCreateTable(spec: CreateTableSpec): Transaction {
+  const partitionColumns = spec.partitionColumns ?? [];
+  for (const column of partitionColumns) {
+    const field = spec.schema.fields.find((f) => f.name === column);
+    if (!field) throw new LakeError('InvalidInput', `partition column "${column}" is not in the schema`);
+    if (typeof field.type !== 'string') throw new LakeError('InvalidInput', `partition column "${column}" must have a primitive type`);
+  }
+  const protocol: Protocol = usesType(spec.schema, 'timestamp_ntz')
+    ? { minReaderVersion: 3, minWriterVersion: 7, readerFeatures: ['timestampNtz'], writerFeatures: ['timestampNtz'] }
+    : { minReaderVersion: 1, minWriterVersion: 2 };
+  const actions: Action[] = [
+    { protocol },
+    {
+      metaData: {
+        id: spec.id,
+        name: spec.name ?? null,
+        description: spec.description ?? null,
+        format: { provider: 'parquet', options: {} },
+        schemaString: toSchemaString(spec.schema),
+        partitionColumns,
+        createdTime: spec.createdTime,
+        configuration: spec.configuration ?? {},
+      },
+    },
+    ...(spec.adds ?? []).map((add) => ({ add })),
+  ];
+  return {
+    tableRoot: spec.tableRoot,
+    readVersion: -1,
+    isolationLevel: toTableIsolation(spec.configuration),
+    operation: 'CREATE TABLE',
+    operationParameters: {
+      mode: 'ErrorIfExists',
+      location: spec.tableRoot,
+      protocol: JSON.stringify(protocol),
+      metadata: JSON.stringify({ partitionColumns, configuration: spec.configuration ?? {} }),
+    },
+    readFiles: [],
+    readWholeTable: false,
+    actions,
+    isBlindAppend: false,
+  };
+}
+
+export function toTableIsolation(configuration: Record<string, string> | undefined): IsolationLevel {
+  const level = configuration?.['delta.isolationLevel'];
+  return level === 'WriteSerializable' || level === 'SnapshotIsolation' ? level : 'Serializable';
+}
+
+function usesType(schema: StructType, name: string): boolean {
+  const visit = (type: DataType): boolean =>
+    typeof type === 'string' ? type === name
+      : type.type === 'struct' ? type.fields.some((f) => visit(f.type))
+      : type.type === 'array' ? visit(type.elementType)
+      : visit(type.keyType) || visit(type.valueType);
+  return visit(schema);
+}

@@ -1,0 +1,64 @@
+/**
+ * Rows to Delta data files: grouped by partition values, written as Parquet through the
+ * store, each with its stats, returned as `add` actions.
+ */
+import type { ObjectStore } from '../core/objectStore.ts';
+import type { Rng } from '../core/rng.ts';
+import type { Add } from '../core/delta/actions.ts';
+import type { StructType } from '../core/delta/schemaTypes.ts';
+import { toDataFileKey } from '../core/delta/dataPaths.ts';
+import { newDataFilePath, toPartitionFolder } from '../core/delta/dataPathNames.ts';
+import { toPartitionString } from '../core/delta/partitionValues.ts';
+import { coerceValue, toArrowTable, type ColumnSpec } from './jsonToArrow.ts';
+import { toParquetBytes } from './parquetWrite.ts';
+import { toFileStats } from './fileStats.ts';
+
+export interface WriteFilesOptions {
+  store: ObjectStore;
+  tableRoot: string;
+  schema: StructType;
+  partitionColumns: readonly string[];
+  rng: Rng;
+  /** Modification time for the add actions (ms). */
+  now: number;
+  /** Rows per file at most. */
+  maxRowsPerFile?: number;
+  indexedColumns?: number;
+}
+
+export async function writeDataFiles(rows: readonly Record<string, unknown>[], options: WriteFilesOptions): Promise<Add[]> {
+  const partitionSet = new Set(options.partitionColumns);
+  const dataColumns: ColumnSpec[] = options.schema.fields.filter((f) => !partitionSet.has(f.name)).map((f) => ({ name: f.name, type: f.type, nullable: f.nullable }));
+  const typeOf = new Map(options.schema.fields.map((f) => [f.name, f.type]));
+  const groups = new Map<string, { values: Record<string, string | null>; rows: Record<string, unknown>[] }>();
+  for (const row of rows) {
+    const values: Record<string, string | null> = {};
+    for (const column of options.partitionColumns) {
+      const type = typeOf.get(column) ?? 'string';
+      values[column] = toPartitionString(coerceValue(row[column], type, column) as never, type);
+    }
+    const key = JSON.stringify(options.partitionColumns.map((c) => values[c]));
+    const group = groups.get(key) ?? { values, rows: [] };
+    group.rows.push(row);
+    groups.set(key, group);
+  }
+  const adds: Add[] = [];
+  const maxRows = options.maxRowsPerFile ?? 1_000_000;
+  for (const group of groups.values()) {
+    for (let start = 0; start < group.rows.length; start += maxRows) {
+      const chunk = group.rows.slice(start, start + maxRows);
+      const bytes = await toParquetBytes(toArrowTable(chunk, dataColumns));
+      const path = newDataFilePath(options.rng, toPartitionFolder(options.partitionColumns, group.values), adds.length);
+      await options.store.put(toDataFileKey(options.tableRoot, path), bytes);
+      adds.push({
+        path,
+        partitionValues: group.values,
+        size: bytes.length,
+        modificationTime: options.now,
+        dataChange: true,
+        stats: toFileStats(chunk, dataColumns, options.indexedColumns),
+      });
+    }
+  }
+  return adds;
+}

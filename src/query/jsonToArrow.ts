@@ -1,0 +1,150 @@
+/**
+ * Rows (the CLI's JSON value forms, CSV text, or typed JS values) to an Arrow table with the
+ * table's Delta types, built straight from buffers so longs, decimals and microsecond
+ * timestamps stay exact. Nested types are not written yet (Unsupported, named).
+ */
+import {
+  Binary, Bool, DateDay, Decimal, Field, Float32, Float64, Int8, Int16, Int32, Int64, Schema, Table,
+  TimestampMicrosecond, Utf8, makeData, makeVector, vectorFromArray, type DataType as ArrowType, type Vector,
+} from 'apache-arrow';
+import { LakeError } from '../core/errors.ts';
+import type { DataType } from '../core/delta/schemaTypes.ts';
+import { decimalOf } from '../core/delta/schema.ts';
+import { parseDateDays, parseTimestampMicros } from '../core/delta/civilTime.ts';
+import { toScaledDecimal } from '../core/delta/partitionValues.ts';
+
+export interface ColumnSpec {
+  name: string;
+  type: DataType;
+  nullable: boolean;
+}
+
+export function toArrowTable(rows: readonly Record<string, unknown>[], columns: readonly ColumnSpec[]): Table {
+  const vectors: Record<string, Vector> = {};
+  const fields = columns.map((column) => {
+    const vector = toVector(rows.map((row) => row[column.name]), column);
+    vectors[column.name] = vector;
+    return new Field(column.name, vector.type, column.nullable);
+  });
+  return new Table(new Schema(fields), vectors);
+}
+
+export function toArrowType(type: DataType, column: string): ArrowType {
+  switch (type) {
+    case 'string': return new Utf8();
+    case 'long': return new Int64();
+    case 'integer': return new Int32();
+    case 'short': return new Int16();
+    case 'byte': return new Int8();
+    case 'float': return new Float32();
+    case 'double': return new Float64();
+    case 'boolean': return new Bool();
+    case 'binary': return new Binary();
+    case 'date': return new DateDay();
+    case 'timestamp': return new TimestampMicrosecond('UTC');
+    case 'timestamp_ntz': return new TimestampMicrosecond();
+    default: {
+      const decimal = decimalOf(type);
+      if (decimal) return new Decimal(decimal.scale, decimal.precision, 128);
+      throw new LakeError('Unsupported', `column "${column}" has type ${typeof type === 'string' ? type : type.type}, which Lakelab cannot write yet`);
+    }
+  }
+}
+
+function toVector(values: unknown[], column: ColumnSpec): Vector {
+  const type = toArrowType(column.type, column.name);
+  const length = values.length;
+  const nullBitmap = new Uint8Array(Math.ceil(length / 8));
+  let nullCount = 0;
+  const typed = values.map((value, i) => {
+    const v = coerceValue(value, column.type, column.name);
+    if (v === null) nullCount++;
+    else nullBitmap[i >> 3] = (nullBitmap[i >> 3] ?? 0) | (1 << (i & 7));
+    return v;
+  });
+  if (nullCount > 0 && !column.nullable) throw new LakeError('InvalidInput', `column "${column.name}" is not nullable, but ${nullCount} row(s) have no value`);
+  const common = { type, length, nullCount, nullBitmap } as const;
+  switch (column.type) {
+    case 'string': return vectorFromArray(typed as (string | null)[], new Utf8());
+    case 'binary': return vectorFromArray(typed as (Uint8Array | null)[], new Binary());
+    case 'long': case 'timestamp': case 'timestamp_ntz':
+      return makeVector(makeData({ ...common, type: type as Int64, data: BigInt64Array.from(typed, (v) => (v as bigint | null) ?? 0n) }));
+    case 'integer': return makeVector(makeData({ ...common, type: type as Int32, data: Int32Array.from(typed, (v) => (v as number | null) ?? 0) }));
+    case 'short': return makeVector(makeData({ ...common, type: type as Int16, data: Int16Array.from(typed, (v) => (v as number | null) ?? 0) }));
+    case 'byte': return makeVector(makeData({ ...common, type: type as Int8, data: Int8Array.from(typed, (v) => (v as number | null) ?? 0) }));
+    case 'float': return makeVector(makeData({ ...common, type: type as Float32, data: Float32Array.from(typed, (v) => (v as number | null) ?? 0) }));
+    case 'double': return makeVector(makeData({ ...common, type: type as Float64, data: Float64Array.from(typed, (v) => (v as number | null) ?? 0) }));
+    case 'date': return makeVector(makeData({ ...common, type: type as DateDay, data: Int32Array.from(typed, (v) => (v as number | null) ?? 0) }));
+    case 'boolean': {
+      const bits = new Uint8Array(Math.ceil(length / 8));
+      typed.forEach((v, i) => { if (v === true) bits[i >> 3] = (bits[i >> 3] ?? 0) | (1 << (i & 7)); });
+      return makeVector(makeData({ ...common, type: type as Bool, data: bits }));
+    }
+    default: {
+      const words = new Uint32Array(length * 4);
+      typed.forEach((v, i) => {
+        let x = BigInt.asUintN(128, (v as bigint | null) ?? 0n);
+        for (let w = 0; w < 4; w++) {
+          words[i * 4 + w] = Number(x & 0xffffffffn);
+          x >>= 32n;
+        }
+      });
+      return makeVector(makeData({ ...common, type: type as Decimal, data: words }));
+    }
+  }
+}
+
+/** One value in any of the forms rows arrive in, as the JS value its Arrow column holds. */
+export function coerceValue(value: unknown, type: DataType, column: string): unknown {
+  if (value === null || value === undefined) return null;
+  const fail = () => new LakeError('InvalidInput', `column "${column}": ${JSON.stringify(typeof value === 'bigint' ? String(value) : value)} is not a valid ${typeof type === 'string' ? type : type.type}`);
+  switch (type) {
+    case 'string': return typeof value === 'string' ? value : String(value);
+    case 'long': {
+      if (typeof value === 'bigint') return value;
+      if (typeof value === 'number' && Number.isInteger(value)) return BigInt(value);
+      if (typeof value === 'string' && /^-?\d+$/.test(value.trim())) return BigInt(value.trim());
+      throw fail();
+    }
+    case 'integer': case 'short': case 'byte': {
+      const n = typeof value === 'string' ? Number(value.trim()) : Number(value);
+      if (!Number.isInteger(n)) throw fail();
+      return n;
+    }
+    case 'float': case 'double': {
+      if (typeof value === 'number') return value;
+      const text = String(value).trim();
+      const n = text === 'NaN' ? Number.NaN : Number(text);
+      if (Number.isNaN(n) && text !== 'NaN') throw fail();
+      return n;
+    }
+    case 'boolean': {
+      if (typeof value === 'boolean') return value;
+      const text = String(value).trim().toLowerCase();
+      if (text === 'true' || text === 'false') return text === 'true';
+      throw fail();
+    }
+    case 'binary': {
+      if (value instanceof Uint8Array) return value;
+      if (typeof value === 'string') return Uint8Array.from(atob(value), (c) => c.charCodeAt(0));
+      throw fail();
+    }
+    case 'date': {
+      if (typeof value === 'number') return value;
+      const days = typeof value === 'string' ? parseDateDays(value) : undefined;
+      if (days === undefined) throw fail();
+      return days;
+    }
+    case 'timestamp': case 'timestamp_ntz': {
+      if (typeof value === 'bigint') return value;
+      const micros = typeof value === 'string' ? parseTimestampMicros(value) : undefined;
+      if (micros === undefined) throw fail();
+      return micros;
+    }
+    default: {
+      const decimal = decimalOf(type);
+      if (!decimal) throw fail();
+      return BigInt(toScaledDecimal(String(value), decimal.scale, fail).replace('.', ''));
+    }
+  }
+}

@@ -1,0 +1,40 @@
+/** What every write needs from its caller: where, randomness for file names, time. */
+import type { ObjectStore } from '../core/objectStore.ts';
+import type { Rng } from '../core/rng.ts';
+import type { IsolationLevel } from '../core/delta/transaction.ts';
+import type { DeltaSnapshot } from '../core/delta/snapshot.ts';
+import { LakeError } from '../core/errors.ts';
+import { checkWriteSupport } from '../core/delta/writeSupport.ts';
+import { writeDataFiles } from './dataFiles.ts';
+import type { Add } from '../core/delta/actions.ts';
+
+export interface WriteContext {
+  store: ObjectStore;
+  rng: Rng;
+  now: () => number;
+  isolationLevel?: IsolationLevel;
+}
+
+export function requireWritable(snapshot: DeltaSnapshot, removesData: boolean): void {
+  const problem = checkWriteSupport(snapshot.protocol, snapshot.metadata, snapshot.schema, { removesData });
+  if (problem) throw problem;
+}
+
+export function writeRowsFor(snapshot: DeltaSnapshot, rows: readonly Record<string, unknown>[], context: WriteContext): Promise<Add[]> {
+  if (rows.length === 0) return Promise.resolve([]);
+  return writeDataFiles(rows, {
+    store: context.store,
+    tableRoot: snapshot.tableRoot,
+    schema: snapshot.schema,
+    partitionColumns: snapshot.metadata.partitionColumns,
+    rng: context.rng,
+    now: context.now(),
+  });
+}
+
+export function requireColumns(snapshot: DeltaSnapshot, columns: Iterable<string>): void {
+  const known = new Set(snapshot.schema.fields.map((f) => f.name));
+  for (const column of columns) {
+    if (!known.has(column)) throw new LakeError('InvalidInput', `no column "${column}" in the table; it has: ${[...known].join(', ')}`);
+  }
+}
