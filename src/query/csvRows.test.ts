@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { parseCsv } from './csvRows.ts';
+
+describe('CSV', () => {
+  it('reads quoted fields, doubled quotes, CRLF, empty fields as null', () => {
+    expect(parseCsv('id,name,note\r\n1,"a, b","say ""hi"""\r\n2,,""\n')).toEqual([
+      { id: '1', name: 'a, b', note: 'say "hi"' },
+      { id: '2', name: null, note: '' },
+    ]);
+  });
+  it('names the line with the wrong number of fields', () => {
+    expect(() => parseCsv('a,b\n1,2\n3\n', 'batch.csv')).toThrow(/batch.csv line 3/);
+  });
+});

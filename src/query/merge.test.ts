@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { WriteHarness, sortById } from '../../test/support/writeHarness.ts';
+import type { StructType } from '../core/delta/schemaTypes.ts';
+import type { MergeClause } from '../core/delta/operations/merge.ts';
+import { runMerge } from './mergeExecutor.ts';
+
+const schema: StructType = { type: 'struct', fields: [
+  { name: 'id', type: 'long', nullable: true, metadata: {} },
+  { name: 'name', type: 'string', nullable: true, metadata: {} },
+  { name: 'qty', type: 'integer', nullable: true, metadata: {} },
+] };
+const target = [{ id: 1, name: 'a', qty: 1 }, { id: 2, name: 'b', qty: 2 }, { id: 3, name: 'c', qty: 3 }];
+const source = [{ id: 2, name: 'B', qty: 20 }, { id: 3, name: 'C', qty: 30 }, { id: 4, name: 'D', qty: 40 }];
+
+async function mergeWith(clauses: MergeClause[]) {
+  const h = new WriteHarness();
+  await h.create(schema, target);
+  const result = await runMerge(await h.snapshot(), { predicate: 't.id = s.id', sourceAlias: 's', targetAlias: 't', clauses }, source, h.context);
+  await h.committed(result.transaction);
+  return { rows: sortById(await h.rows()), metrics: result.metrics, tx: result.transaction };
+}
+
+describe('MERGE clauses', () => {
+  it('upserts: update all matched, insert all not matched', async () => {
+    const { rows, metrics } = await mergeWith([{ kind: 'whenMatchedUpdateAll' }, { kind: 'whenNotMatchedInsertAll' }]);
+    expect(rows).toEqual([{ id: 1, name: 'a', qty: 1 }, { id: 2, name: 'B', qty: 20 }, { id: 3, name: 'C', qty: 30 }, { id: 4, name: 'D', qty: 40 }]);
+    expect(metrics).toMatchObject({ num_source_rows: 3, num_target_rows_inserted: 1, num_target_rows_updated: 2, num_target_rows_deleted: 0, num_target_rows_copied: 1, num_output_rows: 4, num_target_files_removed: 1, num_target_files_added: 2 });
+  });
+
+  it('updates chosen columns under a condition, deletes others', async () => {
+    const { rows, metrics } = await mergeWith([
+      { kind: 'whenMatchedUpdate', set: { qty: 's.qty' }, condition: 's.qty > 25' },
+      { kind: 'whenMatchedDelete' },
+    ]);
+    expect(rows).toEqual([{ id: 1, name: 'a', qty: 1 }, { id: 3, name: 'c', qty: 30 }]);
+    expect(metrics).toMatchObject({ num_target_rows_updated: 1, num_target_rows_deleted: 1, num_target_rows_inserted: 0 });
+  });
+
+  it('inserts with values and a condition', async () => {
+    const { rows } = await mergeWith([{ kind: 'whenNotMatchedInsert', values: { id: 's.id', name: "'new'" }, condition: 's.qty >= 40' }]);
+    expect(rows.at(-1)).toEqual({ id: 4, name: 'new', qty: null });
+  });
+
+  it('updates and deletes target rows the source does not have (whole-table read)', async () => {
+    const updated = await mergeWith([{ kind: 'whenNotMatchedBySourceUpdate', set: { qty: '0' } }]);
+    expect(updated.rows[0]).toEqual({ id: 1, name: 'a', qty: 0 });
+    expect(updated.tx.readWholeTable).toBe(true);
+    const deleted = await mergeWith([{ kind: 'whenNotMatchedBySourceDelete', condition: 't.qty < 5' }]);
+    expect(deleted.rows.map((r) => r.id)).toEqual([2, 3]);
+  });
+
+  it('records the early filter delta-rs derives when not streamed', async () => {
+    const h = new WriteHarness();
+    await h.create(schema, target);
+    const result = await runMerge(await h.snapshot(), { predicate: 't.id = s.id AND t.qty > 0', sourceAlias: 's', targetAlias: 't', clauses: [{ kind: 'whenMatchedUpdateAll' }], streamedExec: false }, source, h.context);
+    expect(result.transaction.readPredicateText).toBe('id >= 2 AND id <= 4 AND qty > 0');
+    expect(result.transaction.operationParameters).toMatchObject({ predicate: 't.id = s.id AND t.qty > 0', mergePredicate: 'id >= 2 AND id <= 4 AND qty > 0' });
+  });
+
+  it('refuses two source rows updating one target row', async () => {
+    const h = new WriteHarness();
+    await h.create(schema, target);
+    const twice = [{ id: 1, name: 'x', qty: 1 }, { id: 1, name: 'y', qty: 2 }];
+    await expect(runMerge(await h.snapshot(), { predicate: 't.id = s.id', sourceAlias: 's', targetAlias: 't', clauses: [{ kind: 'whenMatchedUpdateAll' }] }, twice, h.context))
+      .rejects.toMatchObject({ message: expect.stringContaining('multiple source rows matched') });
+  });
+});
