@@ -7,6 +7,9 @@ import { runSchema } from './commands/schema.ts';
 import { runFiles } from './commands/files.ts';
 import { runScan } from './commands/scan.ts';
 import { runIndex } from './commands/index.ts';
+import {
+  runAppendCommand, runCreate, runDeleteCommand, runMergeCommand, runOverwriteCommand, runUpdateCommand,
+} from './commands/writes.ts';
 
 export interface Io {
   stdout: Writer;
@@ -21,9 +24,19 @@ const commands: Record<string, Command> = {
   files: runFiles,
   scan: runScan,
   index: runIndex,
+  create: runCreate,
+  append: runAppendCommand,
+  overwrite: runOverwriteCommand,
+  delete: runDeleteCommand,
+  update: runUpdateCommand,
+  merge: runMergeCommand,
 };
 
-const switches = new Set<string>(['help', 'commit-times']);
+const switches = new Set<string>([
+  'help', 'commit-times', 'with-filename', 'no-streamed-exec',
+  'when-matched-update-all', 'when-matched-update', 'when-matched-delete', 'when-not-matched-insert-all',
+  'when-not-matched-insert', 'when-not-matched-by-source-update', 'when-not-matched-by-source-delete',
+]);
 
 export const usage = `Usage: lakelab <command> <table> [options]
 
@@ -34,6 +47,23 @@ Reading (any Delta table in a local folder):
   scan <table>      the table's rows at a version
   index <folder>    write lakelab-index.json so a static HTTP server can serve the folder's tables
                     (--commit-times: date commits by their commitInfo.timestamp)
+
+Writing (optimistic concurrency, as delta-rs commits):
+  create <table>    --schema "id long, name string" | --source f.csv  [--partition-by p] [--property k=v,...]
+  append <table>    --source a.csv[,b.parquet]       blind: concurrent appends all succeed
+  overwrite <table> --source ... [--where "p = 'x'"] replaceWhere with a partition predicate
+  delete <table>    [--where EXPR]
+  update <table>    --set "col = value, ..." [--where EXPR]
+  merge <table>     --source ... --on "t.id = s.id" and clauses, in order:
+                    --when-matched-update-all  --when-matched-update --when-matched-update-set "c = s.c"
+                    --when-matched-delete  --when-not-matched-insert-all
+                    --when-not-matched-insert --when-not-matched-insert-set "c = s.c"
+                    --when-not-matched-by-source-update --when-not-matched-by-source-update-set "c = 0"
+                    --when-not-matched-by-source-delete   (add =CONDITION to any clause flag)
+                    [--source-alias s] [--target-alias t] [--no-streamed-exec]
+  Write options: --version N (pin the read to version N), --isolation Serializable|WriteSerializable|SnapshotIsolation,
+                 --max-retries N (default 15), --with-filename (add the source file's name as column filename).
+  Success prints {"version", "metrics", ...} as JSON; a lost race prints delta-rs's message and exits with code 3.
 
 Options:
   --version N         read the table at version N (default: latest)

@@ -1,0 +1,70 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { main } from './main.ts';
+import { batchCsv } from '../../test/seedScenario.ts';
+
+const bin = join(import.meta.dirname, '..', '..', 'bin', 'lakelab.mjs');
+let dir: string;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'lakelab-cli-'));
+  for (let b = 1; b <= 5; b++) {
+    const { name, text } = batchCsv(b);
+    writeFileSync(join(dir, name), text);
+  }
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+async function run(...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) } });
+  return { code, stdout, stderr, json: () => JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as Record<string, unknown> };
+}
+
+const table = () => join(dir, 'B');
+const batch = (b: number) => join(dir, batchCsv(b).name);
+
+describe('lakelab write commands', () => {
+  it('plays the seed scenario: pinned merge, re-run, and a lost race that exits with code 3', async () => {
+    expect((await run('create', table(), '--source', batch(1), '--with-filename')).json()).toMatchObject({ version: 0, operation: 'CREATE TABLE' });
+    const sources = [2, 3, 4, 5].map(batch).join(',');
+    const merge = ['merge', table(), '--source', sources, '--with-filename', '--on', 't.filename = s.filename', '--when-not-matched-insert-all', '--version', '0'];
+    expect((await run(...merge)).json()).toMatchObject({ version: 1, metrics: { num_target_rows_inserted: 80 } });
+    expect((await run(...merge.slice(0, -2), '--version', '1')).json()).toMatchObject({ version: 2, metrics: { num_target_rows_inserted: 0 } });
+    expect((await run('delete', table(), '--where', "filename = 'batch_001.csv'")).json()).toMatchObject({ version: 3, metrics: { num_deleted_rows: 20 } });
+    const lost = await run(...merge.slice(0, -2), '--version', '2');
+    expect(lost.code).toBe(3);
+    expect(lost.stderr.split('\n')[0]).toBe('Failed to commit transaction: Commit failed: a concurrent transaction deleted data this operation read.');
+    const rows = (await run('scan', table())).stdout.trim().split('\n');
+    expect(rows).toHaveLength(80);
+  });
+
+  it('updates and overwrites, with clear errors for bad input', async () => {
+    await run('create', table(), '--schema', 'id long not null, value double, p string', '--partition-by', 'p');
+    writeFileSync(join(dir, 'rows.csv'), 'id,value,p\n1,1.5,a\n2,2.5,b\n');
+    expect((await run('append', table(), '--source', join(dir, 'rows.csv'))).json()).toMatchObject({ version: 1 });
+    expect((await run('update', table(), '--set', 'value = 9', '--where', 'id = 2')).json()).toMatchObject({ version: 2, metrics: { num_updated_rows: 1 } });
+    writeFileSync(join(dir, 'b.csv'), 'id,value,p\n3,3.5,b\n');
+    expect((await run('overwrite', table(), '--source', join(dir, 'b.csv'), '--where', "p = 'b'")).json()).toMatchObject({ version: 3 });
+    const rows = (await run('scan', table(), '--format', 'csv')).stdout;
+    expect(rows.split('\n').filter(Boolean).slice(1).sort()).toEqual(['1,1.5,a', '3,3.5,b']);
+    expect((await run('update', table(), '--set', 'nope = 1')).stderr).toMatch(/InvalidInput: no column "nope"/);
+    expect((await run('merge', table(), '--source', join(dir, 'b.csv'), '--on', 't.id = s.id')).stderr).toMatch(/at least one clause/);
+  });
+
+  it('two lakelab processes appending to one folder both commit, at versions 1 and 2', async () => {
+    await run('create', table(), '--source', batch(1));
+    const append = (b: number) => new Promise<number>((resolve) => {
+      const child = spawn(process.execPath, [bin, 'append', table(), '--source', batch(b)], { stdio: 'ignore' });
+      child.on('exit', (code) => resolve(code ?? -1));
+    });
+    expect(await Promise.all([append(2), append(3)])).toEqual([0, 0]);
+    const history = (await run('history', table(), '--format', 'jsonl')).stdout.trim().split('\n').map((l) => JSON.parse(l) as { version: number });
+    expect(history.map((h) => h.version)).toEqual([2, 1, 0]);
+    expect((await run('scan', table())).stdout.trim().split('\n')).toHaveLength(60);
+  }, 30_000);
+});
