@@ -2,6 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { runSnapshotBench } from './snapshotBench.ts';
+import { runMergeBench } from './mergeBench.ts';
 import { formatResult, type BenchResult } from './timing.ts';
 
 const outDir = join(import.meta.dirname, 'out');
@@ -9,6 +10,7 @@ mkdirSync(outDir, { recursive: true });
 
 const benches: [string, () => Promise<BenchResult>][] = [
   ['snapshot', () => runSnapshotBench(outDir)],
+  ['merge', () => runMergeBench(outDir)],
 ];
 
 const only = process.argv[2];

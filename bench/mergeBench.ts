@@ -1,0 +1,76 @@
+/**
+ * MERGE of 100,000 source rows into a 1,000,000-row table (10% of the source matches), in
+ * Node: Lakelab's runMerge (join, clauses, rewritten and new Parquet files) against native
+ * DuckDB computing the same upsert over the same Parquet files and writing its result as
+ * Parquet, in one run.
+ */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { seededRng } from '../src/core/rng.ts';
+import { loadSnapshot } from '../src/core/delta/loadSnapshot.ts';
+import { commitTransaction } from '../src/core/delta/commitTransaction.ts';
+import type { StructType } from '../src/core/delta/schemaTypes.ts';
+import { NodeFsStore } from '../src/storage/nodeFsStore.ts';
+import { parquetCodec } from '../src/query/parquetRows.ts';
+import { runCreateTable } from '../src/query/writeExecutor.ts';
+import { runMerge } from '../src/query/mergeExecutor.ts';
+import { writeDataFiles } from '../src/query/dataFiles.ts';
+import { toArrowTable } from '../src/query/jsonToArrow.ts';
+import { toParquetBytes } from '../src/query/parquetWrite.ts';
+import { timeBest, type BenchResult } from './timing.ts';
+
+const schema: StructType = { type: 'struct', fields: [
+  { name: 'id', type: 'long', nullable: false, metadata: {} },
+  { name: 'name', type: 'string', nullable: true, metadata: {} },
+  { name: 'amount', type: 'double', nullable: true, metadata: {} },
+] };
+
+export async function runMergeBench(outDir: string): Promise<BenchResult> {
+  const dir = join(outDir, 'merge-target');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const store = new NodeFsStore(dir);
+  const rng = seededRng(42);
+  const now = () => 1_767_225_600_000;
+  const targetRows = Array.from({ length: 1_000_000 }, (_, i) => ({ id: i, name: `name-${i}`, amount: i * 0.5 }));
+  const adds = await writeDataFiles(targetRows, { store, tableRoot: '', schema, partitionColumns: [], rng, now: now(), maxRowsPerFile: 100_000 });
+  const created = await runCreateTable({ tableRoot: '', schema }, { store, rng, now });
+  created.actions.push(...adds.map((add) => ({ add })));
+  await commitTransaction(store, created, { clock: { now }, engineInfo: 'Lakelab/bench' });
+  // 10,000 source rows update existing ids (spread over every file), 90,000 are new.
+  const sourceRows = Array.from({ length: 100_000 }, (_, i) => {
+    const id = i < 10_000 ? i * 100 : 1_000_000 + i;
+    return { id, name: `new-${id}`, amount: id * 2.0 };
+  });
+  const sourcePath = join(outDir, 'merge-source.parquet');
+  writeFileSync(sourcePath, await toParquetBytes(toArrowTable(sourceRows, schema.fields)));
+  const snapshot = await loadSnapshot(store, '', { codec: parquetCodec });
+  const spec = { predicate: 't.id = s.id', sourceAlias: 's', targetAlias: 't', clauses: [{ kind: 'whenMatchedUpdateAll' as const }, { kind: 'whenNotMatchedInsertAll' as const }] };
+  let metrics: Record<string, number> = {};
+  const lakelab = await timeBest(2, async () => {
+    const result = await runMerge(snapshot, spec, sourceRows, { store, rng, now });
+    metrics = result.metrics;
+  });
+
+  const instance = await DuckDBInstance.create(':memory:');
+  const db = await instance.connect();
+  const targetFiles = snapshot.files.map((f) => `'${join(dir, f.path)}'`).join(',');
+  const outFile = join(outDir, 'duckdb-merge-out.parquet');
+  const native = await timeBest(2, async () => {
+    await db.run(`COPY (
+      SELECT coalesce(s.id, t.id) AS id, CASE WHEN s.id IS NOT NULL THEN s.name ELSE t.name END AS name,
+             CASE WHEN s.id IS NOT NULL THEN s.amount ELSE t.amount END AS amount
+      FROM read_parquet([${targetFiles}]) t FULL OUTER JOIN read_parquet('${sourcePath}') s ON t.id = s.id
+    ) TO '${outFile}' (FORMAT parquet, COMPRESSION snappy)`);
+  });
+  db.closeSync();
+  instance.closeSync();
+  return {
+    name: 'MERGE 100,000 source rows into 1,000,000 rows (10% matches), Node',
+    lakelabMs: lakelab,
+    peerName: 'native DuckDB (@duckdb/node-api) FULL OUTER JOIN to Parquet',
+    peerMs: native,
+    notes: [`Lakelab metrics: ${JSON.stringify(metrics)}`],
+  };
+}
