@@ -1,6 +1,16 @@
 /** The built-in samples: real tables from other engines (attribution in test/fixtures/MANIFEST.md). */
-export const samples = [
+export interface Sample {
+  name: string;
+  description: string;
+  /** A fixture table copied unchanged, under test/fixtures/delta/. */
+  source?: string;
+  /** Or a table Lakelab writes itself. */
+  generate?: 'seed';
+}
+
+export const samples: Sample[] = [
   { name: 'simple_table', source: 'delta-rs/simple_table', description: 'Spark: a write, a MERGE, an overwrite, an UPDATE and a DELETE (5 versions). From delta-rs test data (Apache-2.0).' },
+  { name: 'seed_merge', generate: 'seed', description: 'The seed scenario: table B bootstrapped with batch_001.csv by Lakelab. Open Write, drop batches 2-5 (samples/seed_batches/), merge on t.filename = s.filename pinned at version 0.' },
   { name: 'with_schema_change', source: 'dat/with_schema_change/delta', description: 'PySpark: the schema changes between versions. From Delta Acceptance Testing (MIT).' },
   { name: 'simple_table_with_checkpoint', source: 'delta-rs/simple_table_with_checkpoint', description: 'A classic checkpoint at version 10. From delta-rs test data (Apache-2.0).' },
   { name: 'table_with_deletion_vector', source: 'delta-rs/table-with-dv-small', description: 'A deletion vector removes 2 of 10 rows. From delta-rs test data (Apache-2.0).' },

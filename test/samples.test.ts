@@ -13,6 +13,7 @@ describe('built-in samples', () => {
   it('lists every sample in samples.json', () => {
     const listed = JSON.parse(readFileSync(join(samplesDir, 'samples.json'), 'utf8')) as { name: string }[];
     expect(listed.map((s) => s.name)).toEqual(samples.map((s) => s.name));
+    expect(listed.every((s) => typeof (s as { description?: string }).description === 'string')).toBe(true);
   });
 
   for (const sample of samples) {

@@ -10,6 +10,7 @@ import { FilesPanel } from './explorer/FilesPanel.tsx';
 import { LogPanel } from './explorer/LogPanel.tsx';
 import { ProtocolPanel } from './explorer/ProtocolPanel.tsx';
 import { ViewTabs } from './explorer/ViewTabs.tsx';
+import { WritePanel } from './write/WritePanel.tsx';
 import type { ExplorerView } from './state/explorerStore.ts';
 
 const panels: Record<ExplorerView, { title: string; render: () => ReactNode }> = {
@@ -18,6 +19,7 @@ const panels: Record<ExplorerView, { title: string; render: () => ReactNode }> =
   files: { title: 'Files', render: () => <FilesPanel /> },
   log: { title: 'Log', render: () => <LogPanel /> },
   protocol: { title: 'Protocol', render: () => <ProtocolPanel /> },
+  write: { title: 'Write', render: () => <WritePanel /> },
 };
 
 export function App() {

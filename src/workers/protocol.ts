@@ -7,12 +7,17 @@ import type { CommitInfo, Metadata, Protocol } from '../core/delta/actions.ts';
 import type { StructType } from '../core/delta/schemaTypes.ts';
 import type { LogSegment } from '../core/delta/snapshot.ts';
 import type { FilesPage } from '../core/analysis/activeFiles.ts';
+import type { MergeSpec } from '../core/delta/operations/merge.ts';
+import type { IsolationLevel } from '../core/delta/transaction.ts';
+import type { Conflict } from '../core/delta/conflicts/conflict.ts';
 
 export type { FileRow, FilesPage } from '../core/analysis/activeFiles.ts';
 
 export type SourceSpec =
-  /** A table served over HTTP (the built-in samples, or any URL with a listing index). */
+  /** A table served over HTTP (any URL with a listing index); read-only. */
   | { kind: 'http'; url: string }
+  /** A built-in sample: copied into the worker's memory, so it can be written to. */
+  | { kind: 'sample'; url: string }
   /** Files picked with <input webkitdirectory> or dropped: the page reads them into memory. */
   | { kind: 'files'; entries: { key: string; bytes: ArrayBuffer; lastModified: number }[] };
 
@@ -56,6 +61,29 @@ export interface CommitLog {
   actions: Record<string, unknown>[];
 }
 
+export type WriteOperation = 'append' | 'overwrite' | 'delete' | 'update' | 'merge';
+
+export interface WriteRequest {
+  operation: WriteOperation;
+  /** The version the write reads: a pinned number, or HEAD at the moment it runs. */
+  readVersion: number | 'HEAD';
+  /** Source files for append, overwrite and merge (CSV or Parquet). */
+  sources?: { name: string; bytes: ArrayBuffer }[];
+  /** Add each source row's file name as column `filename` (the seed scenario's ingest). */
+  withFilename?: boolean;
+  /** DELETE/UPDATE predicate, or the overwrite's replaceWhere. */
+  predicate?: string;
+  set?: Record<string, string>;
+  merge?: MergeSpec;
+  isolationLevel?: IsolationLevel;
+}
+
+export type WriteResult =
+  | { status: 'planned'; readVersion: number; metrics: Record<string, unknown>; readFiles: number; readWholeTable: boolean; readPredicate?: string; samples?: { inserted: unknown[]; updated: unknown[]; deleted: unknown[] } }
+  | { status: 'committed'; version: number; readVersion: number; attempts: number; metrics: Record<string, unknown> }
+  | { status: 'conflict'; readVersion: number; message: string; conflict: Conflict }
+  | { status: 'exhausted'; readVersion: number; message: string };
+
 /** What the worker does, method by method. */
 export interface TableApi {
   open(source: SourceSpec, tableRoot: string): Promise<{ latestVersion: number }>;
@@ -64,6 +92,10 @@ export interface TableApi {
   rows(at: { version: number; limit: number; columns?: string[] }): Promise<RowsResult>;
   files(at: { version: number; offset: number; limit: number }): Promise<FilesPage>;
   commit(version: number): Promise<CommitLog>;
+  /** Plan a write (files written, nothing committed) and keep it for commitPlanned. */
+  planWrite(request: WriteRequest): Promise<WriteResult>;
+  /** Commit the planned write, racing whatever was committed since its read. */
+  commitPlanned(): Promise<WriteResult>;
 }
 
 export type TableMethod = keyof TableApi;

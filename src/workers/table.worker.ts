@@ -53,6 +53,12 @@ function dispatch(request: RequestMessage, context: CallContext): Promise<unknow
       const [version] = request.args as [number];
       return session.commit(version);
     }
+    case 'planWrite': {
+      const [writeRequest] = request.args as Parameters<TableSession['planWrite']>;
+      return session.planWrite(writeRequest);
+    }
+    case 'commitPlanned':
+      return session.commitPlanned();
     default:
       return Promise.reject(new LakeError('InvalidInput', `unknown method ${String(request.method)}`));
   }

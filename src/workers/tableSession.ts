@@ -13,8 +13,9 @@ import { toFilesPage } from '../core/analysis/activeFiles.ts';
 import { planScan } from '../core/delta/planScan.ts';
 import { scanDelta } from '../query/deltaScan.ts';
 import { toJsonRows } from '../query/jsonValues.ts';
-import type { CommitLog, FilesPage, HistoryEntry, LoadProgressMessage, RowsResult, SnapshotSummary, SourceSpec } from './protocol.ts';
+import type { CommitLog, FilesPage, HistoryEntry, LoadProgressMessage, RowsResult, SnapshotSummary, SourceSpec, WriteRequest, WriteResult } from './protocol.ts';
 import { parseStats } from '../core/delta/stats.ts';
+import { commitPlannedWrite, planWrite, type PlannedWrite } from './sessionWrites.ts';
 
 export interface SessionDeps {
   openStore(source: SourceSpec): Promise<ObjectStore>;
@@ -32,6 +33,7 @@ export class TableSession {
   private store?: ObjectStore;
   private tableRoot = '';
   private readonly snapshots = new Map<number, DeltaSnapshot>();
+  private planned?: PlannedWrite;
 
   constructor(private readonly deps: SessionDeps) {}
 
@@ -82,6 +84,19 @@ export class TableSession {
       key: `${this.tableRoot}_delta_log/${String(version).padStart(20, '0')}.json`,
       actions: commit.actions as unknown as Record<string, unknown>[],
     };
+  }
+
+  async planWrite(request: WriteRequest): Promise<WriteResult> {
+    const { planned, result } = await planWrite(this.requireStore(), this.tableRoot, this.deps.codec, request);
+    this.planned = planned;
+    return result;
+  }
+
+  async commitPlanned(): Promise<WriteResult> {
+    if (!this.planned) throw new LakeError('InvalidInput', 'there is no planned write to commit: preview one first');
+    const result = await commitPlannedWrite(this.requireStore(), this.planned);
+    if (result.status === 'committed') this.planned = undefined;
+    return result;
   }
 
   private async loadSnapshotAt(at: { version?: number; timestamp?: number }, context: CallContext): Promise<DeltaSnapshot> {

@@ -8,6 +8,7 @@ const views: { id: ExplorerView; label: string }[] = [
   { id: 'files', label: 'Files' },
   { id: 'log', label: 'Log' },
   { id: 'protocol', label: 'Protocol' },
+  { id: 'write', label: 'Write' },
 ];
 
 /** The views of the selected version, as an ARIA tab list (arrow keys move between tabs). */

@@ -5,6 +5,7 @@
 import { toLakeError } from '../../core/errors.ts';
 import type { TableApi, TableMethod } from '../../workers/protocol.ts';
 import type { ExplorerStore, ExplorerView, Loadable, OpenTable, SampleEntry } from './explorerStore.ts';
+import { createWriteActions } from './writeActions.ts';
 
 /** The worker as the actions see it (TableWorkerClient in the page, a direct session in tests). */
 export interface TableCaller {
@@ -48,6 +49,7 @@ export function createExplorerActions(store: ExplorerStore, worker: TableCaller,
       rows: { status: 'idle' },
       files: { status: 'idle' },
       commitLog: { status: 'idle' },
+      write: { status: 'idle' },
       selectedVersion: undefined,
     });
     try {
@@ -118,12 +120,22 @@ export function createExplorerActions(store: ExplorerStore, worker: TableCaller,
     store.setState({ view });
   }
 
+  /** After a commit: the history grows and the new version is shown. */
+  async function showCommitted(version: number): Promise<void> {
+    store.setState({ latestVersion: { status: 'ready', value: version }, files: { status: 'idle' } });
+    const controller = new AbortController();
+    await loadHistory(controller.signal);
+    await selectVersion(version);
+  }
+
+  const writes = createWriteActions(store, worker, showCommitted);
+
   function cancelOpen(): void {
     openController?.abort();
     store.setState({ latestVersion: { status: 'error', code: 'Aborted', message: 'Opening the table was cancelled.' } });
   }
 
-  return { loadSamples, openTable, selectVersion, loadFiles, loadCommitLog, showView, cancelOpen };
+  return { loadSamples, openTable, selectVersion, loadFiles, loadCommitLog, showView, cancelOpen, ...writes };
 }
 
 export type ExplorerActions = ReturnType<typeof createExplorerActions>;

@@ -4,7 +4,7 @@
  */
 import { createStore } from 'zustand/vanilla';
 import type {
-  CommitLog, FilesPage, HistoryEntry, LoadProgressMessage, RowsResult, SnapshotSummary, SourceSpec,
+  CommitLog, FilesPage, HistoryEntry, LoadProgressMessage, RowsResult, SnapshotSummary, SourceSpec, WriteRequest, WriteResult,
 } from '../../workers/protocol.ts';
 
 export interface SampleEntry {
@@ -40,9 +40,12 @@ export interface ExplorerState {
   files: Loadable<FilesPage>;
   commitLog: Loadable<CommitLog>;
   view: ExplorerView;
+  write: Loadable<WriteResult>;
+  /** The request behind `write`, for "recompute and retry". */
+  lastWrite?: WriteRequest;
 }
 
-export type ExplorerView = 'data' | 'schema' | 'files' | 'log' | 'protocol';
+export type ExplorerView = 'data' | 'schema' | 'files' | 'log' | 'protocol' | 'write';
 
 export const initialExplorerState: ExplorerState = {
   samples: { status: 'idle' },
@@ -53,6 +56,7 @@ export const initialExplorerState: ExplorerState = {
   files: { status: 'idle' },
   commitLog: { status: 'idle' },
   view: 'data',
+  write: { status: 'idle' },
 };
 
 export type ExplorerStore = ReturnType<typeof createExplorerStore>;

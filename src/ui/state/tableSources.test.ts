@@ -20,7 +20,7 @@ describe('table sources', () => {
 
   it('resolves a sample under the page base', () => {
     const table = sampleTable({ name: 's', path: 's', description: '' }, 'http://127.0.0.1:4173/?sample=s');
-    expect(table.spec).toEqual({ kind: 'http', url: 'http://127.0.0.1:4173/samples/s/' });
+    expect(table.spec).toEqual({ kind: 'sample', url: 'http://127.0.0.1:4173/samples/s/' });
   });
 
   it('keeps the URL a user typed for the link', () => {

@@ -4,7 +4,7 @@ import type { OpenTable, SampleEntry } from './explorerStore.ts';
 /** Samples are static tables under public/samples, served with a listing index. */
 export function sampleTable(sample: SampleEntry, base: string = globalThis.location?.href ?? 'http://localhost/'): OpenTable {
   const url = new URL(sample.path.endsWith('/') ? sample.path : `${sample.path}/`, new URL('samples/', base)).href;
-  return { label: sample.name, link: { sample: sample.name }, spec: { kind: 'http', url }, tableRoot: '' };
+  return { label: sample.name, link: { sample: sample.name }, spec: { kind: 'sample', url }, tableRoot: '' };
 }
 
 export function urlTable(url: string): OpenTable {
