@@ -31,7 +31,7 @@ test('opens a sample, walks its history and time-travels to a version', async ({
   const history = page.getByTestId('history');
   await expect(history.locator('tbody tr')).toHaveCount(5);
   await expect(page.getByTestId('selected-version')).toHaveText('at version 4');
-  expect(await shownRows(page)).toEqual(expectedRows('simple_table', 4));
+  await expect.poll(() => shownRows(page)).toEqual(expectedRows('simple_table', 4));
   await page.screenshot({ path: test.info().outputPath('latest.png'), fullPage: true });
 
   await history.locator('tr[data-version="2"]').getByRole('button').click();
@@ -43,4 +43,43 @@ test('opens a sample, walks its history and time-travels to a version', async ({
   await page.reload();
   await expect(page.getByTestId('selected-version')).toHaveText('at version 2');
   await expect.poll(() => shownRows(page)).toEqual(expectedRows('simple_table', 2));
+});
+
+test('opens a fixture table from a local folder through the directory input', async ({ page }) => {
+  await page.goto('/');
+  const folder = join(import.meta.dirname, '..', 'test', 'fixtures', 'delta', 'delta-rs', 'table-with-dv-small');
+  await page.getByTestId('folder-input').setInputFiles(folder);
+  await expect(page.getByTestId('table-title')).toContainText('table-with-dv-small');
+  await expect(page.getByTestId('selected-version')).toHaveText('at version 1');
+  // The deletion vector removes rows 0 and 9: values 1..8 remain, as delta-rs reads them.
+  await expect.poll(() => shownRows(page)).toEqual(expectedRows('table-with-dv-small', 1));
+  await page.screenshot({ path: test.info().outputPath('local-folder.png'), fullPage: true });
+});
+
+test('reports a table that needs an unsupported reader feature, and keeps working', async ({ page }) => {
+  await page.goto('/?sample=unsupported_feature');
+  const error = page.getByRole('alert').first();
+  await expect(error).toContainText('Unsupported');
+  await expect(error).toContainText('"blahabl"');
+  await page.screenshot({ path: test.info().outputPath('unsupported.png'), fullPage: true });
+  await page.getByRole('button', { name: 'simple_table', exact: true }).click();
+  await expect(page.getByTestId('selected-version')).toHaveText('at version 4');
+});
+
+test('shows each view of a version: schema, files, log and protocol', async ({ page }) => {
+  await page.goto('/?sample=checkpoint_v2&v=8');
+  await expect(page.getByTestId('selected-version')).toHaveText('at version 8');
+  await page.getByRole('tab', { name: 'Schema' }).click();
+  await expect(page.getByTestId('schema').locator('tbody tr')).toHaveCount(3);
+  await page.screenshot({ path: test.info().outputPath('view-schema.png'), fullPage: true });
+  await page.getByRole('tab', { name: 'Files' }).click();
+  await expect(page.getByTestId('files-summary')).toContainText('7 active files');
+  await page.screenshot({ path: test.info().outputPath('view-files.png'), fullPage: true });
+  await page.getByRole('tab', { name: 'Log' }).click();
+  await expect(page.getByTestId('log-segment')).toContainText('v2 checkpoint at version 8');
+  await expect(page.getByTestId('log')).toContainText('commitInfo');
+  await page.screenshot({ path: test.info().outputPath('view-log.png'), fullPage: true });
+  await page.getByRole('tab', { name: 'Protocol' }).click();
+  await expect(page.getByTestId('protocol')).toContainText('v2Checkpoint');
+  await page.screenshot({ path: test.info().outputPath('view-protocol.png'), fullPage: true });
 });

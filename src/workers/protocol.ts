@@ -18,7 +18,9 @@ export type SourceSpec =
   | { kind: 'http'; url: string }
   /** A built-in sample: copied into the worker's memory, so it can be written to. */
   | { kind: 'sample'; url: string }
-  /** Files picked with <input webkitdirectory> or dropped: the page reads them into memory. */
+  /** A folder picked with the File System Access API: read and written in place. */
+  | { kind: 'directory'; handle: FileSystemDirectoryHandle }
+  /** Files picked with <input webkitdirectory>: the page reads them into memory (writes stay in memory). */
   | { kind: 'files'; entries: { key: string; bytes: ArrayBuffer; lastModified: number }[] };
 
 export interface HistoryEntry {

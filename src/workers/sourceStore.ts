@@ -2,6 +2,7 @@
 import { listAll, type ObjectStore } from '../core/objectStore.ts';
 import { HttpStore } from '../storage/httpStore.ts';
 import { MemoryStore } from '../storage/memoryStore.ts';
+import { LocalFolderStore } from '../storage/localFolderStore.ts';
 import type { SourceSpec } from './protocol.ts';
 
 export async function openSourceStore(source: SourceSpec): Promise<ObjectStore> {
@@ -10,6 +11,8 @@ export async function openSourceStore(source: SourceSpec): Promise<ObjectStore> 
       return new HttpStore(source.url);
     case 'sample':
       return copyIntoMemory(new HttpStore(source.url), `sample ${source.url}`);
+    case 'directory':
+      return new LocalFolderStore(source.handle);
     case 'files': {
       const store = new MemoryStore({ description: 'local folder' });
       for (const entry of source.entries) store.putWithTime(entry.key, new Uint8Array(entry.bytes), entry.lastModified);

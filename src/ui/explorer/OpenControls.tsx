@@ -1,7 +1,9 @@
+import type React from 'react';
 import { useState, type FormEvent } from 'react';
 import { useExplorerActions } from '../shared/ExplorerContext.tsx';
 import { findTableRoots, urlTable } from '../state/tableSources.ts';
 import type { OpenTable } from '../state/explorerStore.ts';
+import { canPickDirectory, droppedDirectory, findFolderTables, pickDirectory } from './folderTables.ts';
 
 /** Open a table by URL, or from a local folder picked with <input webkitdirectory>. */
 export function OpenControls() {
@@ -13,6 +15,28 @@ export function OpenControls() {
   function onSubmitUrl(event: FormEvent) {
     event.preventDefault();
     if (url.trim()) void actions.openTable(urlTable(url.trim()));
+  }
+
+  async function openDirectory(handle: FileSystemDirectoryHandle) {
+    setFolderError(undefined);
+    try {
+      const found = await findFolderTables(handle);
+      if (found.length === 0) {
+        setFolderError(`No Delta table in ${handle.name}: none of its folders has a _delta_log folder.`);
+        return;
+      }
+      setTables(found);
+      if (found.length === 1 && found[0]) void actions.openTable(found[0]);
+    } catch (error) {
+      setFolderError(error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  async function onDrop(event: React.DragEvent) {
+    event.preventDefault();
+    const handle = await droppedDirectory(event.dataTransfer.items);
+    if (handle) await openDirectory(handle);
+    else setFolderError('Drop a folder (this browser did not hand over a folder).');
   }
 
   async function onPickFolder(files: FileList | null) {
@@ -52,8 +76,14 @@ export function OpenControls() {
         />
         <button type="submit">Open</button>
       </form>
-      <div className="open-folder">
+      <div className="open-folder" onDragOver={(e) => e.preventDefault()} onDrop={(e) => void onDrop(e)}>
         <label htmlFor="folder-input">Local folder</label>
+        {canPickDirectory() && (
+          <button type="button" onClick={() => void pickDirectory().then(openDirectory, () => undefined)}>
+            Pick a folder (read and write)
+          </button>
+        )}
+        <p className="muted small">or choose its files (a copy: writes stay in this page), or drop a folder here</p>
         <input
           id="folder-input"
           data-testid="folder-input"
