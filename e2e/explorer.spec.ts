@@ -83,3 +83,21 @@ test('shows each view of a version: schema, files, log and protocol', async ({ p
   await expect(page.getByTestId('protocol')).toContainText('v2Checkpoint');
   await page.screenshot({ path: test.info().outputPath('view-protocol.png'), fullPage: true });
 });
+
+test('diffs two versions: counts from the files, then the rows', async ({ page }) => {
+  await page.goto('/?sample=simple_table&v=4');
+  await expect(page.getByTestId('selected-version')).toHaveText('at version 4');
+  await page.getByRole('tab', { name: 'Diff' }).click();
+  await page.getByTestId('diff-from').selectOption('3');
+  await page.getByTestId('diff-to').selectOption('4');
+  await page.getByRole('button', { name: 'Compare' }).click();
+  await expect(page.getByTestId('diff-summary')).toContainText('From version 3 to 4');
+  await page.getByRole('button', { name: 'Show the rows' }).click();
+  const before = expectedRows('simple_table', 3);
+  const after = expectedRows('simple_table', 4);
+  const removed = before.filter((r) => !after.includes(r));
+  const added = after.filter((r) => !before.includes(r));
+  await expect(page.getByTestId('diff-removed-count')).toHaveText(`${removed.length} rows removed`);
+  await expect(page.getByTestId('diff-added-count')).toHaveText(`${added.length} rows added`);
+  await page.screenshot({ path: test.info().outputPath('view-diff.png'), fullPage: true });
+});

@@ -11,12 +11,14 @@ import { LogPanel } from './explorer/LogPanel.tsx';
 import { ProtocolPanel } from './explorer/ProtocolPanel.tsx';
 import { ViewTabs } from './explorer/ViewTabs.tsx';
 import { WritePanel } from './write/WritePanel.tsx';
+import { DiffPanel } from './explorer/DiffPanel.tsx';
 import type { ExplorerView } from './state/explorerStore.ts';
 
 const panels: Record<ExplorerView, { title: string; render: () => ReactNode }> = {
   data: { title: 'Data', render: () => <DataPanel /> },
   schema: { title: 'Schema', render: () => <SchemaPanel /> },
   files: { title: 'Files', render: () => <FilesPanel /> },
+  diff: { title: 'Diff', render: () => <DiffPanel /> },
   log: { title: 'Log', render: () => <LogPanel /> },
   protocol: { title: 'Protocol', render: () => <ProtocolPanel /> },
   write: { title: 'Write', render: () => <WritePanel /> },

@@ -86,6 +86,26 @@ export type WriteResult =
   | { status: 'conflict'; readVersion: number; message: string; conflict: Conflict }
   | { status: 'exhausted'; readVersion: number; message: string };
 
+export interface DiffSummary {
+  fromVersion: number;
+  toVersion: number;
+  removedFiles: number;
+  addedFiles: number;
+  changedDeletionVectors: number;
+  /** From file stats (null when a file has none). */
+  rowsRemoved: number | null;
+  rowsAdded: number | null;
+}
+
+export interface DiffRows {
+  columns: string[];
+  /** Exact, after rows rewritten unchanged cancel out. */
+  removedCount: number;
+  addedCount: number;
+  removed: Record<string, unknown>[];
+  added: Record<string, unknown>[];
+}
+
 /** What the worker does, method by method. */
 export interface TableApi {
   open(source: SourceSpec, tableRoot: string): Promise<{ latestVersion: number }>;
@@ -94,6 +114,8 @@ export interface TableApi {
   rows(at: { version: number; limit: number; columns?: string[] }): Promise<RowsResult>;
   files(at: { version: number; offset: number; limit: number }): Promise<FilesPage>;
   commit(version: number): Promise<CommitLog>;
+  diff(at: { from: number; to: number }): Promise<DiffSummary>;
+  diffRows(at: { from: number; to: number; limit: number }): Promise<DiffRows>;
   /** Plan a write (files written, nothing committed) and keep it for commitPlanned. */
   planWrite(request: WriteRequest): Promise<WriteResult>;
   /** Commit the planned write, racing whatever was committed since its read. */

@@ -53,6 +53,14 @@ function dispatch(request: RequestMessage, context: CallContext): Promise<unknow
       const [version] = request.args as [number];
       return session.commit(version);
     }
+    case 'diff': {
+      const [at] = request.args as Parameters<TableSession['diff']>;
+      return session.diff(at, context);
+    }
+    case 'diffRows': {
+      const [at] = request.args as Parameters<TableSession['diffRows']>;
+      return session.diffRows(at, context);
+    }
     case 'planWrite': {
       const [writeRequest] = request.args as Parameters<TableSession['planWrite']>;
       return session.planWrite(writeRequest);

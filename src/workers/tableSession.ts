@@ -10,10 +10,12 @@ import type { DeltaSnapshot } from '../core/delta/snapshot.ts';
 import { loadSnapshot } from '../core/delta/loadSnapshot.ts';
 import { loadCommit, loadHistory } from '../core/delta/history.ts';
 import { toFilesPage } from '../core/analysis/activeFiles.ts';
+import { planVersionDiff, subtractRows } from '../core/analysis/versionDiff.ts';
+import { SnapshotRows } from '../query/tableRows.ts';
 import { planScan } from '../core/delta/planScan.ts';
 import { scanDelta } from '../query/deltaScan.ts';
 import { toJsonRows } from '../query/jsonValues.ts';
-import type { CommitLog, FilesPage, HistoryEntry, LoadProgressMessage, RowsResult, SnapshotSummary, SourceSpec, WriteRequest, WriteResult } from './protocol.ts';
+import type { CommitLog, DiffRows, DiffSummary, FilesPage, HistoryEntry, LoadProgressMessage, RowsResult, SnapshotSummary, SourceSpec, WriteRequest, WriteResult } from './protocol.ts';
 import { parseStats } from '../core/delta/stats.ts';
 import { commitPlannedWrite, planWrite, type PlannedWrite } from './sessionWrites.ts';
 
@@ -84,6 +86,33 @@ export class TableSession {
       key: `${this.tableRoot}_delta_log/${String(version).padStart(20, '0')}.json`,
       actions: commit.actions as unknown as Record<string, unknown>[],
     };
+  }
+
+  async diff(at: { from: number; to: number }, context: CallContext = {}): Promise<DiffSummary> {
+    const plan = await this.diffPlan(at, context);
+    return {
+      fromVersion: plan.fromVersion, toVersion: plan.toVersion,
+      removedFiles: plan.removedFiles.length, addedFiles: plan.addedFiles.length, changedDeletionVectors: plan.changedDeletionVectors.length,
+      rowsRemoved: plan.rowsRemoved, rowsAdded: plan.rowsAdded,
+    };
+  }
+
+  async diffRows(at: { from: number; to: number; limit: number }, context: CallContext = {}): Promise<DiffRows> {
+    const plan = await this.diffPlan(at, context);
+    const store = this.requireStore();
+    const before = new SnapshotRows(store, await this.loadSnapshotAt({ version: plan.fromVersion }, context));
+    const after = new SnapshotRows(store, await this.loadSnapshotAt({ version: plan.toVersion }, context));
+    const removed = (await Promise.all([...plan.removedFiles, ...plan.changedDeletionVectors.map((c) => c.before)].map((f) => before.ofFile(f)))).flat();
+    const added = (await Promise.all([...plan.addedFiles, ...plan.changedDeletionVectors.map((c) => c.after)].map((f) => after.ofFile(f)))).flat();
+    const net = subtractRows(removed, added, (row) => JSON.stringify(row));
+    const columns = (await this.loadSnapshotAt({ version: plan.toVersion }, context)).schema.fields.map((f) => f.name);
+    return { columns, removedCount: net.removed.length, addedCount: net.added.length, removed: net.removed.slice(0, at.limit), added: net.added.slice(0, at.limit) };
+  }
+
+  private async diffPlan(at: { from: number; to: number }, context: CallContext) {
+    const from = await this.loadSnapshotAt({ version: at.from }, context);
+    const to = await this.loadSnapshotAt({ version: at.to }, context);
+    return planVersionDiff(from.version, from.files, to.version, to.files);
   }
 
   async planWrite(request: WriteRequest): Promise<WriteResult> {

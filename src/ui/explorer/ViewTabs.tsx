@@ -6,6 +6,7 @@ const views: { id: ExplorerView; label: string }[] = [
   { id: 'data', label: 'Data' },
   { id: 'schema', label: 'Schema' },
   { id: 'files', label: 'Files' },
+  { id: 'diff', label: 'Diff' },
   { id: 'log', label: 'Log' },
   { id: 'protocol', label: 'Protocol' },
   { id: 'write', label: 'Write' },

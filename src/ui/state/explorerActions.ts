@@ -6,6 +6,7 @@ import { toLakeError } from '../../core/errors.ts';
 import type { TableApi, TableMethod } from '../../workers/protocol.ts';
 import type { ExplorerStore, ExplorerView, Loadable, OpenTable, SampleEntry } from './explorerStore.ts';
 import { createWriteActions } from './writeActions.ts';
+import { createDiffActions } from './diffActions.ts';
 
 /** The worker as the actions see it (TableWorkerClient in the page, a direct session in tests). */
 export interface TableCaller {
@@ -50,6 +51,8 @@ export function createExplorerActions(store: ExplorerStore, worker: TableCaller,
       files: { status: 'idle' },
       commitLog: { status: 'idle' },
       write: { status: 'idle' },
+      diff: { status: 'idle' },
+      diffRows: { status: 'idle' },
       selectedVersion: undefined,
     });
     try {
@@ -135,7 +138,7 @@ export function createExplorerActions(store: ExplorerStore, worker: TableCaller,
     store.setState({ latestVersion: { status: 'error', code: 'Aborted', message: 'Opening the table was cancelled.' } });
   }
 
-  return { loadSamples, openTable, selectVersion, loadFiles, loadCommitLog, showView, cancelOpen, ...writes };
+  return { loadSamples, openTable, selectVersion, loadFiles, loadCommitLog, showView, cancelOpen, ...writes, ...createDiffActions(store, worker) };
 }
 
 export type ExplorerActions = ReturnType<typeof createExplorerActions>;

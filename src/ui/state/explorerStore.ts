@@ -4,7 +4,7 @@
  */
 import { createStore } from 'zustand/vanilla';
 import type {
-  CommitLog, FilesPage, HistoryEntry, LoadProgressMessage, RowsResult, SnapshotSummary, SourceSpec, WriteRequest, WriteResult,
+  CommitLog, DiffRows, DiffSummary, FilesPage, HistoryEntry, LoadProgressMessage, RowsResult, SnapshotSummary, SourceSpec, WriteRequest, WriteResult,
 } from '../../workers/protocol.ts';
 
 export interface SampleEntry {
@@ -41,11 +41,13 @@ export interface ExplorerState {
   commitLog: Loadable<CommitLog>;
   view: ExplorerView;
   write: Loadable<WriteResult>;
+  diff: Loadable<DiffSummary>;
+  diffRows: Loadable<DiffRows>;
   /** The request behind `write`, for "recompute and retry". */
   lastWrite?: WriteRequest;
 }
 
-export type ExplorerView = 'data' | 'schema' | 'files' | 'log' | 'protocol' | 'write';
+export type ExplorerView = 'data' | 'schema' | 'files' | 'diff' | 'log' | 'protocol' | 'write';
 
 export const initialExplorerState: ExplorerState = {
   samples: { status: 'idle' },
@@ -57,6 +59,8 @@ export const initialExplorerState: ExplorerState = {
   commitLog: { status: 'idle' },
   view: 'data',
   write: { status: 'idle' },
+  diff: { status: 'idle' },
+  diffRows: { status: 'idle' },
 };
 
 export type ExplorerStore = ReturnType<typeof createExplorerStore>;
