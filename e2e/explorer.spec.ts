@@ -101,3 +101,14 @@ test('diffs two versions: counts from the files, then the rows', async ({ page }
   await expect(page.getByTestId('diff-added-count')).toHaveText(`${added.length} rows added`);
   await page.screenshot({ path: test.info().outputPath('view-diff.png'), fullPage: true });
 });
+
+test('runs SQL over the table at a version in duckdb-wasm', async ({ page }) => {
+  await page.goto('/?sample=simple_table&v=1');
+  await expect(page.getByTestId('selected-version')).toHaveText('at version 1');
+  await page.getByTestId('sql-input').fill('SELECT count(*) AS n, min(id) AS lo, max(id) AS hi FROM simple_table');
+  await page.getByTestId('sql-run').click();
+  const ids = expectedRows('simple_table', 1).map((r) => Number((JSON.parse(r) as [string, string][])[0]![1]));
+  const grid = page.getByTestId('sql-result').getByTestId('rows');
+  await expect(grid.locator('tbody td')).toHaveText([String(ids.length), String(Math.min(...ids)), String(Math.max(...ids))], { timeout: 60_000 });
+  await page.screenshot({ path: test.info().outputPath('view-sql.png'), fullPage: true });
+});

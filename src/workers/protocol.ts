@@ -114,6 +114,8 @@ export interface TableApi {
   rows(at: { version: number; limit: number; columns?: string[] }): Promise<RowsResult>;
   files(at: { version: number; offset: number; limit: number }): Promise<FilesPage>;
   commit(version: number): Promise<CommitLog>;
+  /** The table at a version as Arrow IPC stream bytes, with its Delta types (for SQL). */
+  arrowIpc(at: { version: number }): Promise<Uint8Array>;
   diff(at: { from: number; to: number }): Promise<DiffSummary>;
   diffRows(at: { from: number; to: number; limit: number }): Promise<DiffRows>;
   /** Plan a write (files written, nothing committed) and keep it for commitPlanned. */

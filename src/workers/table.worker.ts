@@ -53,6 +53,10 @@ function dispatch(request: RequestMessage, context: CallContext): Promise<unknow
       const [version] = request.args as [number];
       return session.commit(version);
     }
+    case 'arrowIpc': {
+      const [at] = request.args as Parameters<TableSession['arrowIpc']>;
+      return session.arrowIpc(at, context);
+    }
     case 'diff': {
       const [at] = request.args as Parameters<TableSession['diff']>;
       return session.diff(at, context);

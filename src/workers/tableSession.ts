@@ -12,6 +12,8 @@ import { loadCommit, loadHistory } from '../core/delta/history.ts';
 import { toFilesPage } from '../core/analysis/activeFiles.ts';
 import { planVersionDiff, subtractRows } from '../core/analysis/versionDiff.ts';
 import { SnapshotRows } from '../query/tableRows.ts';
+import { toArrowTable } from '../query/jsonToArrow.ts';
+import { tableToIPC } from 'apache-arrow';
 import { planScan } from '../core/delta/planScan.ts';
 import { scanDelta } from '../query/deltaScan.ts';
 import { toJsonRows } from '../query/jsonValues.ts';
@@ -86,6 +88,12 @@ export class TableSession {
       key: `${this.tableRoot}_delta_log/${String(version).padStart(20, '0')}.json`,
       actions: commit.actions as unknown as Record<string, unknown>[],
     };
+  }
+
+  async arrowIpc(at: { version: number }, context: CallContext = {}): Promise<Uint8Array> {
+    const snapshot = await this.loadSnapshotAt({ version: at.version }, context);
+    const rows = await new SnapshotRows(this.requireStore(), snapshot).all();
+    return tableToIPC(toArrowTable(rows, snapshot.schema.fields), 'stream');
   }
 
   async diff(at: { from: number; to: number }, context: CallContext = {}): Promise<DiffSummary> {

@@ -2,6 +2,7 @@ import { useExplorerState } from '../shared/ExplorerContext.tsx';
 import { LoadableView } from '../shared/LoadableView.tsx';
 import { formatBytes, formatTimestamp } from '../shared/format.ts';
 import { RowsGrid } from './RowsGrid.tsx';
+import { SqlEditor } from './SqlEditor.tsx';
 
 export function DataPanel() {
   const snapshot = useExplorerState((s) => s.snapshot);
@@ -24,6 +25,7 @@ export function DataPanel() {
       <LoadableView value={rows} what="rows">
         {(result) => <RowsGrid result={result} />}
       </LoadableView>
+      <SqlEditor />
     </section>
   );
 }

@@ -7,6 +7,7 @@ import type { TableApi, TableMethod } from '../../workers/protocol.ts';
 import type { ExplorerStore, ExplorerView, Loadable, OpenTable, SampleEntry } from './explorerStore.ts';
 import { createWriteActions } from './writeActions.ts';
 import { createDiffActions } from './diffActions.ts';
+import { createSqlActions } from './sqlActions.ts';
 
 /** The worker as the actions see it (TableWorkerClient in the page, a direct session in tests). */
 export interface TableCaller {
@@ -138,7 +139,12 @@ export function createExplorerActions(store: ExplorerStore, worker: TableCaller,
     store.setState({ latestVersion: { status: 'error', code: 'Aborted', message: 'Opening the table was cancelled.' } });
   }
 
-  return { loadSamples, openTable, selectVersion, loadFiles, loadCommitLog, showView, cancelOpen, ...writes, ...createDiffActions(store, worker) };
+  const sql = createSqlActions(store, worker, (value) => store.setState({ sql: value }));
+  store.subscribe((state, previous) => {
+    if (state.table !== previous.table || state.selectedVersion !== previous.selectedVersion) sql.forgetRegistration();
+  });
+
+  return { loadSamples, openTable, selectVersion, loadFiles, loadCommitLog, showView, cancelOpen, ...writes, ...createDiffActions(store, worker), ...sql };
 }
 
 export type ExplorerActions = ReturnType<typeof createExplorerActions>;

@@ -43,6 +43,7 @@ export interface ExplorerState {
   write: Loadable<WriteResult>;
   diff: Loadable<DiffSummary>;
   diffRows: Loadable<DiffRows>;
+  sql: Loadable<import('./sqlActions.ts').SqlResult>;
   /** The request behind `write`, for "recompute and retry". */
   lastWrite?: WriteRequest;
 }
@@ -61,6 +62,7 @@ export const initialExplorerState: ExplorerState = {
   write: { status: 'idle' },
   diff: { status: 'idle' },
   diffRows: { status: 'idle' },
+  sql: { status: 'idle' },
 };
 
 export type ExplorerStore = ReturnType<typeof createExplorerStore>;

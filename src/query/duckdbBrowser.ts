@@ -1,0 +1,50 @@
+/**
+ * duckdb-wasm in the browser, started once and lazily, in its own worker: the eh bundle with
+ * extension autoloading off (offline it cannot fetch extensions; Parquet reaches it as Arrow).
+ */
+import * as duckdb from '@duckdb/duckdb-wasm';
+import ehWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import ehWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import type { Table } from 'apache-arrow';
+import { LakeError } from '../core/errors.ts';
+import { quoteIdentifier } from '../core/sqlNames.ts';
+
+export interface SqlSession {
+  /** Replace table `name` with these Arrow IPC stream bytes. */
+  registerTable(name: string, ipc: Uint8Array): Promise<void>;
+  query(sql: string): Promise<Table>;
+}
+
+let starting: Promise<duckdb.AsyncDuckDBConnection> | undefined;
+
+function connect(): Promise<duckdb.AsyncDuckDBConnection> {
+  starting ??= (async () => {
+    const worker = new Worker(ehWorkerUrl);
+    const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+    await db.instantiate(ehWasmUrl);
+    const connection = await db.connect();
+    await connection.query('SET autoload_known_extensions=false');
+    await connection.query('SET autoinstall_known_extensions=false');
+    return connection;
+  })();
+  return starting;
+}
+
+export function openSqlSession(): SqlSession {
+  return {
+    async registerTable(name, ipc) {
+      const connection = await connect();
+      await connection.query(`DROP TABLE IF EXISTS ${quoteIdentifier(name)}`);
+      await connection.insertArrowFromIPCStream(ipc, { name, create: true });
+    },
+    async query(sql) {
+      const connection = await connect();
+      try {
+        // package.json makes duckdb-wasm share the app's apache-arrow, so this is the app's Table.
+        return (await connection.query(sql)) as unknown as Table;
+      } catch (error) {
+        throw new LakeError('InvalidInput', `SQL: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+      }
+    },
+  };
+}

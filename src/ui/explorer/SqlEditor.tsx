@@ -1,0 +1,51 @@
+import { useState } from 'react';
+import { useExplorerActions, useExplorerState } from '../shared/ExplorerContext.tsx';
+import { LoadableView } from '../shared/LoadableView.tsx';
+import { RowsGrid } from './RowsGrid.tsx';
+import { toSqlTableName } from '../../core/sqlNames.ts';
+
+/** SQL over the table at the selected version, in duckdb-wasm; results in the same grid, exportable. */
+export function SqlEditor() {
+  const actions = useExplorerActions();
+  const result = useExplorerState((s) => s.sql);
+  const label = useExplorerState((s) => s.table?.label ?? 't');
+  const name = toSqlTableName(label);
+  const [sql, setSql] = useState(`SELECT * FROM ${name} LIMIT 100`);
+  async function download(format: 'csv' | 'parquet') {
+    const blob = await actions.exportResult(format);
+    if (!blob) return;
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(blob);
+    link.download = `${name}.${format}`;
+    link.click();
+    URL.revokeObjectURL(link.href);
+  }
+  return (
+    <div className="sql-editor">
+      <h3>SQL</h3>
+      <p className="muted small">The table is <code>{name}</code> at the selected version (duckdb-wasm, in a worker; the first query starts it).</p>
+      <textarea
+        aria-label="SQL query"
+        data-testid="sql-input"
+        value={sql}
+        rows={4}
+        onChange={(e) => setSql(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void actions.runSql(sql);
+        }}
+      />
+      <div className="buttons">
+        <button type="button" onClick={() => void actions.runSql(sql)} data-testid="sql-run">Run (Ctrl+Enter)</button>
+        <button type="button" onClick={() => void download('csv')} disabled={result.status !== 'ready'}>Export CSV</button>
+        <button type="button" onClick={() => void download('parquet')} disabled={result.status !== 'ready'}>Export Parquet</button>
+      </div>
+      <LoadableView value={result} what="the query">
+        {(r) => (
+          <div data-testid="sql-result">
+            <RowsGrid result={r} />
+          </div>
+        )}
+      </LoadableView>
+    </div>
+  );
+}
