@@ -112,3 +112,17 @@ test('runs SQL over the table at a version in duckdb-wasm', async ({ page }) => 
   await expect(grid.locator('tbody td')).toHaveText([String(ids.length), String(Math.min(...ids)), String(Math.max(...ids))], { timeout: 60_000 });
   await page.screenshot({ path: test.info().outputPath('view-sql.png'), fullPage: true });
 });
+
+test('compares schemas across a schema change, and charts the table over versions', async ({ page }) => {
+  await page.goto('/?sample=with_schema_change&v=1');
+  await expect(page.getByTestId('selected-version')).toHaveText('at version 1');
+  await expect(page.getByTestId('growth-chart')).toContainText('files:');
+  await page.getByRole('tab', { name: 'Schema' }).click();
+  await page.getByTestId('schema-compare-version').selectOption('0');
+  await page.getByRole('button', { name: 'Compare schemas' }).click();
+  const changes = page.getByTestId('schema-changes');
+  await expect(changes).toContainText('From version 0 to 1: 4 change(s)');
+  await expect(changes).toContainText('dropped letter (string)');
+  await expect(changes).toContainText('added num1 (long)');
+  await page.screenshot({ path: test.info().outputPath('view-schema-diff.png'), fullPage: true });
+});

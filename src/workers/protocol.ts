@@ -27,6 +27,10 @@ export interface HistoryEntry {
   version: number;
   timestamp: number;
   commitInfo?: CommitInfo;
+  /** The table after this commit (null rows: some file has no stats). */
+  files?: number;
+  bytes?: number;
+  rows?: number | null;
 }
 
 export interface SnapshotSummary {

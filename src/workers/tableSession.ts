@@ -11,6 +11,7 @@ import { loadSnapshot } from '../core/delta/loadSnapshot.ts';
 import { loadCommit, loadHistory } from '../core/delta/history.ts';
 import { toFilesPage } from '../core/analysis/activeFiles.ts';
 import { planVersionDiff, subtractRows } from '../core/analysis/versionDiff.ts';
+import { toTableGrowth } from '../core/analysis/tableGrowth.ts';
 import { SnapshotRows } from '../query/tableRows.ts';
 import { toArrowTable } from '../query/jsonToArrow.ts';
 import { tableToIPC } from 'apache-arrow';
@@ -50,8 +51,18 @@ export class TableSession {
   }
 
   async history(context: CallContext = {}): Promise<HistoryEntry[]> {
-    const entries = await loadHistory(this.requireStore(), this.tableRoot, { signal: context.signal });
-    return entries.map(({ version, timestamp, commitInfo }) => ({ version, timestamp, commitInfo }));
+    const entries = await loadHistory(this.requireStore(), this.tableRoot, {
+      signal: context.signal,
+      withActions: true,
+      onProgress: (done, total) => context.onProgress?.({ phase: 'commits read', done, total }),
+    });
+    const earliest = entries[entries.length - 1]?.version ?? 0;
+    const base = earliest === 0 ? undefined : await this.loadSnapshotAt({ version: earliest }, context);
+    const growth = new Map(toTableGrowth(base, entries.map((e) => ({ version: e.version, actions: e.actions ?? [] }))).map((p) => [p.version, p]));
+    return entries.map(({ version, timestamp, commitInfo }) => {
+      const point = growth.get(version);
+      return { version, timestamp, commitInfo, files: point?.files, bytes: point?.bytes, rows: point?.rows };
+    });
   }
 
   async snapshot(at: { version?: number; timestamp?: number }, context: CallContext = {}): Promise<SnapshotSummary> {

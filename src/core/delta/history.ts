@@ -1,7 +1,7 @@
 /** A table's history, like DESCRIBE HISTORY: one entry per available commit, newest first. */
 import type { ObjectStore } from '../objectStore.ts';
 import type { AbortSignal } from '../abort.ts';
-import type { CommitInfo } from './actions.ts';
+import type { Action, CommitInfo } from './actions.ts';
 import { loadLogListing } from './logSegment.ts';
 import { loadCommits } from './loadCommits.ts';
 import { commitTimestampOf } from './commitTimestamp.ts';
@@ -14,12 +14,14 @@ export interface HistoryEntry {
   timestamp: number;
   fileModificationTime: number;
   commitInfo?: CommitInfo;
+  /** Every action of the commit, with `withActions`. */
+  actions?: Action[];
 }
 
 export async function loadHistory(
   store: ObjectStore,
   tableRoot: string,
-  options: { limit?: number; signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {},
+  options: { limit?: number; signal?: AbortSignal; onProgress?: (done: number, total: number) => void; withActions?: boolean } = {},
 ): Promise<HistoryEntry[]> {
   const listing = await loadLogListing(store, tableRoot, options.signal);
   const versions = [...listing.commits.keys()].sort((a, b) => b - a).slice(0, options.limit ?? Number.POSITIVE_INFINITY);
@@ -31,6 +33,8 @@ export async function loadHistory(
     const info = commit.actions.find((a) => 'commitInfo' in a);
     const commitInfo = info && 'commitInfo' in info ? info.commitInfo : undefined;
     const fileModificationTime = listing.commits.get(commit.version)?.lastModified ?? 0;
-    return { version: commit.version, timestamp: commitTimestampOf(commitInfo, fileModificationTime), fileModificationTime, commitInfo };
+    const entry: HistoryEntry = { version: commit.version, timestamp: commitTimestampOf(commitInfo, fileModificationTime), fileModificationTime, commitInfo };
+    if (options.withActions) entry.actions = commit.actions;
+    return entry;
   });
 }

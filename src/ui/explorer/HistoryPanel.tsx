@@ -1,6 +1,7 @@
 import { useExplorerActions, useExplorerState } from '../shared/ExplorerContext.tsx';
 import { LoadableView } from '../shared/LoadableView.tsx';
 import { formatTimestamp } from '../shared/format.ts';
+import { GrowthChart } from './GrowthChart.tsx';
 
 export function HistoryPanel() {
   const history = useExplorerState((s) => s.history);
@@ -11,6 +12,8 @@ export function HistoryPanel() {
       <h2 id="history-title">History</h2>
       <LoadableView value={history} what="history">
         {(entries) => (
+          <>
+          <GrowthChart entries={entries} />
           <table className="grid" data-testid="history">
             <thead>
               <tr>
@@ -18,6 +21,10 @@ export function HistoryPanel() {
                 <th scope="col">Timestamp</th>
                 <th scope="col">Operation</th>
                 <th scope="col">Parameters</th>
+                <th scope="col">Read version</th>
+                <th scope="col">Isolation</th>
+                <th scope="col">Blind append</th>
+                <th scope="col">Metrics</th>
                 <th scope="col">Engine</th>
               </tr>
             </thead>
@@ -37,11 +44,16 @@ export function HistoryPanel() {
                   <td>{formatTimestamp(entry.timestamp)}</td>
                   <td>{entry.commitInfo?.operation ?? '—'}</td>
                   <td className="params">{formatParameters(entry.commitInfo?.operationParameters)}</td>
+                  <td>{entry.commitInfo?.readVersion ?? ''}</td>
+                  <td>{entry.commitInfo?.isolationLevel ?? ''}</td>
+                  <td>{entry.commitInfo?.isBlindAppend === undefined ? '' : String(entry.commitInfo.isBlindAppend)}</td>
+                  <td className="params">{formatParameters(entry.commitInfo?.operationMetrics)}</td>
                   <td className="muted">{entry.commitInfo?.engineInfo ?? entry.commitInfo?.clientVersion ?? ''}</td>
                 </tr>
               ))}
             </tbody>
           </table>
+          </>
         )}
       </LoadableView>
     </section>

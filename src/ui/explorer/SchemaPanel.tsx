@@ -3,6 +3,7 @@ import type { DataType, StructField } from '../../core/delta/schemaTypes.ts';
 import { useExplorerState } from '../shared/ExplorerContext.tsx';
 import { LoadableView } from '../shared/LoadableView.tsx';
 import { toTypeLabel } from '../../core/delta/typeLabel.ts';
+import { SchemaDiff } from './SchemaDiff.tsx';
 
 export function SchemaPanel() {
   const snapshot = useExplorerState((s) => s.snapshot);
@@ -16,6 +17,7 @@ export function SchemaPanel() {
       </label>
       <LoadableView value={snapshot} what="schema">
         {(s) => (
+          <>
           <table className="grid" data-testid="schema">
             <thead>
               <tr>
@@ -44,6 +46,8 @@ export function SchemaPanel() {
               )}
             </tbody>
           </table>
+          <SchemaDiff current={s.schema} version={s.version} />
+          </>
         )}
       </LoadableView>
     </section>

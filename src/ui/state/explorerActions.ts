@@ -120,6 +120,15 @@ export function createExplorerActions(store: ExplorerStore, worker: TableCaller,
     }
   }
 
+  async function compareSchemaWith(version: number): Promise<void> {
+    store.setState({ schemaCompare: { status: 'loading' } });
+    try {
+      store.setState({ schemaCompare: { status: 'ready', value: await worker.call('snapshot', [{ version }]) } });
+    } catch (error) {
+      store.setState({ schemaCompare: failed(error) });
+    }
+  }
+
   function showView(view: ExplorerView): void {
     store.setState({ view });
   }
@@ -144,7 +153,7 @@ export function createExplorerActions(store: ExplorerStore, worker: TableCaller,
     if (state.table !== previous.table || state.selectedVersion !== previous.selectedVersion) sql.forgetRegistration();
   });
 
-  return { loadSamples, openTable, selectVersion, loadFiles, loadCommitLog, showView, cancelOpen, ...writes, ...createDiffActions(store, worker), ...sql };
+  return { loadSamples, openTable, selectVersion, loadFiles, loadCommitLog, compareSchemaWith, showView, cancelOpen, ...writes, ...createDiffActions(store, worker), ...sql };
 }
 
 export type ExplorerActions = ReturnType<typeof createExplorerActions>;

@@ -44,6 +44,8 @@ export interface ExplorerState {
   diff: Loadable<DiffSummary>;
   diffRows: Loadable<DiffRows>;
   sql: Loadable<import('./sqlActions.ts').SqlResult>;
+  /** The schema of another version, to compare the selected one with. */
+  schemaCompare: Loadable<SnapshotSummary>;
   /** The request behind `write`, for "recompute and retry". */
   lastWrite?: WriteRequest;
 }
@@ -63,6 +65,7 @@ export const initialExplorerState: ExplorerState = {
   diff: { status: 'idle' },
   diffRows: { status: 'idle' },
   sql: { status: 'idle' },
+  schemaCompare: { status: 'idle' },
 };
 
 export type ExplorerStore = ReturnType<typeof createExplorerStore>;
