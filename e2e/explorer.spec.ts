@@ -126,3 +126,15 @@ test('compares schemas across a schema change, and charts the table over version
   await expect(changes).toContainText('added num1 (long)');
   await page.screenshot({ path: test.info().outputPath('view-schema-diff.png'), fullPage: true });
 });
+
+test('opens a table by URL and keeps it in the page link', async ({ page, baseURL }) => {
+  await page.goto('/');
+  await page.getByLabel('Table URL').fill(`${baseURL}/samples/simple_table_with_checkpoint`);
+  await page.getByRole('button', { name: 'Open', exact: true }).click();
+  await expect(page.getByTestId('selected-version')).toHaveText('at version 10');
+  await expect(page).toHaveURL(/url=.*simple_table_with_checkpoint.*&v=10/);
+  await page.getByRole('tab', { name: 'Log' }).click();
+  await expect(page.getByTestId('log-segment')).toContainText('classic checkpoint at version 10');
+  await page.reload();
+  await expect(page.getByTestId('selected-version')).toHaveText('at version 10');
+});

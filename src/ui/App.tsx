@@ -12,6 +12,7 @@ import { ProtocolPanel } from './explorer/ProtocolPanel.tsx';
 import { ViewTabs } from './explorer/ViewTabs.tsx';
 import { WritePanel } from './write/WritePanel.tsx';
 import { DiffPanel } from './explorer/DiffPanel.tsx';
+import { LoadingBar } from './explorer/LoadingBar.tsx';
 import type { ExplorerView } from './state/explorerStore.ts';
 
 const panels: Record<ExplorerView, { title: string; render: () => ReactNode }> = {
@@ -46,6 +47,7 @@ export function App() {
         {table ? (
           <>
             <h2 className="table-title" data-testid="table-title">{table.label}</h2>
+            <LoadingBar />
             <PanelBoundary title="History">
               <HistoryPanel />
             </PanelBoundary>

@@ -57,7 +57,10 @@ export function createExplorerActions(store: ExplorerStore, worker: TableCaller,
       selectedVersion: undefined,
     });
     try {
-      const { latestVersion } = await worker.call('open', [table.spec, table.tableRoot], { signal: controller.signal });
+      const { latestVersion } = await worker.call('open', [table.spec, table.tableRoot], {
+        signal: controller.signal,
+        onProgress: (progress) => !controller.signal.aborted && store.setState({ latestVersion: { status: 'loading', progress } }),
+      });
       if (controller.signal.aborted) return;
       store.setState({ latestVersion: { status: 'ready', value: latestVersion } });
       void loadHistory(controller.signal);
@@ -70,7 +73,10 @@ export function createExplorerActions(store: ExplorerStore, worker: TableCaller,
 
   async function loadHistory(signal: AbortSignal): Promise<void> {
     try {
-      const history = await worker.call('history', [], { signal });
+      const history = await worker.call('history', [], {
+        signal,
+        onProgress: (progress) => !signal.aborted && store.setState({ history: { status: 'loading', progress } }),
+      });
       if (!signal.aborted) store.setState({ history: { status: 'ready', value: history } });
     } catch (error) {
       if (!signal.aborted) store.setState({ history: failed(error) });
@@ -145,7 +151,12 @@ export function createExplorerActions(store: ExplorerStore, worker: TableCaller,
 
   function cancelOpen(): void {
     openController?.abort();
-    store.setState({ latestVersion: { status: 'error', code: 'Aborted', message: 'Opening the table was cancelled.' } });
+    const cancelled = { status: 'error' as const, code: 'Aborted', message: 'Cancelled: pick the table again to reload it.' };
+    const state = store.getState();
+    store.setState({
+      latestVersion: state.latestVersion.status === 'loading' ? cancelled : state.latestVersion,
+      history: state.history.status === 'loading' ? cancelled : state.history,
+    });
   }
 
   const sql = createSqlActions(store, worker, (value) => store.setState({ sql: value }));
