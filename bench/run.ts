@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { runSnapshotBench } from './snapshotBench.ts';
 import { runMergeBench } from './mergeBench.ts';
+import { runBrowserBench } from './browserBench.ts';
 import { formatResult, type BenchResult } from './timing.ts';
 
 const outDir = join(import.meta.dirname, 'out');
@@ -11,6 +12,7 @@ mkdirSync(outDir, { recursive: true });
 const benches: [string, () => Promise<BenchResult>][] = [
   ['snapshot', () => runSnapshotBench(outDir)],
   ['merge', () => runMergeBench(outDir)],
+  ['browser', () => runBrowserBench(outDir)],
 ];
 
 const only = process.argv[2];

@@ -113,7 +113,8 @@ export interface DiffRows {
 /** What the worker does, method by method. */
 export interface TableApi {
   open(source: SourceSpec, tableRoot: string): Promise<{ latestVersion: number }>;
-  history(): Promise<HistoryEntry[]>;
+  /** Newest first; `limit` reads only the newest commits (fast), without it every commit (with the growth of the table). */
+  history(options?: { limit?: number }): Promise<HistoryEntry[]>;
   snapshot(at: { version?: number; timestamp?: number }): Promise<SnapshotSummary>;
   rows(at: { version: number; limit: number; columns?: string[] }): Promise<RowsResult>;
   files(at: { version: number; offset: number; limit: number }): Promise<FilesPage>;

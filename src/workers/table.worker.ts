@@ -35,8 +35,10 @@ function dispatch(request: RequestMessage, context: CallContext): Promise<unknow
       const [source, tableRoot] = request.args as Parameters<TableSession['open']>;
       return session.open(source, tableRoot, context);
     }
-    case 'history':
-      return session.history(context);
+    case 'history': {
+      const [options] = request.args as Parameters<TableSession['history']>;
+      return session.history(options, context);
+    }
     case 'snapshot': {
       const [at] = request.args as [Parameters<TableSession['snapshot']>[0]];
       return session.snapshot(at, context);

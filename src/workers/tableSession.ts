@@ -50,12 +50,14 @@ export class TableSession {
     return { latestVersion: latest.version };
   }
 
-  async history(context: CallContext = {}): Promise<HistoryEntry[]> {
+  async history(options: { limit?: number } = {}, context: CallContext = {}): Promise<HistoryEntry[]> {
     const entries = await loadHistory(this.requireStore(), this.tableRoot, {
       signal: context.signal,
-      withActions: true,
+      limit: options.limit,
+      withActions: options.limit === undefined,
       onProgress: (done, total) => context.onProgress?.({ phase: 'commits read', done, total }),
     });
+    if (options.limit !== undefined) return entries.map(({ version, timestamp, commitInfo }) => ({ version, timestamp, commitInfo }));
     const earliest = entries[entries.length - 1]?.version ?? 0;
     const base = earliest === 0 ? undefined : await this.loadSnapshotAt({ version: earliest }, context);
     const growth = new Map(toTableGrowth(base, entries.map((e) => ({ version: e.version, actions: e.actions ?? [] }))).map((p) => [p.version, p]));

@@ -2,6 +2,7 @@ import { useExplorerActions, useExplorerState } from '../shared/ExplorerContext.
 import { LoadableView } from '../shared/LoadableView.tsx';
 import { formatTimestamp } from '../shared/format.ts';
 import { GrowthChart } from './GrowthChart.tsx';
+import { VirtualRows } from '../shared/VirtualRows.tsx';
 
 export function HistoryPanel() {
   const history = useExplorerState((s) => s.history);
@@ -14,45 +15,29 @@ export function HistoryPanel() {
         {(entries) => (
           <>
           <GrowthChart entries={entries} />
-          <table className="grid" data-testid="history">
-            <thead>
-              <tr>
-                <th scope="col">Version</th>
-                <th scope="col">Timestamp</th>
-                <th scope="col">Operation</th>
-                <th scope="col">Parameters</th>
-                <th scope="col">Read version</th>
-                <th scope="col">Isolation</th>
-                <th scope="col">Blind append</th>
-                <th scope="col">Metrics</th>
-                <th scope="col">Engine</th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map((entry) => (
-                <tr
-                  key={entry.version}
-                  className={entry.version === selected ? 'selected' : ''}
-                  aria-selected={entry.version === selected}
-                  data-version={entry.version}
-                >
-                  <td>
-                    <button type="button" className="link" onClick={() => void actions.selectVersion(entry.version)}>
-                      v{entry.version}
-                    </button>
-                  </td>
-                  <td>{formatTimestamp(entry.timestamp)}</td>
-                  <td>{entry.commitInfo?.operation ?? '—'}</td>
-                  <td className="params">{formatParameters(entry.commitInfo?.operationParameters)}</td>
-                  <td>{entry.commitInfo?.readVersion ?? ''}</td>
-                  <td>{entry.commitInfo?.isolationLevel ?? ''}</td>
-                  <td>{entry.commitInfo?.isBlindAppend === undefined ? '' : String(entry.commitInfo.isBlindAppend)}</td>
-                  <td className="params">{formatParameters(entry.commitInfo?.operationMetrics)}</td>
-                  <td className="muted">{entry.commitInfo?.engineInfo ?? entry.commitInfo?.clientVersion ?? ''}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <VirtualRows
+            testId="history"
+            rowCount={entries.length}
+            height={320}
+            header={['Version', 'Timestamp', 'Operation', 'Parameters', 'Read version', 'Isolation', 'Blind append', 'Metrics', 'Engine']}
+            rowProps={(i) => ({ className: entries[i]?.version === selected ? 'selected' : '', 'aria-selected': entries[i]?.version === selected, 'data-version': entries[i]?.version })}
+            renderRow={(i) => {
+              const entry = entries[i];
+              if (!entry) return [];
+              const info = entry.commitInfo;
+              return [
+                <button key="v" type="button" className="link" onClick={() => void actions.selectVersion(entry.version)}>v{entry.version}</button>,
+                formatTimestamp(entry.timestamp),
+                info?.operation ?? '—',
+                <span key="p" className="params" title={formatParameters(info?.operationParameters)}>{formatParameters(info?.operationParameters)}</span>,
+                info?.readVersion ?? '',
+                info?.isolationLevel ?? '',
+                info?.isBlindAppend === undefined ? '' : String(info.isBlindAppend),
+                <span key="m" className="params" title={formatParameters(info?.operationMetrics)}>{formatParameters(info?.operationMetrics)}</span>,
+                <span key="e" className="muted">{info?.engineInfo ?? info?.clientVersion ?? ''}</span>,
+              ];
+            }}
+          />
           </>
         )}
       </LoadableView>

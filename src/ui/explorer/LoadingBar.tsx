@@ -4,11 +4,12 @@ import { useExplorerActions, useExplorerState } from '../shared/ExplorerContext.
 export function LoadingBar() {
   const opening = useExplorerState((s) => s.latestVersion);
   const history = useExplorerState((s) => s.history);
+  const historyProgress = useExplorerState((s) => s.historyProgress);
   const actions = useExplorerActions();
-  const loading = opening.status === 'loading' ? opening : history.status === 'loading' ? history : undefined;
+  const loading = opening.status === 'loading' ? opening : history.status === 'loading' ? history : historyProgress ? { progress: historyProgress } : undefined;
   if (!loading) return null;
   const progress = loading.progress;
-  const label = opening.status === 'loading' ? 'Opening the table' : 'Reading the history';
+  const label = opening.status === 'loading' ? 'Opening the table' : 'Reading the whole history';
   return (
     <div className="loading-bar" role="status" data-testid="loading-bar">
       <span>

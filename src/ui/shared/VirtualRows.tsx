@@ -7,10 +7,11 @@ interface Props {
   rowHeight?: number;
   height?: number;
   testId?: string;
+  rowProps?: (index: number) => Record<string, string | number | boolean | undefined>;
 }
 
 /** A table that renders only the rows in view, so 100,000 rows scroll smoothly. */
-export function VirtualRows({ rowCount, header, renderRow, rowHeight = 28, height = 420, testId }: Props) {
+export function VirtualRows({ rowCount, header, renderRow, rowHeight = 28, height = 420, testId, rowProps }: Props) {
   const [scrollTop, setScrollTop] = useState(0);
   const overscan = 10;
   const first = Math.max(0, Math.floor(scrollTop / rowHeight) - overscan);
@@ -25,7 +26,7 @@ export function VirtualRows({ rowCount, header, renderRow, rowHeight = 28, heigh
         <tbody>
           {first > 0 && <tr style={{ height: first * rowHeight }} aria-hidden="true" />}
           {indexes.map((i) => (
-            <tr key={i} style={{ height: rowHeight }}>
+            <tr key={i} style={{ height: rowHeight }} {...rowProps?.(i)}>
               {renderRow(i).map((cell, c) => <td key={c}>{cell}</td>)}
             </tr>
           ))}

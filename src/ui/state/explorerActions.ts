@@ -18,6 +18,7 @@ export interface TableCaller {
 }
 
 export const previewRowLimit = 500;
+export const firstHistoryPage = 200;
 
 function failed<T>(error: unknown): Loadable<T> {
   const lakeError = toLakeError(error);
@@ -73,11 +74,15 @@ export function createExplorerActions(store: ExplorerStore, worker: TableCaller,
 
   async function loadHistory(signal: AbortSignal): Promise<void> {
     try {
-      const history = await worker.call('history', [], {
+      // The newest commits first, at once; then every commit, with the table's growth.
+      const newest = await worker.call('history', [{ limit: firstHistoryPage }], { signal });
+      if (signal.aborted) return;
+      store.setState({ history: { status: 'ready', value: newest } });
+      const history = await worker.call('history', [{}], {
         signal,
-        onProgress: (progress) => !signal.aborted && store.setState({ history: { status: 'loading', progress } }),
+        onProgress: (progress) => !signal.aborted && store.setState({ historyProgress: progress }),
       });
-      if (!signal.aborted) store.setState({ history: { status: 'ready', value: history } });
+      if (!signal.aborted) store.setState({ history: { status: 'ready', value: history }, historyProgress: undefined });
     } catch (error) {
       if (!signal.aborted) store.setState({ history: failed(error) });
     }

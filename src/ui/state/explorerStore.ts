@@ -34,6 +34,8 @@ export interface ExplorerState {
   table?: OpenTable;
   latestVersion: Loadable<number>;
   history: Loadable<HistoryEntry[]>;
+  /** Set while the full history (beyond the first page) is still being read. */
+  historyProgress?: LoadProgressMessage;
   selectedVersion?: number;
   snapshot: Loadable<SnapshotSummary>;
   rows: Loadable<RowsResult>;
