@@ -17,7 +17,7 @@ async function shownRows(page: Page): Promise<string[]> {
   const grid = page.getByTestId('rows');
   const columns = await grid.locator('thead th').allInnerTexts();
   const rows = await grid.locator('tbody tr').evaluateAll((trs) =>
-    trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => (td.classList.contains('null') ? null : td.textContent))),
+    trs.filter((tr) => !tr.hasAttribute('aria-hidden')).map((tr) => [...tr.querySelectorAll('td')].map((td) => (td.querySelector('.null') ? null : td.textContent))),
   );
   return rows.map((cells) => canonicalRow(Object.fromEntries(columns.map((c, i) => [c, cells[i] ?? null])))).sort();
 }
@@ -74,6 +74,7 @@ test('shows each view of a version: schema, files, log and protocol', async ({ p
   await page.screenshot({ path: test.info().outputPath('view-schema.png'), fullPage: true });
   await page.getByRole('tab', { name: 'Files' }).click();
   await expect(page.getByTestId('files-summary')).toContainText('7 active files');
+  await expect(page.getByTestId('commit-changes')).toContainText('Version 8 added 1 file(s) and removed 0');
   await page.screenshot({ path: test.info().outputPath('view-files.png'), fullPage: true });
   await page.getByRole('tab', { name: 'Log' }).click();
   await expect(page.getByTestId('log-segment')).toContainText('v2 checkpoint at version 8');
@@ -82,6 +83,13 @@ test('shows each view of a version: schema, files, log and protocol', async ({ p
   await page.getByRole('tab', { name: 'Protocol' }).click();
   await expect(page.getByTestId('protocol')).toContainText('v2Checkpoint');
   await page.screenshot({ path: test.info().outputPath('view-protocol.png'), fullPage: true });
+  // The same page in the dark scheme, and the tabs reachable from the keyboard.
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.getByRole('tab', { name: 'Protocol' }).focus();
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.getByRole('tab', { name: 'Log' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('log')).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('view-log-dark.png'), fullPage: true });
 });
 
 test('diffs two versions: counts from the files, then the rows', async ({ page }) => {
@@ -125,6 +133,16 @@ test('compares schemas across a schema change, and charts the table over version
   await expect(changes).toContainText('dropped letter (string)');
   await expect(changes).toContainText('added num1 (long)');
   await page.screenshot({ path: test.info().outputPath('view-schema-diff.png'), fullPage: true });
+});
+
+test('keeps the initial JavaScript under 400 KB gzipped (duckdb-wasm and parquet-wasm load later)', async ({ page, request }) => {
+  await page.goto('/');
+  const scripts = await page.locator('script[type="module"][src]').evaluateAll((els) => els.map((e) => (e as HTMLScriptElement).src));
+  const { gzipSync } = await import('node:zlib');
+  let total = 0;
+  for (const src of scripts) total += gzipSync(await (await request.get(src)).body()).length;
+  expect(scripts.length).toBeGreaterThan(0);
+  expect(total).toBeLessThan(400 * 1024);
 });
 
 test('opens a table by URL and keeps it in the page link', async ({ page, baseURL }) => {

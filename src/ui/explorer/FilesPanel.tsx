@@ -54,6 +54,7 @@ function FilesView({ page }: { page: FilesPage }) {
           </table>
         </details>
       )}
+      <CommitChanges />
       <VirtualRows
         rowCount={page.files.length}
         header={['Path', 'Size', 'Rows', 'Deleted', 'Partition']}
@@ -90,6 +91,28 @@ function FilesView({ page }: { page: FilesPage }) {
         </div>
       )}
     </div>
+  );
+}
+
+/** What the selected version's own commit added and removed. */
+function CommitChanges() {
+  const version = useExplorerState((s) => s.selectedVersion);
+  const log = useExplorerState((s) => s.commitLog);
+  const actions = useExplorerActions();
+  useEffect(() => {
+    if (version !== undefined) void actions.loadCommitLog(version);
+  }, [version, actions]);
+  if (log.status !== 'ready' || log.value.version !== version) return null;
+  const added = log.value.actions.flatMap((a) => ('add' in a ? [a.add as { path: string; size: number }] : []));
+  const removed = log.value.actions.flatMap((a) => ('remove' in a ? [a.remove as { path: string; dataChange?: boolean }] : []));
+  return (
+    <details className="commit-changes" data-testid="commit-changes">
+      <summary>Version {version} added {added.length} file(s) and removed {removed.length}</summary>
+      <ul>
+        {added.map((f) => <li key={`a${f.path}`} className="added">+ {decodeURIComponent(f.path)} ({formatBytes(f.size)})</li>)}
+        {removed.map((f) => <li key={`r${f.path}`} className="removed">− {decodeURIComponent(f.path)}{f.dataChange === false ? ' (rearranged, no data change)' : ''}</li>)}
+      </ul>
+    </details>
   );
 }
 

@@ -1,5 +1,6 @@
 import type { RowsResult } from '../../workers/protocol.ts';
 import { formatCell } from '../shared/format.ts';
+import { VirtualRows } from '../shared/VirtualRows.tsx';
 
 export function RowsGrid({ result }: { result: RowsResult }) {
   return (
@@ -7,29 +8,18 @@ export function RowsGrid({ result }: { result: RowsResult }) {
       <p className="muted" data-testid="row-count">
         {result.rows.length} rows{result.truncated ? ' shown (more not loaded)' : ''}
       </p>
-      <div className="scroll">
-        <table className="grid" data-testid="rows">
-          <thead>
-            <tr>
-              {result.columns.map((column) => (
-                <th key={column} scope="col">{column}</th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {result.rows.map((row, index) => (
-              <tr key={index}>
-                {result.columns.map((column) => {
-                  const value = row[column];
-                  return (
-                    <td key={column} className={value === null ? 'null' : ''}>{formatCell(value)}</td>
-                  );
-                })}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <VirtualRows
+        testId="rows"
+        rowCount={result.rows.length}
+        header={result.columns}
+        renderRow={(i) => {
+          const row = result.rows[i] ?? {};
+          return result.columns.map((column) => {
+            const value = row[column];
+            return value === null || value === undefined ? <span key={column} className="null">null</span> : formatCell(value);
+          });
+        }}
+      />
     </div>
   );
 }
