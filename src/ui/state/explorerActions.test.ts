@@ -1,0 +1,82 @@
+/**
+ * The explorer's actions against a real table session (the worker's code, called directly):
+ * what the store holds after each user step.
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createExplorerStore, type ExplorerState } from './explorerStore.ts';
+import { createExplorerActions, type TableCaller } from './explorerActions.ts';
+import { TableSession } from '../../workers/tableSession.ts';
+import { NodeFsStore } from '../../storage/nodeFsStore.ts';
+import { MemoryStore } from '../../storage/memoryStore.ts';
+import { parquetCodec } from '../../query/parquetRows.ts';
+import type { ObjectStore } from '../../core/objectStore.ts';
+import { fixtureTable } from '../../../test/support/fixtures.ts';
+import { canonicalRows } from '../../../test/canonicalRows.ts';
+import { readFileSync } from 'node:fs';
+
+const fixtures = join(import.meta.dirname, '..', '..', '..', 'test', 'fixtures', 'delta');
+
+function explorerOver(store: ObjectStore) {
+  const session = new TableSession({ openStore: async () => store, codec: parquetCodec });
+  const caller: TableCaller = {
+    call(method, args, options) {
+      const fn = (session as unknown as Record<string, (...a: unknown[]) => unknown>)[method]!;
+      return fn.call(session, ...args, { signal: options?.signal, onProgress: options?.onProgress }) as never;
+    },
+  };
+  const state = createExplorerStore();
+  const actions = createExplorerActions(state, caller, async () => []);
+  return { state, actions, get: (): ExplorerState => state.getState() };
+}
+
+const table = { label: 'simple_table', link: { sample: 'simple_table' }, spec: { kind: 'sample' as const, url: 'unused' }, tableRoot: '' };
+const expected = (name: string, v: number) => readFileSync(join(fixtures, 'delta-rs-expected', name, `v${v}`, 'rows.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+const ready = <T>(value: { status: string; value?: T }): T => {
+  if (value.status !== 'ready') throw new Error(`not ready: ${JSON.stringify(value)}`);
+  return value.value as T;
+};
+
+describe('explorer actions', () => {
+  it('opens a table at its latest version with its history, and time-travels', async () => {
+    const { actions, get } = explorerOver(new NodeFsStore(join(fixtures, 'delta-rs', 'simple_table')));
+    await actions.openTable(table);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(ready(get().latestVersion)).toBe(4);
+    expect(get().selectedVersion).toBe(4);
+    expect(ready(get().history).map((h) => h.version)).toEqual([4, 3, 2, 1, 0]);
+    expect(canonicalRows(ready(get().rows).rows)).toEqual(canonicalRows(expected('simple_table', 4)));
+    await actions.selectVersion(2);
+    expect(canonicalRows(ready(get().rows).rows)).toEqual(canonicalRows(expected('simple_table', 2)));
+    await actions.loadFiles(2);
+    expect(ready(get().files).version).toBe(2);
+    await actions.compareVersions(3, 4);
+    expect(ready(get().diff)).toMatchObject({ fromVersion: 3, toVersion: 4 });
+    await actions.loadDiffRows(3, 4);
+    expect(ready(get().diffRows).removedCount).toBe(2);
+  });
+
+  it('puts an unsupported table\'s error in the panels, with its code', async () => {
+    const { actions, get } = explorerOver(new NodeFsStore(join(fixtures, 'delta-rs', 'simple_table_features')));
+    await actions.openTable(table);
+    expect(get().latestVersion).toMatchObject({ status: 'error', code: 'Unsupported', message: expect.stringContaining('"blahabl"') });
+  });
+
+  it('previews and commits a write, then shows the new version; a lost race is kept as a conflict', async () => {
+    const memory = new MemoryStore();
+    for (const [key, entry] of await fixtureTable('delta-rs/simple_table')) memory.putWithTime(key, entry.data, entry.lastModified);
+    const { actions, get } = explorerOver(memory);
+    await actions.openTable(table);
+    await actions.previewWrite({ operation: 'delete', readVersion: 'HEAD', predicate: 'id = 5' });
+    expect(ready(get().write)).toMatchObject({ status: 'planned', readVersion: 4, metrics: { num_deleted_rows: 1 } });
+    await actions.commitWrite();
+    expect(ready(get().write)).toMatchObject({ status: 'committed', version: 5 });
+    expect(get().selectedVersion).toBe(5);
+    await actions.previewWrite({ operation: 'delete', readVersion: 3, predicate: 'id = 7' });
+    await actions.commitWrite();
+    // Spark's DELETE at version 4 added files without stats: the predicate cannot rule them out.
+    expect(ready(get().write)).toMatchObject({ status: 'conflict', conflict: { kind: 'ConcurrentAppend', winningVersion: 4, winningOperation: 'DELETE' } });
+    await actions.recomputeAndRetry();
+    expect(ready(get().write)).toMatchObject({ status: 'committed', version: 6 });
+  });
+});
