@@ -1,0 +1,88 @@
+/**
+ * The addresses users paste for OneLake, ADLS Gen2 and Blob storage, turned into a Blob
+ * endpoint, a container and a path (Lakelab talks to the Blob endpoint: Azurite has no DFS).
+ * OneLake: the workspace plays the container. Secrets (SAS) are split off, never kept in text.
+ */
+import { LakeError } from '../core/errors.ts';
+
+export interface AzureAddress {
+  kind: 'onelake' | 'adls' | 'blob';
+  /** The Blob service endpoint, e.g. https://onelake.blob.fabric.microsoft.com */
+  accountUrl: string;
+  container: string;
+  /** The folder inside the container, without leading or trailing '/'. */
+  path: string;
+  workspace?: string;
+  item?: string;
+  /** Lakehouse, Warehouse, ... when the item is named with its type. */
+  itemType?: string;
+  /** A SAS token from the URL's query, without its leading '?'. */
+  sas?: string;
+}
+
+const oneLakeHosts = /^onelake\.(dfs|blob)\.fabric\.microsoft\.com$/i;
+const accountHost = /^([a-z0-9]{3,24})\.(dfs|blob)\.core\.windows\.net$/i;
+const expected = 'expected abfss://<workspace>@onelake.dfs.fabric.microsoft.com/<item>.Lakehouse/Tables/<table>, https://onelake.dfs.fabric.microsoft.com/<workspace>/<item>/..., abfss://<container>@<account>.dfs.core.windows.net/<path>, https://<account>.blob.core.windows.net/<container>/<path>[?sas] or http://127.0.0.1:10000/<account>/<container>/<path>';
+
+export function parseAzureAddress(text: string): AzureAddress {
+  const input = text.trim();
+  let url: URL;
+  try {
+    url = new URL(input);
+  } catch {
+    throw new LakeError('InvalidInput', `"${redactSecrets(input)}" is not an address: ${expected}`);
+  }
+  const sas = url.search.length > 1 ? url.search.slice(1) : undefined;
+  const segments = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
+  if (url.protocol === 'abfss:' || url.protocol === 'abfs:') {
+    const container = decodeURIComponent(url.username);
+    if (!container) throw new LakeError('InvalidInput', `"${redactSecrets(input)}" names no container or workspace before "@": ${expected}`);
+    return withSas(fromHost(url.hostname, container, segments, input), sas);
+  }
+  if (url.protocol === 'https:' || url.protocol === 'http:') {
+    if (oneLakeHosts.test(url.hostname) || accountHost.test(url.hostname)) {
+      const [container, ...rest] = segments;
+      if (!container) throw new LakeError('InvalidInput', `"${redactSecrets(input)}" names no ${oneLakeHosts.test(url.hostname) ? 'workspace' : 'container'}: ${expected}`);
+      return withSas(fromHost(url.hostname, container, rest, input), sas);
+    }
+    // Azurite and other emulators: http://host:port/<account>/<container>/<path>
+    const [account, container, ...rest] = segments;
+    if (!account || !container) throw new LakeError('InvalidInput', `"${redactSecrets(input)}": ${expected}`);
+    return withSas({ kind: 'blob', accountUrl: `${url.protocol}//${url.host}/${account}`, container, path: rest.join('/') }, sas);
+  }
+  throw new LakeError('InvalidInput', `"${redactSecrets(input)}" uses ${url.protocol}, which Lakelab does not read: ${expected}`);
+}
+
+function fromHost(host: string, container: string, segments: string[], input: string): AzureAddress {
+  if (oneLakeHosts.test(host)) {
+    const [item, ...rest] = segments;
+    const typed = item ? /^(.*)\.(Lakehouse|Warehouse|KQLDatabase|SQLDatabase|MirroredDatabase|[A-Za-z]+)$/.exec(item) : null;
+    return {
+      kind: 'onelake',
+      accountUrl: 'https://onelake.blob.fabric.microsoft.com',
+      container,
+      path: segments.join('/'),
+      workspace: container,
+      item: typed ? typed[1] : item,
+      itemType: typed ? typed[2] : undefined,
+      ...(rest.length === 0 && !item ? {} : {}),
+    };
+  }
+  const account = accountHost.exec(host);
+  if (!account) throw new LakeError('InvalidInput', `"${redactSecrets(input)}": unknown host ${host}; ${expected}`);
+  return { kind: account[2]?.toLowerCase() === 'dfs' ? 'adls' : 'blob', accountUrl: `https://${account[1]}.blob.core.windows.net`, container, path: segments.join('/') };
+}
+
+function withSas(address: AzureAddress, sas: string | undefined): AzureAddress {
+  return sas ? { ...address, sas } : address;
+}
+
+/** Remove SAS signatures, bearer tokens and keys from any text before it is shown or logged. */
+export function redactSecrets(text: string): string {
+  return text
+    .replace(/([?&]sig=)[^&\s"']+/gi, '$1REDACTED')
+    .replace(/(Bearer\s+)[A-Za-z0-9\-._~+/]+=*/g, '$1REDACTED')
+    .replace(/(Authorization["']?\s*[:=]\s*["']?)[^"'\s,}]+/gi, '$1REDACTED')
+    .replace(/(AccountKey=)[^;\s]+/gi, '$1REDACTED')
+    .replace(/eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]*/g, 'REDACTED_TOKEN');
+}
