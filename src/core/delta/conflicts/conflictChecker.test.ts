@@ -8,6 +8,8 @@ import type { Action, Add, Commit } from '../actions.ts';
 import type { IsolationLevel, Transaction } from '../transaction.ts';
 import { parsePredicate } from '../parsePredicate.ts';
 import { checkConflictDeltaRs } from './deltaRsRules.ts';
+import { checkConflictSpark } from './sparkRules.ts';
+import { checkConflict, checkConflictBothRules } from './conflictChecker.ts';
 import { toUserMessage, type ConflictKind } from './conflict.ts';
 
 const schema = { type: 'struct' as const, fields: [
@@ -50,6 +52,7 @@ interface Ours {
   wholeTable?: boolean;
   actions?: Action[];
   blindAppend?: boolean;
+  unpartitioned?: boolean;
 }
 
 // What our transaction is.
@@ -64,6 +67,9 @@ const ours: Record<string, Ours> = {
   compactA: { operation: 'OPTIMIZE', readFiles: ['a.parquet'], actions: [remove('a.parquet', false), { add: add('c2.parquet', { dataChange: false }) }] },
   mergeWholeTable: { operation: 'MERGE', wholeTable: true, readFiles: ['a.parquet', 'b.parquet'], actions: [{ add: add('m.parquet') }] },
   readBOnly: { operation: 'UPDATE', predicate: 'x = 50', readFiles: ['b.parquet'], actions: [remove('b.parquet'), { add: add('b2.parquet') }] },
+  readBOnlyUnpartitioned: { operation: 'UPDATE', predicate: 'x = 50', readFiles: ['b.parquet'], actions: [remove('b.parquet'), { add: add('b2.parquet') }], unpartitioned: true },
+  // Removes a.parquet although its read (x = 50) only read b.parquet: the delete/delete check alone decides.
+  deleteUnreadA: { operation: 'DELETE', predicate: 'x = 50', readFiles: ['b.parquet'], actions: [remove('a.parquet')] },
   streamingSameApp: { operation: 'STREAMING UPDATE', actions: [{ txn: { appId: 'stream-1', version: 8 } }, { add: add('t.parquet') }], blindAppend: true },
   streamingOtherApp: { operation: 'STREAMING UPDATE', actions: [{ txn: { appId: 'stream-2', version: 1 } }, { add: add('t.parquet') }], blindAppend: true },
   replaceWhereOnEmpty: { operation: 'WRITE', predicate: "p = '2'", readFiles: [], actions: [{ add: add('r.parquet', { p: '2' }) }] },
@@ -87,44 +93,50 @@ function toTransaction(name: string, isolation: IsolationLevel): Transaction {
     actions: o.actions ?? [],
     isBlindAppend: o.blindAppend ?? false,
     readSchema: schema,
-    partitionColumns: ['p'],
+    partitionColumns: o.unpartitioned ? [] : ['p'],
   };
 }
 
-type Row = [winner: string, our: string, isolation: IsolationLevel | 'any', verdict: ConflictKind | 'ok', why: string];
+type Verdict = ConflictKind | 'ok';
+/** Spark's verdict: 'same' as delta-rs, one verdict, or one per isolation level. */
+type SparkVerdict = Verdict | 'same' | Record<IsolationLevel, Verdict>;
+type Row = [winner: string, our: string, isolation: IsolationLevel | 'any', verdict: Verdict, why: string, spark: SparkVerdict];
 
 const table: Row[] = [
-  ['append', 'blindAppend', 'any', 'ok', 'append + append'],
-  ['deleteB', 'deleteA', 'any', 'ok', 'disjoint delete / read: the winner removed a file outside our read'],
-  ['appendInP1', 'readBOnly', 'any', 'ok', 'disjoint add / read: stats keep x=5 out of x = 50'],
-  ['deleteA', 'deleteA', 'any', 'ConcurrentDeleteRead', 'delete + delete of the same file: the read check comes first'],
-  ['compactA', 'compactA', 'any', 'ConcurrentDeleteDelete', 'two compactions removing the same file'],
-  ['appendMatchingX', 'deleteXBetween5And10', 'Serializable', 'ConcurrentAppend', 'add that matches the read predicate'],
-  ['appendMatchingX', 'deleteXBetween5And10', 'WriteSerializable', 'ConcurrentAppend', 'WriteSerializable still checks adds from non-blind-append commits'],
-  ['appendMatchingX', 'deleteXBetween5And10', 'SnapshotIsolation', 'ok', 'snapshot isolation skips the append check'],
-  ['rewriteA', 'deleteA', 'any', 'ConcurrentDeleteRead', 'delete of a read file'],
-  ['metadata', 'blindAppend', 'any', 'MetadataChanged', 'a metadata change fails everyone'],
-  ['protocolUpgrade', 'blindAppend', 'any', 'ProtocolChanged', 'protocol upgrade'],
-  ['protocolUpgrade', 'protocolUpgrade', 'any', 'ProtocolChanged', 'upgrade / upgrade'],
-  ['append', 'mergeWholeTable', 'Serializable', 'ConcurrentAppend', 'whole-table read vs any concurrent add, even outside a predicate'],
-  ['append', 'mergeWholeTable', 'WriteSerializable', 'ConcurrentAppend', 'delta-rs commits are not marked blind appends, so WriteSerializable checks them'],
-  ['sparkBlindAppend', 'mergeWholeTable', 'WriteSerializable', 'ok', 'WriteSerializable lets a commit marked isBlindAppend through'],
-  ['sparkBlindAppend', 'mergeWholeTable', 'Serializable', 'ConcurrentAppend', 'Serializable checks blind appends too'],
-  ['deleteB', 'mergeWholeTable', 'any', 'ConcurrentDeleteRead', 'whole-table read vs any data remove'],
-  ['compactA', 'insertOnlyMergeReadingA', 'any', 'ok', 'compaction remove (dataChange=false) vs read'],
-  ['compactA', 'deleteA', 'any', 'ConcurrentDeleteDelete', 'a compaction and a delete removing the same file'],
-  ['rewriteA', 'insertOnlyMergeReadingA', 'any', 'ConcurrentDeleteRead', 'an update rewrote the file the merge read'],
-  ['compactA', 'mergeWholeTable', 'any', 'ok', 'compaction vs a whole-table read'],
-  ['compactAB', 'mergeWholeTable', 'any', 'ok', 'several compaction removes vs a whole-table read'],
-  ['mixedRemoves', 'mergeWholeTable', 'any', 'ConcurrentDeleteRead', 'mixed removes where any changes data'],
-  ['append', 'readP1WriteP1', 'any', 'ok', 'disjoint partitions: add in p=2, read and write p=1'],
-  ['appendInP1', 'readP1WriteP1', 'Serializable', 'ConcurrentAppend', 'add in the partition we read'],
-  ['appTxn1', 'streamingSameApp', 'any', 'ConcurrentTransaction', 'the same appId'],
-  ['appTxn1', 'streamingOtherApp', 'any', 'ok', 'different appIds'],
-  ['append', 'replaceWhereOnEmpty', 'any', 'ConcurrentAppend', 'replaceWhere on an empty table vs a concurrent add matching it'],
-  ['append', 'replaceWhereP3OnEmpty', 'any', 'ok', 'replaceWhere disjoint from the concurrent add'],
-  ['rewriteA', 'blindAppend', 'any', 'ConcurrentDeleteRead', 'delta-rs: a blind append "read" every file of its snapshot (Spark would let it through)'],
-  ['deleteA', 'blindAppend', 'any', 'ConcurrentDeleteRead', 'the same, for a DELETE racing an append'],
+  ['append', 'blindAppend', 'any', 'ok', 'append + append', 'same'],
+  ['deleteB', 'deleteA', 'any', 'ok', 'disjoint delete / read: the winner removed a file outside our read', 'same'],
+  ['appendInP1', 'readBOnly', 'any', 'ok', 'disjoint add / read: stats keep x=5 out of x = 50', 'ConcurrentAppend'],
+  ['deleteA', 'deleteA', 'any', 'ConcurrentDeleteRead', 'delete + delete of the same file: the read check comes first', 'same'],
+  ['compactA', 'compactA', 'any', 'ConcurrentDeleteDelete', 'two compactions removing the same file', 'ConcurrentDeleteRead'],
+  ['appendMatchingX', 'deleteXBetween5And10', 'Serializable', 'ConcurrentAppend', 'add that matches the read predicate', 'same'],
+  ['appendMatchingX', 'deleteXBetween5And10', 'WriteSerializable', 'ConcurrentAppend', 'WriteSerializable still checks adds from non-blind-append commits', 'same'],
+  ['appendMatchingX', 'deleteXBetween5And10', 'SnapshotIsolation', 'ok', 'snapshot isolation skips the append check', 'same'],
+  ['rewriteA', 'deleteA', 'any', 'ConcurrentDeleteRead', 'delete of a read file', { Serializable: 'ConcurrentAppend', WriteSerializable: 'ConcurrentAppend', SnapshotIsolation: 'ConcurrentDeleteRead' }],
+  ['metadata', 'blindAppend', 'any', 'MetadataChanged', 'a metadata change fails everyone', 'same'],
+  ['protocolUpgrade', 'blindAppend', 'any', 'ProtocolChanged', 'protocol upgrade', 'ok'],
+  ['protocolUpgrade', 'protocolUpgrade', 'any', 'ProtocolChanged', 'upgrade / upgrade', 'same'],
+  ['append', 'mergeWholeTable', 'Serializable', 'ConcurrentAppend', 'whole-table read vs any concurrent add, even outside a predicate', 'same'],
+  ['append', 'mergeWholeTable', 'WriteSerializable', 'ConcurrentAppend', 'delta-rs commits are not marked blind appends, so WriteSerializable checks them', 'same'],
+  ['sparkBlindAppend', 'mergeWholeTable', 'WriteSerializable', 'ok', 'WriteSerializable lets a commit marked isBlindAppend through', 'same'],
+  ['sparkBlindAppend', 'mergeWholeTable', 'Serializable', 'ConcurrentAppend', 'Serializable checks blind appends too', 'same'],
+  ['deleteB', 'mergeWholeTable', 'any', 'ConcurrentDeleteRead', 'whole-table read vs any data remove', 'same'],
+  ['compactA', 'insertOnlyMergeReadingA', 'any', 'ok', 'compaction remove (dataChange=false) vs read', 'ConcurrentDeleteRead'],
+  ['compactA', 'deleteA', 'any', 'ConcurrentDeleteDelete', 'a compaction and a delete removing the same file', 'ConcurrentDeleteRead'],
+  ['rewriteA', 'insertOnlyMergeReadingA', 'any', 'ConcurrentDeleteRead', 'an update rewrote the file the merge read', { Serializable: 'ConcurrentAppend', WriteSerializable: 'ConcurrentAppend', SnapshotIsolation: 'ConcurrentDeleteRead' }],
+  ['compactA', 'mergeWholeTable', 'any', 'ok', 'compaction vs a whole-table read', 'ConcurrentDeleteRead'],
+  ['compactAB', 'mergeWholeTable', 'any', 'ok', 'several compaction removes vs a whole-table read', 'ConcurrentDeleteRead'],
+  ['mixedRemoves', 'mergeWholeTable', 'any', 'ConcurrentDeleteRead', 'mixed removes where any changes data', 'same'],
+  ['append', 'readP1WriteP1', 'any', 'ok', 'disjoint partitions: add in p=2, read and write p=1', 'same'],
+  ['appendInP1', 'readP1WriteP1', 'Serializable', 'ConcurrentAppend', 'add in the partition we read', 'same'],
+  ['appTxn1', 'streamingSameApp', 'any', 'ConcurrentTransaction', 'the same appId', 'same'],
+  ['appTxn1', 'streamingOtherApp', 'any', 'ok', 'different appIds', 'same'],
+  ['append', 'replaceWhereOnEmpty', 'any', 'ConcurrentAppend', 'replaceWhere on an empty table vs a concurrent add matching it', 'same'],
+  ['append', 'replaceWhereP3OnEmpty', 'any', 'ok', 'replaceWhere disjoint from the concurrent add', 'same'],
+  ['rewriteA', 'blindAppend', 'any', 'ConcurrentDeleteRead', 'delta-rs: a blind append "read" every file of its snapshot (Spark would let it through)', 'ok'],
+  ['deleteA', 'blindAppend', 'any', 'ConcurrentDeleteRead', 'the same, for a DELETE racing an append', 'ok'],
+  ['deleteA', 'deleteUnreadA', 'any', 'ConcurrentDeleteDelete', 'delete / delete of a file our read predicate did not read (delta-rs\'s own test)', 'same'],
+  ['appendInP1', 'readBOnlyUnpartitioned', 'any', 'ok', 'unpartitioned: stats keep x=5 out of x = 50', 'ConcurrentAppend'],
+  ['deleteB', 'readBOnlyUnpartitioned', 'any', 'ConcurrentDeleteRead', 'unpartitioned: a delete of the file we read', 'same'],
 ];
 
 const isolations: IsolationLevel[] = ['Serializable', 'WriteSerializable', 'SnapshotIsolation'];
@@ -153,5 +165,43 @@ describe('delta-rs conflict checks', () => {
     );
     expect(conflict!.files).toEqual(['a.parquet']);
     expect(conflict!.winningOperation).toBe('DELETE');
+  });
+});
+
+describe('Spark Delta conflict checks, beside delta-rs', () => {
+  for (const [winner, our, isolation, verdict, why, spark] of table) {
+    for (const level of isolation === 'any' ? isolations : [isolation]) {
+      const base = spark === 'same' ? verdict : typeof spark === 'string' ? spark : spark[level];
+      const expected = typeof spark !== 'object' && level === 'SnapshotIsolation' && base === 'ConcurrentAppend' ? 'ok' : base;
+      it(`${winner} vs ${our} under ${level}: ${expected} (${why})`, () => {
+        const conflict = checkConflictSpark(toTransaction(our, level), { version: 5, actions: winners[winner]! });
+        expect(conflict?.kind ?? 'ok').toBe(expected);
+        if (conflict) expect(conflict.message).toContain('Conflicting commit: {"version":5');
+      });
+    }
+  }
+
+  it('gives Spark\'s message for an OPTIMIZE racing a whole-table merge', () => {
+    const conflict = checkConflictSpark(toTransaction('mergeWholeTable', 'WriteSerializable'), { version: 5, actions: winners.compactA! });
+    expect(conflict!.message).toBe(
+      'ConcurrentDeleteReadException: [DELTA_CONCURRENT_DELETE_READ] Transaction conflict detected. a concurrent OPTIMIZE deleted data from table delta table (committed at version 5) that this transaction read. Please try the operation again.\nConflicting commit: {"version":5,"operation":"OPTIMIZE"}',
+    );
+  });
+});
+
+describe('checking against several winning commits', () => {
+  it('reports the first conflicting commit in version order, under either rule set', () => {
+    const tx = toTransaction('blindAppend', 'Serializable');
+    const winnersInOrder: Commit[] = [
+      { version: 7, actions: winners.metadata! },
+      { version: 5, actions: winners.append! },
+      { version: 6, actions: winners.deleteA! },
+    ];
+    expect(checkConflict(tx, winnersInOrder)?.winningVersion).toBe(6);
+    expect(checkConflict(tx, winnersInOrder)?.kind).toBe('ConcurrentDeleteRead');
+    expect(checkConflict(tx, winnersInOrder, 'spark')?.kind).toBe('MetadataChanged');
+    const both = checkConflictBothRules(tx, winnersInOrder.slice(1));
+    expect(both['delta-rs']?.kind).toBe('ConcurrentDeleteRead');
+    expect(both.spark).toBeUndefined();
   });
 });
