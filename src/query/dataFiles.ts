@@ -9,6 +9,7 @@ import type { StructType } from '../core/delta/schemaTypes.ts';
 import { toDataFileKey } from '../core/delta/dataPaths.ts';
 import { newDataFilePath, toPartitionFolder } from '../core/delta/dataPathNames.ts';
 import { toPartitionString } from '../core/delta/partitionValues.ts';
+import { fieldIdOf, physicalNameOf, type ColumnMappingMode } from '../core/delta/columnMapping.ts';
 import { coerceValue, toArrowTable, type ColumnSpec } from './jsonToArrow.ts';
 import { toParquetBytes } from './parquetWrite.ts';
 import { toFileStats } from './fileStats.ts';
@@ -24,31 +25,37 @@ export interface WriteFilesOptions {
   /** Rows per file at most. */
   maxRowsPerFile?: number;
   indexedColumns?: number;
+  /** With column mapping (name or id), files, stats and partition values use physical names (and field ids). */
+  columnMapping?: ColumnMappingMode;
 }
 
 export async function writeDataFiles(rows: readonly Record<string, unknown>[], options: WriteFilesOptions): Promise<Add[]> {
+  const mode = options.columnMapping ?? 'none';
   const partitionSet = new Set(options.partitionColumns);
-  const dataColumns: ColumnSpec[] = options.schema.fields.filter((f) => !partitionSet.has(f.name)).map((f) => ({ name: f.name, type: f.type, nullable: f.nullable }));
+  const physical = new Map(options.schema.fields.map((f) => [f.name, physicalNameOf(f, mode)]));
+  const dataFields = options.schema.fields.filter((f) => !partitionSet.has(f.name));
+  const dataColumns: ColumnSpec[] = dataFields.map((f) => ({ name: physical.get(f.name)!, type: f.type, nullable: f.nullable, fieldId: mode === 'none' ? undefined : fieldIdOf(f) }));
   const typeOf = new Map(options.schema.fields.map((f) => [f.name, f.type]));
   const groups = new Map<string, { values: Record<string, string | null>; rows: Record<string, unknown>[] }>();
   for (const row of rows) {
     const values: Record<string, string | null> = {};
     for (const column of options.partitionColumns) {
       const type = typeOf.get(column) ?? 'string';
-      values[column] = toPartitionString(coerceValue(row[column], type, column) as never, type);
+      values[physical.get(column) ?? column] = toPartitionString(coerceValue(row[column], type, column) as never, type);
     }
-    const key = JSON.stringify(options.partitionColumns.map((c) => values[c]));
+    const key = JSON.stringify(Object.values(values));
     const group = groups.get(key) ?? { values, rows: [] };
-    group.rows.push(row);
+    group.rows.push(mode === 'none' ? row : toPhysicalRow(row, dataFields.map((f) => f.name), physical));
     groups.set(key, group);
   }
+  const partitionKeys = options.partitionColumns.map((c) => physical.get(c) ?? c);
   const adds: Add[] = [];
   const maxRows = options.maxRowsPerFile ?? 1_000_000;
   for (const group of groups.values()) {
     for (let start = 0; start < group.rows.length; start += maxRows) {
       const chunk = group.rows.slice(start, start + maxRows);
       const bytes = await toParquetBytes(toArrowTable(chunk, dataColumns));
-      const path = newDataFilePath(options.rng, toPartitionFolder(options.partitionColumns, group.values), adds.length);
+      const path = newDataFilePath(options.rng, toPartitionFolder(partitionKeys, group.values), adds.length);
       await options.store.put(toDataFileKey(options.tableRoot, path), bytes);
       adds.push({
         path,
@@ -61,4 +68,10 @@ export async function writeDataFiles(rows: readonly Record<string, unknown>[], o
     }
   }
   return adds;
+}
+
+function toPhysicalRow(row: Record<string, unknown>, columns: readonly string[], physical: ReadonlyMap<string, string>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const column of columns) out[physical.get(column) ?? column] = row[column];
+  return out;
 }

@@ -17,6 +17,8 @@ export interface ColumnSpec {
   name: string;
   type: DataType;
   nullable: boolean;
+  /** Written as the Parquet field id (column mapping's id mode). */
+  fieldId?: number;
 }
 
 export function toArrowTable(rows: readonly Record<string, unknown>[], columns: readonly ColumnSpec[]): Table {
@@ -24,7 +26,8 @@ export function toArrowTable(rows: readonly Record<string, unknown>[], columns: 
   const fields = columns.map((column) => {
     const vector = toVector(rows.map((row) => row[column.name]), column);
     vectors[column.name] = vector;
-    return new Field(column.name, vector.type, column.nullable);
+    const metadata = column.fieldId === undefined ? undefined : new Map([['PARQUET:field_id', String(column.fieldId)]]);
+    return new Field(column.name, vector.type, column.nullable, metadata);
   });
   return new Table(new Schema(fields), vectors);
 }

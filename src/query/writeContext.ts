@@ -6,6 +6,7 @@ import type { DeltaSnapshot } from '../core/delta/snapshot.ts';
 import { LakeError } from '../core/errors.ts';
 import { checkWriteSupport } from '../core/delta/writeSupport.ts';
 import { writeDataFiles } from './dataFiles.ts';
+import { toColumnMappingMode } from '../core/delta/columnMapping.ts';
 import type { Add } from '../core/delta/actions.ts';
 
 export interface WriteContext {
@@ -27,6 +28,7 @@ export function writeRowsFor(snapshot: DeltaSnapshot, rows: readonly Record<stri
     tableRoot: snapshot.tableRoot,
     schema: snapshot.schema,
     partitionColumns: snapshot.metadata.partitionColumns,
+    columnMapping: toColumnMappingMode(snapshot.metadata),
     rng: context.rng,
     now: context.now(),
   });

@@ -5,7 +5,6 @@
 import { LakeError } from '../errors.ts';
 import type { Metadata, Protocol } from './actions.ts';
 import type { StructType, StructField } from './schemaTypes.ts';
-import { toColumnMappingMode } from './columnMapping.ts';
 
 /** Writer features whose presence alone is fine for the writes Lakelab makes (copy-on-write, no checkpoints). */
 const harmlessWriterFeatures = new Set(['appendOnly', 'invariants', 'checkConstraints', 'changeDataFeed', 'generatedColumns',
@@ -20,7 +19,6 @@ export function checkWriteSupport(protocol: Protocol, metadata: Metadata, schema
   if (options.removesData && config['delta.appendOnly'] === 'true') return refuse('is append-only (delta.appendOnly): only appends are allowed');
   if (config['delta.enableChangeDataFeed'] === 'true') return refuse('has the change data feed enabled, and Lakelab does not write cdc files');
   if (Object.keys(config).some((k) => k.startsWith('delta.constraints.'))) return refuse('has CHECK constraints, which Lakelab does not enforce');
-  if (toColumnMappingMode(metadata) !== 'none') return refuse('uses column mapping, and Lakelab writes only logical column names');
   if (config['delta.enableRowTracking'] === 'true') return refuse('tracks row ids (row tracking)');
   if (config['delta.enableInCommitTimestamps'] === 'true') return refuse('uses in-commit timestamps');
   const special = findField(schema.fields, (f) => ['delta.invariants', 'delta.generationExpression', 'delta.identity.start'].some((k) => k in f.metadata));
