@@ -1,0 +1,79 @@
+/**
+ * The ParquetCodec core reads checkpoints through, over real checkpoints: one written by
+ * Spark (a fixture) and a 100,000-file one written by native DuckDB (bench/largeTable.ts).
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { parquetCodec } from './parquetRows.ts';
+import { fixturesDir } from '../../test/support/fixtures.ts';
+import { NodeFsStore } from '../storage/nodeFsStore.ts';
+import { loadSnapshot } from '../core/delta/loadSnapshot.ts';
+import { expectedActiveFiles, generateLargeTable, pad20, type LargeTableSpec } from '../../bench/largeTable.ts';
+
+const checkpointPath = join(fixturesDir, 'delta-rs', 'simple_table_with_checkpoint', '_delta_log', '00000000000000000010.checkpoint.parquet');
+
+/** DuckDB's own reading of a checkpoint's add column, as JSON text per row. */
+async function duckdbAdds(path: string): Promise<Record<string, unknown>[]> {
+  const instance = await DuckDBInstance.create(':memory:');
+  const db = await instance.connect();
+  const reader = await db.runAndReadAll(`SELECT to_json("add")::VARCHAR AS j FROM read_parquet('${path}') WHERE "add" IS NOT NULL`);
+  const rows = reader.getRowObjects().map((r) => JSON.parse(String(r.j)) as Record<string, unknown>);
+  db.closeSync();
+  instance.closeSync();
+  return rows;
+}
+
+describe('parquetCodec', () => {
+  it('reads a Spark checkpoint into plain rows that agree with DuckDB', async () => {
+    const rows = await parquetCodec.readRows(new Uint8Array(readFileSync(checkpointPath)), { columns: ['add', 'metaData', 'protocol', 'nope'] });
+    expect(Object.keys(rows[0] ?? {}).sort()).toEqual(['add', 'metaData', 'protocol']);
+    const adds = rows.flatMap((r) => (r.add ? [r.add as Record<string, unknown>] : []));
+    const expected = await duckdbAdds(checkpointPath);
+    expect(adds.map((a) => [a.path, a.size, a.modificationTime, a.dataChange, a.partitionValues, a.stats ?? null]).sort()).toEqual(
+      expected.map((a) => [a.path, a.size, a.modificationTime, a.dataChange, a.partitionValues ?? {}, a.stats ?? null]).sort(),
+    );
+    const protocol = rows.find((r) => r.protocol)?.protocol as Record<string, unknown>;
+    expect(typeof protocol.minReaderVersion).toBe('number');
+    const metaData = rows.find((r) => r.metaData)?.metaData as { configuration: unknown; partitionColumns: unknown };
+    expect(Array.isArray(metaData.partitionColumns)).toBe(true);
+    expect(typeof metaData.configuration).toBe('object');
+  });
+
+  it('refuses bytes that are not Parquet with a Corrupt error', async () => {
+    await expect(parquetCodec.readRows(new TextEncoder().encode('PAR1 nope'))).rejects.toMatchObject({ code: 'Corrupt' });
+  });
+
+  describe('a 100,000-file checkpoint and 50 commits', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lakelab-large-'));
+    const spec: LargeTableSpec = { dir, files: 100_000, checkpointVersion: 10, commits: 50, addsPerCommit: 3 };
+    beforeAll(async () => generateLargeTable(spec), 60_000);
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+    it('converts the checkpoint to rows in well under a second', async () => {
+      const bytes = new Uint8Array(readFileSync(join(dir, '_delta_log', `${pad20(10)}.checkpoint.parquet`)));
+      await parquetCodec.readRows(bytes, { columns: ['protocol'] }); // load the wasm first
+      const start = performance.now();
+      const rows = await parquetCodec.readRows(bytes, { columns: ['add', 'metaData', 'protocol', 'txn'] });
+      const elapsed = performance.now() - start;
+      expect(rows.filter((r) => r.add).length).toBe(100_000);
+      expect((rows[5]?.add as { partitionValues: unknown } | null)?.partitionValues ?? (rows[2]?.add as { partitionValues: unknown }).partitionValues).toMatchObject({ p: expect.any(String) });
+      expect(elapsed).toBeLessThan(1000);
+    });
+
+    it('loads the snapshot (list, checkpoint, commits, replay) in about a second', async () => {
+      const store = new NodeFsStore(dir);
+      const phases = new Set<string>();
+      await loadSnapshot(store, '', { codec: parquetCodec });
+      const start = performance.now();
+      const snapshot = await loadSnapshot(store, '', { codec: parquetCodec, onProgress: (p) => phases.add(p.phase) });
+      const elapsed = performance.now() - start;
+      expect(snapshot.version).toBe(60);
+      expect(snapshot.files).toHaveLength(expectedActiveFiles(spec));
+      expect([...phases]).toEqual(['listing', 'checkpoint', 'commits', 'replay']);
+      expect(elapsed).toBeLessThan(2000);
+    });
+  });
+});
