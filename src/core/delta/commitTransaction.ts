@@ -5,6 +5,7 @@
  * exists" loops; a conflict is final. Retries are bounded (delta-rs: 15).
  */
 import type { ObjectStore } from '../objectStore.ts';
+import { LakeError } from '../errors.ts';
 import type { Clock } from '../clock.ts';
 import { throwIfAborted, type AbortSignal } from '../abort.ts';
 import type { Commit, CommitInfo } from './actions.ts';
@@ -43,10 +44,21 @@ export async function commitTransaction(store: ObjectStore, tx: Transaction, opt
   const check = options.checkConflict ?? checkConflictDeltaRs;
   let version = tx.readVersion + 1;
   let attempts = 0;
+  // The newest commit known before `version`: in-commit timestamps must increase from it.
+  let previous: Commit | undefined;
   for (;;) {
     throwIfAborted(options.signal, 'the commit');
     attempts++;
-    const commitInfo = toCommitInfo(tx, { timestamp: options.clock.now(), engineInfo: options.engineInfo });
+    const now = options.clock.now();
+    let inCommitTimestamp: number | undefined;
+    if (tx.inCommitTimestamps !== false && version > 0) {
+      if (previous?.version !== version - 1) previous = await loadPreviousCommit(store, tx.tableRoot, version - 1, options.signal);
+      const before = inCommitTimestampOf(previous);
+      if (tx.inCommitTimestamps === true || before !== undefined) inCommitTimestamp = Math.max(now, (before ?? -Infinity) + 1);
+    } else if (tx.inCommitTimestamps === true) {
+      inCommitTimestamp = now;
+    }
+    const commitInfo = toCommitInfo(tx, { timestamp: now, engineInfo: options.engineInfo, inCommitTimestamp });
     options.onEvent?.({ kind: 'attempt', version });
     const outcome = await store.putIfAbsent(commitKey(tx.tableRoot, version), toCommitBytes(commitInfo, tx.actions));
     if (outcome.status === 'created') return { status: 'committed', version, attempts, commitInfo };
@@ -56,10 +68,28 @@ export async function commitTransaction(store: ObjectStore, tx: Transaction, opt
     }
     const latest = latestVersionOf(await loadLogListing(store, tx.tableRoot, options.signal));
     for (let winning = version; winning <= latest; winning++) {
-      const conflict = check(tx, await loadCommit(store, tx.tableRoot, winning, options.signal));
+      previous = await loadCommit(store, tx.tableRoot, winning, options.signal);
+      const conflict = check(tx, previous);
       options.onEvent?.({ kind: 'checked', winningVersion: winning, conflict });
       if (conflict) return { status: 'conflict', conflict, attempts, message: commitFailedPrefix + conflict.message };
     }
     version = latest + 1;
   }
+}
+
+/** The commit before ours; an empty one when log cleanup removed it (then it has no timestamp to follow). */
+async function loadPreviousCommit(store: ObjectStore, tableRoot: string, version: number, signal?: AbortSignal): Promise<Commit> {
+  try {
+    return await loadCommit(store, tableRoot, version, signal);
+  } catch (error) {
+    if (error instanceof LakeError && error.code === 'NotFound') return { version, actions: [] };
+    throw error;
+  }
+}
+
+function inCommitTimestampOf(commit: Commit): number | undefined {
+  for (const action of commit.actions) {
+    if ('commitInfo' in action) return typeof action.commitInfo.inCommitTimestamp === 'number' ? action.commitInfo.inCommitTimestamp : undefined;
+  }
+  return undefined;
 }

@@ -34,6 +34,11 @@ export interface Transaction {
   actions: Action[];
   /** True for appends that read nothing; written truthfully into commitInfo. */
   isBlindAppend: boolean;
+  /**
+   * The table writes `commitInfo.inCommitTimestamp` (delta.enableInCommitTimestamps). Left
+   * undefined, the commit loop writes one when the previous commit has one.
+   */
+  inCommitTimestamps?: boolean;
 }
 
 /** delta-rs: operations that change data (the others, like OPTIMIZE, only rearrange it). */
@@ -56,9 +61,9 @@ export function toIsolationLevel(value: string | undefined, fallback: IsolationL
 }
 
 /** The commitInfo written first in the commit file, as delta-rs writes it (with the flag written truthfully). */
-export function toCommitInfo(tx: Transaction, options: { timestamp: number; engineInfo: string }): CommitInfo {
+export function toCommitInfo(tx: Transaction, options: { timestamp: number; engineInfo: string; inCommitTimestamp?: number }): CommitInfo {
   const info: CommitInfo = {
-    timestamp: options.timestamp,
+    timestamp: options.inCommitTimestamp ?? options.timestamp,
     operation: tx.operation,
     operationParameters: tx.operationParameters,
     isolationLevel: tx.isolationLevel,
@@ -67,7 +72,13 @@ export function toCommitInfo(tx: Transaction, options: { timestamp: number; engi
   };
   if (tx.readVersion >= 0) info.readVersion = tx.readVersion;
   if (tx.operationMetrics) info.operationMetrics = tx.operationMetrics;
+  if (options.inCommitTimestamp !== undefined) info.inCommitTimestamp = options.inCommitTimestamp;
   return info;
+}
+
+/** Whether the table has in-commit timestamps switched on (PROTOCOL.md "In-Commit Timestamps"). */
+export function hasInCommitTimestamps(configuration: Readonly<Record<string, string>> | undefined): boolean {
+  return configuration?.['delta.enableInCommitTimestamps'] === 'true';
 }
 
 /** The bytes of a commit file: one action per line, commitInfo first. */

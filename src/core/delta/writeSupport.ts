@@ -8,7 +8,8 @@ import type { StructType, StructField } from './schemaTypes.ts';
 
 /** Writer features whose presence alone is fine for the writes Lakelab makes (copy-on-write, no checkpoints). */
 const harmlessWriterFeatures = new Set(['appendOnly', 'invariants', 'checkConstraints', 'changeDataFeed', 'generatedColumns',
-  'deletionVectors', 'timestampNtz', 'domainMetadata', 'v2Checkpoint', 'vacuumProtocolCheck', 'clustering', 'columnMapping', 'identityColumns']);
+  'deletionVectors', 'timestampNtz', 'domainMetadata', 'v2Checkpoint', 'vacuumProtocolCheck', 'clustering', 'columnMapping', 'identityColumns',
+  'inCommitTimestamp']);
 
 export function checkWriteSupport(protocol: Protocol, metadata: Metadata, schema: StructType, options: { removesData: boolean }): LakeError | undefined {
   const refuse = (what: string) => new LakeError('Unsupported', `Lakelab does not write to this table: it ${what}`);
@@ -20,7 +21,6 @@ export function checkWriteSupport(protocol: Protocol, metadata: Metadata, schema
   if (config['delta.enableChangeDataFeed'] === 'true') return refuse('has the change data feed enabled, and Lakelab does not write cdc files');
   if (Object.keys(config).some((k) => k.startsWith('delta.constraints.'))) return refuse('has CHECK constraints, which Lakelab does not enforce');
   if (config['delta.enableRowTracking'] === 'true') return refuse('tracks row ids (row tracking)');
-  if (config['delta.enableInCommitTimestamps'] === 'true') return refuse('uses in-commit timestamps');
   const special = findField(schema.fields, (f) => ['delta.invariants', 'delta.generationExpression', 'delta.identity.start'].some((k) => k in f.metadata));
   if (special) return refuse(`has column "${special.name}" with an invariant, a generation expression or an identity, which Lakelab does not compute`);
   return undefined;

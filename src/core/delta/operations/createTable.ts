@@ -3,7 +3,7 @@ import type { Action, Add, Protocol } from '../actions.ts';
 import type { StructType, DataType } from '../schemaTypes.ts';
 import { toSchemaString } from '../schema.ts';
 import { LakeError } from '../../errors.ts';
-import type { IsolationLevel, Transaction } from '../transaction.ts';
+import { hasInCommitTimestamps, type IsolationLevel, type Transaction } from '../transaction.ts';
 
 export interface CreateTableSpec {
   tableRoot: string;
@@ -26,9 +26,7 @@ export function planCreateTable(spec: CreateTableSpec): Transaction {
     if (!field) throw new LakeError('InvalidInput', `partition column "${column}" is not in the schema`);
     if (typeof field.type !== 'string') throw new LakeError('InvalidInput', `partition column "${column}" must have a primitive type`);
   }
-  const protocol: Protocol = usesType(spec.schema, 'timestamp_ntz')
-    ? { minReaderVersion: 3, minWriterVersion: 7, readerFeatures: ['timestampNtz'], writerFeatures: ['timestampNtz'] }
-    : { minReaderVersion: 1, minWriterVersion: 2 };
+  const protocol = toNewTableProtocol(spec.schema, spec.configuration ?? {});
   const actions: Action[] = [
     { protocol },
     {
@@ -60,7 +58,24 @@ export function planCreateTable(spec: CreateTableSpec): Transaction {
     readWholeTable: false,
     actions,
     isBlindAppend: false,
+    inCommitTimestamps: hasInCommitTimestamps(spec.configuration),
   };
+}
+
+/**
+ * Reader 1 / writer 2 unless a table feature is needed: timestampNtz columns (reader and
+ * writer feature, 3/7) or in-commit timestamps (writer feature, 1/7). With writer version 7
+ * every feature in use is listed, appendOnly included.
+ */
+export function toNewTableProtocol(schema: StructType, configuration: Readonly<Record<string, string>>): Protocol {
+  const readerFeatures = usesType(schema, 'timestamp_ntz') ? ['timestampNtz'] : [];
+  const writerFeatures = [...readerFeatures];
+  if (hasInCommitTimestamps(configuration)) writerFeatures.push('inCommitTimestamp');
+  if (writerFeatures.length === 0) return { minReaderVersion: 1, minWriterVersion: 2 };
+  if (configuration['delta.appendOnly'] === 'true') writerFeatures.push('appendOnly');
+  return readerFeatures.length > 0
+    ? { minReaderVersion: 3, minWriterVersion: 7, readerFeatures, writerFeatures }
+    : { minReaderVersion: 1, minWriterVersion: 7, writerFeatures };
 }
 
 export function toTableIsolation(configuration: Record<string, string> | undefined): IsolationLevel {

@@ -4,7 +4,7 @@
  * rewritten without them (or with them changed).
  */
 import type { DeltaSnapshot } from '../snapshot.ts';
-import type { IsolationLevel, Transaction } from '../transaction.ts';
+import { hasInCommitTimestamps, type IsolationLevel, type Transaction } from '../transaction.ts';
 import type { Predicate } from '../predicate.ts';
 import { toTableIsolation } from './createTable.ts';
 import { toRewriteActions, type FileRewrite } from './rewrite.ts';
@@ -40,6 +40,7 @@ function base(snapshot: DeltaSnapshot, operation: string, result: RewriteResult,
     isBlindAppend: false,
     readSchema: snapshot.schema,
     partitionColumns: snapshot.metadata.partitionColumns,
+    inCommitTimestamps: hasInCommitTimestamps(snapshot.metadata.configuration),
   };
 }
 

@@ -7,7 +7,7 @@
 import { LakeError } from '../../errors.ts';
 import type { Action, Add } from '../actions.ts';
 import type { DeltaSnapshot } from '../snapshot.ts';
-import type { IsolationLevel, Transaction } from '../transaction.ts';
+import { hasInCommitTimestamps, type IsolationLevel, type Transaction } from '../transaction.ts';
 import { canSkipFile } from '../fileSkipping.ts';
 import { columnsOf, type Predicate } from '../predicate.ts';
 import { parseStats } from '../stats.ts';
@@ -29,6 +29,7 @@ function baseTransaction(snapshot: DeltaSnapshot, options: WritePlanOptions): Om
     readWholeTable: false,
     readSchema: snapshot.schema,
     partitionColumns: snapshot.metadata.partitionColumns,
+    inCommitTimestamps: hasInCommitTimestamps(snapshot.metadata.configuration),
   };
 }
 
