@@ -43,9 +43,11 @@ export async function loadCheckpointActions(
   );
   const actions = parts.flat();
   const sidecars = actions.flatMap((a) => ('sidecar' in a ? [a.sidecar] : []));
-  if (checkpoint.format === 'v2' && sidecars.length > 0) {
+  // A V2 checkpoint may also carry a classic name (PROTOCOL.md "V2 Spec"): sidecars decide, not the name.
+  if (sidecars.length > 0) {
     const sidecarActions = await Promise.all(
       sidecars.map(async (sidecar) => {
+        throwIfAborted(options.signal, 'loading the checkpoint');
         const key = sidecarKey(tableRoot, sidecar.path);
         files.push(key);
         const bytes = await store.get(key, { signal: options.signal });

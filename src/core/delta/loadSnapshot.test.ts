@@ -82,6 +82,12 @@ describe('loadSnapshot', () => {
     expect((await open(store)).files.map((f) => f.path)).toEqual(['a', 'b']);
   });
 
+  it('names the unreadable checkpoint when history before it is gone', async () => {
+    const store = storeWith({ 2: [addLine('c')] });
+    store.putWithTime('_delta_log/00000000000000000001.checkpoint.parquet', encoder.encode('PAR1 truncated'), 0);
+    await expect(open(store)).rejects.toMatchObject({ code: 'Corrupt', message: expect.stringMatching(/checkpoint 00000000000000000001\.checkpoint\.parquet: .*falling back past it failed/) });
+  });
+
   it('ignores an incomplete multi-part checkpoint', async () => {
     const fixture = await fixtureTable('delta-rs/simple_table_with_checkpoint');
     const store = new MemoryStore();
@@ -111,7 +117,7 @@ describe('loadSnapshot', () => {
     );
     expect((await open(store, { timestamp: 2500 })).version).toBe(1);
     expect((await open(store, { timestamp: 3000 })).version).toBe(2);
-    await expect(open(store, { timestamp: 500 })).rejects.toMatchObject({ code: 'NotFound', message: expect.stringContaining('earliest commit') });
+    await expect(open(store, { timestamp: 500 })).rejects.toMatchObject({ code: 'NotFound', message: expect.stringContaining('the earliest readable version is 0, at 1970-01-01T00:00:01.000Z') });
   });
 
   it('uses in-commit timestamps from their enablement version', async () => {

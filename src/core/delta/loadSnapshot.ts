@@ -42,8 +42,9 @@ export async function loadSnapshot(store: ObjectStore, tableRoot: string, option
     version = await resolveVersionAt(store, tableRoot, listing, options.timestamp, (v) => loadSnapshot(store, tableRoot, { ...options, version: v, timestamp: undefined, listing }));
   }
   const skipped = new Set<number>();
+  let checkpointError: LakeError | undefined;
   for (;;) {
-    const segment = planLogSegment(listing, version, skipped);
+    const segment = planSegmentAfterFallback(listing, version, skipped, checkpointError);
     const state = emptyReplayState();
     let checkpointFiles: string[] = [];
     if (segment.checkpoint) {
@@ -58,6 +59,7 @@ export async function loadSnapshot(store: ObjectStore, tableRoot: string, option
         // An unreadable or half-written checkpoint: replay from an older one (or from version 0).
         if (error instanceof LakeError && (error.code === 'Corrupt' || error.code === 'NotFound')) {
           skipped.add(checkpoint.version);
+          checkpointError ??= error;
           continue;
         }
         throw error;
@@ -100,5 +102,15 @@ export async function loadSnapshot(store: ObjectStore, tableRoot: string, option
         commitFiles: segment.commits.map((c) => c.meta.key),
       },
     };
+  }
+}
+
+/** After an unreadable checkpoint, a segment that cannot be built is reported with that checkpoint's problem. */
+function planSegmentAfterFallback(listing: LogListing, version: number | undefined, skipped: ReadonlySet<number>, checkpointError: LakeError | undefined) {
+  try {
+    return planLogSegment(listing, version, skipped);
+  } catch (error) {
+    if (!checkpointError || !(error instanceof LakeError)) throw error;
+    throw new LakeError('Corrupt', `${checkpointError.message}; falling back past it failed: ${error.message}`, { cause: checkpointError });
   }
 }

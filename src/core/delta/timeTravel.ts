@@ -7,7 +7,7 @@ import { LakeError } from '../errors.ts';
 import type { ObjectStore } from '../objectStore.ts';
 import type { DeltaSnapshot } from './snapshot.ts';
 import type { LogListing } from './logSegment.ts';
-import { latestVersionOf } from './logSegment.ts';
+import { earliestVersionOf, latestVersionOf } from './logSegment.ts';
 import { loadCommit } from './loadCommits.ts';
 import { commitTimestampOf, inCommitTimestampsFrom } from './commitTimestamp.ts';
 
@@ -18,6 +18,7 @@ export async function resolveVersionAt(
   timestamp: number,
   loadAt: (version: number) => Promise<DeltaSnapshot>,
 ): Promise<number> {
+  if (!Number.isFinite(timestamp)) throw new LakeError('InvalidInput', `time travel needs a time in milliseconds since the epoch, got ${timestamp}`);
   const latest = latestVersionOf(listing);
   const latestSnapshot = await loadAt(latest);
   const ictFrom = inCommitTimestampsFrom(latestSnapshot.metadata);
@@ -26,8 +27,10 @@ export async function resolveVersionAt(
     const info = commit.actions.find((a) => 'commitInfo' in a);
     return commitTimestampOf(info && 'commitInfo' in info ? info.commitInfo : undefined, listing.commits.get(version)?.lastModified ?? 0);
   };
-  if (ictFrom !== undefined && listing.commits.has(ictFrom) && (await ictAt(ictFrom)) <= timestamp) {
-    let low = ictFrom;
+  // Log cleanup may have removed the enablement commit: search from the oldest one still listed.
+  const ictStart = ictFrom === undefined ? undefined : oldestCommitFrom(listing, ictFrom);
+  if (ictStart !== undefined && (await ictAt(ictStart)) <= timestamp) {
+    let low = ictStart;
     let high = latest;
     while (low < high) {
       const mid = Math.ceil((low + high) / 2);
@@ -36,17 +39,23 @@ export async function resolveVersionAt(
     }
     return low;
   }
-  const limit = ictFrom ?? latest + 1;
+  const limit = ictStart ?? latest + 1;
+  const earliest = earliestVersionOf(listing);
   let found: number | undefined;
-  let earliest: { version: number; time: number } | undefined;
   for (const [version, meta] of listing.commits) {
-    if (version >= limit) continue;
-    if (!earliest || version < earliest.version) earliest = { version, time: meta.lastModified };
+    if (version < earliest || version >= limit) continue;
     if (meta.lastModified <= timestamp && (found === undefined || version > found)) found = version;
   }
   if (found === undefined) {
-    const when = earliest ? ` (version ${earliest.version}, ${new Date(earliest.time).toISOString()})` : '';
-    throw new LakeError('NotFound', `no version was committed at or before ${new Date(timestamp).toISOString()}: the earliest commit is later${when}`);
+    const earliestTime = earliest === ictStart ? await ictAt(earliest) : (listing.commits.get(earliest)?.lastModified ?? listing.checkpoints.find((c) => c.version === earliest)?.files[0]?.lastModified);
+    const when = earliestTime === undefined ? '' : `, at ${new Date(earliestTime).toISOString()}`;
+    throw new LakeError('NotFound', `no version was committed at or before ${new Date(timestamp).toISOString()}: the earliest readable version is ${earliest}${when}`);
   }
   return found;
+}
+
+function oldestCommitFrom(listing: LogListing, from: number): number | undefined {
+  let oldest: number | undefined;
+  for (const version of listing.commits.keys()) if (version >= from && (oldest === undefined || version < oldest)) oldest = version;
+  return oldest;
 }
