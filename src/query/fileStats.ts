@@ -1,8 +1,10 @@
 /**
  * Per-file statistics as delta-rs collects them: numRecords, and minValues, maxValues and
  * nullCount for the first `delta.dataSkippingNumIndexedCols` (default 32) columns; no min/max
- * for binary, boolean or nested columns; strings longer than 32 characters keep a truncated
- * minimum and drop the maximum (a truncated maximum would be wrong).
+ * for binary or nested columns. Booleans do get min/max: delta-rs writes them (its fixture
+ * table_failed_last_checkpoint_update has `"deleted": false`; fileStats.test.ts checks this),
+ * unlike Spark. Strings longer than 32 characters keep a truncated minimum and drop the
+ * maximum (a truncated maximum would be wrong).
  */
 import type { DataType } from '../core/delta/schemaTypes.ts';
 import { compareValues } from '../core/delta/compareValues.ts';
@@ -41,7 +43,7 @@ export function toFileStats(rows: readonly Record<string, unknown>[], columns: r
 }
 
 function hasMinMax(type: DataType): boolean {
-  return typeof type === 'string' && type !== 'binary' && type !== 'boolean';
+  return typeof type === 'string' && type !== 'binary';
 }
 
 function toStatsValue(value: unknown, type: DataType, bound: 'min' | 'max'): unknown {
