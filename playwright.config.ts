@@ -4,6 +4,7 @@ const port = 4173;
 
 export default defineConfig({
   testDir: 'e2e',
+  globalSetup: './e2e/globalSetup.ts',
   outputDir: 'test-results/e2e',
   timeout: 90_000,
   expect: { timeout: 20_000 },

@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
 
 // Cross-origin isolation gives duckdb-wasm and the live simulator SharedArrayBuffer and Atomics.
 const isolationHeaders = {
@@ -7,8 +8,13 @@ const isolationHeaders = {
   'Cross-Origin-Embedder-Policy': 'require-corp',
 };
 
+// The Azure SDK's browser XML parser needs DOMParser and document, which Web Workers lack; its
+// portable build (fast-xml-parser) runs in the page and in workers alike.
+const portableAzureXml = fileURLToPath(new URL('./node_modules/@azure/core-xml/dist/esm/index.js', import.meta.url));
+
 export default defineConfig({
   plugins: [react()],
+  resolve: { alias: { '@azure/core-xml': portableAzureXml } },
   worker: { format: 'es' },
   optimizeDeps: { exclude: ['@duckdb/duckdb-wasm', 'parquet-wasm'] },
   server: { headers: isolationHeaders },

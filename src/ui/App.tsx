@@ -13,6 +13,7 @@ import { ViewTabs } from './explorer/ViewTabs.tsx';
 import { WritePanel } from './write/WritePanel.tsx';
 import { DiffPanel } from './explorer/DiffPanel.tsx';
 import { LoadingBar } from './explorer/LoadingBar.tsx';
+import { AzureConnect } from './connect/AzureConnect.tsx';
 import type { ExplorerView } from './state/explorerStore.ts';
 
 const panels: Record<ExplorerView, { title: string; render: () => ReactNode }> = {
@@ -41,6 +42,9 @@ export function App() {
         </PanelBoundary>
         <PanelBoundary title="Open">
           <OpenControls />
+        </PanelBoundary>
+        <PanelBoundary title="OneLake">
+          <AzureConnect />
         </PanelBoundary>
       </aside>
       <main className="main">

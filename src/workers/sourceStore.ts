@@ -11,6 +11,11 @@ export async function openSourceStore(source: SourceSpec): Promise<ObjectStore> 
       return new HttpStore(source.url);
     case 'sample':
       return copyIntoMemory(new HttpStore(source.url), `sample ${source.url}`);
+    case 'azure': {
+      const { openAzureStore } = await import('../storage/azureStore.ts');
+      const { parseAzureAddress } = await import('../storage/azureAddress.ts');
+      return openAzureStore(parseAzureAddress(source.address), source.credential);
+    }
     case 'directory':
       return new LocalFolderStore(source.handle);
     case 'files': {

@@ -8,6 +8,7 @@ export function DataPanel() {
   const snapshot = useExplorerState((s) => s.snapshot);
   const rows = useExplorerState((s) => s.rows);
   const version = useExplorerState((s) => s.selectedVersion);
+  const tableLabel = useExplorerState((s) => s.table?.label);
   return (
     <section aria-labelledby="data-title" className="panel data-panel">
       <h2 id="data-title">
@@ -25,7 +26,7 @@ export function DataPanel() {
       <LoadableView value={rows} what="rows">
         {(result) => <RowsGrid result={result} />}
       </LoadableView>
-      <SqlEditor />
+      <SqlEditor key={tableLabel} />
     </section>
   );
 }

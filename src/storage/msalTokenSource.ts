@@ -1,0 +1,61 @@
+/**
+ * Signing in with Microsoft Entra ID (MSAL, the only importer of @azure/msal-browser): popup or
+ * redirect, the storage scope, silent renewal before expiry. Loaded only when a user signs in.
+ * A real sign-in needs the network and an app registration; everything else is tested with
+ * SAS and bearer tokens against Azurite.
+ */
+import { storageScope } from './azureCredential.ts';
+
+export interface MsalSettings {
+  clientId: string;
+  /** A tenant id or domain; "organizations" by default. */
+  tenant?: string;
+  /** Overrides the authority built from the tenant. */
+  authority?: string;
+  redirectUri?: string;
+}
+
+export function msalSettingsFromEnv(env: Record<string, string | undefined>): MsalSettings | undefined {
+  const clientId = env.VITE_LAKELAB_MSAL_CLIENT_ID;
+  if (!clientId) return undefined;
+  return { clientId, tenant: env.VITE_LAKELAB_MSAL_TENANT, authority: env.VITE_LAKELAB_MSAL_AUTHORITY };
+}
+
+export async function createMsalTokenSource(settings: MsalSettings, mode: 'popup' | 'redirect' = 'popup') {
+  const msal = await import('@azure/msal-browser');
+  const app = new msal.PublicClientApplication({
+    auth: {
+      clientId: settings.clientId,
+      authority: settings.authority ?? `https://login.microsoftonline.com/${settings.tenant ?? 'organizations'}`,
+      redirectUri: settings.redirectUri ?? globalThis.location?.origin,
+    },
+    cache: { cacheLocation: 'sessionStorage' },
+  });
+  await app.initialize();
+  await app.handleRedirectPromise();
+  const request = { scopes: [storageScope] };
+  async function account() {
+    const existing = app.getAllAccounts()[0];
+    if (existing) return existing;
+    if (mode === 'redirect') {
+      await app.loginRedirect(request);
+      throw new Error('redirecting to sign in');
+    }
+    return (await app.loginPopup(request)).account;
+  }
+  return {
+    /** The storage token; MSAL renews it silently before it expires, or asks again. */
+    async getToken(): Promise<{ token: string; expiresOnTimestamp: number }> {
+      const who = await account();
+      try {
+        const result = await app.acquireTokenSilent({ ...request, account: who, forceRefresh: false });
+        return { token: result.accessToken, expiresOnTimestamp: result.expiresOn?.getTime() ?? Date.now() + 300_000 };
+      } catch {
+        const result = mode === 'popup' ? await app.acquireTokenPopup(request) : (await app.acquireTokenRedirect(request), undefined);
+        if (!result) throw new Error('redirecting to sign in');
+        return { token: result.accessToken, expiresOnTimestamp: result.expiresOn?.getTime() ?? Date.now() + 300_000 };
+      }
+    },
+    signOut: () => app.logoutPopup(),
+  };
+}

@@ -1,0 +1,87 @@
+import { useState, type FormEvent } from 'react';
+import { toLakeError } from '../../core/errors.ts';
+import type { BrowseEntry } from '../../storage/azureBrowse.ts';
+import { useExplorerActions } from '../shared/ExplorerContext.tsx';
+import { azureTable, browseAzure, connectAzure, type AzureConnection } from './azureConnection.ts';
+
+/** Connect to OneLake or Azure storage with a SAS or a bearer token, browse, open a Delta table. */
+export function AzureConnect() {
+  const actions = useExplorerActions();
+  const [address, setAddress] = useState('');
+  const [kind, setKind] = useState<'sas' | 'bearer'>('sas');
+  const [secret, setSecret] = useState('');
+  const [connection, setConnection] = useState<AzureConnection>();
+  const [folder, setFolder] = useState('');
+  const [entries, setEntries] = useState<BrowseEntry[]>([]);
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+
+  async function run(task: () => Promise<void>) {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await task();
+    } catch (e) {
+      const lake = toLakeError(e);
+      setError(`${lake.code}: ${lake.message}`);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function open(target: AzureConnection, at: string) {
+    setFolder(at);
+    setEntries(await browseAzure(target, at));
+  }
+
+  function onConnect(event: FormEvent) {
+    event.preventDefault();
+    void run(async () => {
+      const connected = await connectAzure(address, secret, kind);
+      setConnection(connected);
+      setSecret('');
+      await open(connected, '');
+    });
+  }
+
+  return (
+    <details className="azure-connect">
+      <summary>OneLake / Azure storage</summary>
+      <form onSubmit={onConnect}>
+        <label>Address
+          <input type="text" value={address} onChange={(e) => setAddress(e.target.value)} placeholder="abfss://workspace@onelake.dfs.fabric.microsoft.com/Lake.Lakehouse" data-testid="azure-address" />
+        </label>
+        <label>Sign in with
+          <select value={kind} onChange={(e) => setKind(e.target.value as 'sas' | 'bearer')}>
+            <option value="sas">a SAS token or URL</option>
+            <option value="bearer">a bearer token (az account get-access-token --resource https://storage.azure.com)</option>
+          </select>
+        </label>
+        <label>{kind === 'sas' ? 'SAS' : 'Token'}
+          <input type="password" value={secret} onChange={(e) => setSecret(e.target.value)} autoComplete="off" data-testid="azure-secret" />
+        </label>
+        <button type="submit" disabled={busy}>Connect</button>
+        <p className="muted small">Tokens stay in this page's memory; they never enter the URL or an error message.</p>
+      </form>
+      {error && <p className="panel-error" role="alert" data-testid="azure-error">{error}</p>}
+      {connection && (
+        <div data-testid="azure-browser">
+          <p className="small">
+            {connection.label}/{folder}{' '}
+            {folder && <button type="button" className="link" onClick={() => void run(() => open(connection, folder.replace(/[^/]+\/$/, '')))}>up</button>}
+          </p>
+          <ul className="table-choices">
+            {entries.map((entry) => (
+              <li key={entry.key}>
+                {entry.kind === 'deltaTable' && <button type="button" onClick={() => void actions.openTable(azureTable(connection, entry.key))}>▦ {entry.name}</button>}
+                {entry.kind === 'folder' && <button type="button" onClick={() => void run(() => open(connection, entry.key))}>📁 {entry.name}</button>}
+                {entry.kind === 'duckLakeCatalog' && <span title="DuckLake catalog">🦆 {entry.name}</span>}
+                {entry.kind === 'file' && <span className="muted">{entry.name}</span>}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </details>
+  );
+}

@@ -1,0 +1,51 @@
+/**
+ * The page's side of an Azure connection: the address and credential the user gave, browsing
+ * folders (the SDK loads on connect), and the OpenTable for a Delta folder. Tokens stay in
+ * memory (sessionStorage only when the user asks).
+ */
+import type { OpenTable } from '../state/explorerStore.ts';
+import type { BrowseEntry } from '../../storage/azureBrowse.ts';
+import type { ObjectStore } from '../../core/objectStore.ts';
+
+export type PageCredential = { kind: 'sas'; token: string } | { kind: 'bearer'; token: string };
+
+export interface AzureConnection {
+  address: string;
+  credential: PageCredential;
+  store: ObjectStore;
+  /** Folder the address points at, inside the container. */
+  label: string;
+}
+
+export async function connectAzure(address: string, credentialText: string, kind: 'sas' | 'bearer'): Promise<AzureConnection> {
+  const [{ parseAzureAddress }, { openAzureStore }, { toBearerCredential, toSasToken }] = await Promise.all([
+    import('../../storage/azureAddress.ts'), import('../../storage/azureStore.ts'), import('../../storage/azureCredential.ts'),
+  ]);
+  const parsed = parseAzureAddress(address);
+  const credential: PageCredential = kind === 'sas'
+    ? { kind: 'sas', token: toSasToken(credentialText || parsed.sas || '') }
+    : { kind: 'bearer', token: (toBearerCredential(credentialText).credential as { token: string }).token };
+  const cleanAddress = address.split('?')[0] ?? address;
+  return { address: cleanAddress, credential, store: await openAzureStore(parsed, credential), label: `${parsed.container}/${parsed.path}` };
+}
+
+export async function browseAzure(connection: AzureConnection, folder: string): Promise<BrowseEntry[]> {
+  const { loadFolderEntries } = await import('../../storage/azureBrowse.ts');
+  return loadFolderEntries(connection.store, folder);
+}
+
+export function azureTable(connection: AzureConnection, folder: string): OpenTable {
+  const base = connection.address.replace(/\/+$/, '');
+  const address = folder ? `${base}/${folder.replace(/\/+$/, '')}` : base;
+  return { label: `${connection.label}/${folder}`.replace(/\/+$/, ''), link: {}, spec: { kind: 'azure', address, credential: connection.credential }, tableRoot: '' };
+}
+
+/** The bearer token's expiry, to show it (and warn before it runs out). */
+export async function bearerExpiry(token: string): Promise<number | undefined> {
+  const { jwtExpiry } = await import('../../storage/azureCredential.ts');
+  try {
+    return jwtExpiry(token.replace(/^Bearer\s+/i, ''));
+  } catch {
+    return undefined;
+  }
+}
