@@ -8,6 +8,8 @@ import { loadSnapshot } from './loadSnapshot.ts';
 import { planScan } from './planScan.ts';
 import { parsePredicate } from './parsePredicate.ts';
 import { parseStats } from './stats.ts';
+import { parseSchema } from './schema.ts';
+import type { DeltaSnapshot } from './snapshot.ts';
 
 const open = (table: string, version?: number) => loadSnapshot(new NodeFsStore(join(fixturesDir, table)), '', { codec: parquetCodec, version });
 
@@ -62,5 +64,23 @@ describe('planScan', () => {
     expect(beyond.files.length).toBeLessThanOrEqual(all.files.length);
     const atMax = planScan(simple, { predicate: parsePredicate(`id = ${max}`) });
     expect(atMax.files.length).toBeGreaterThan(0);
+  });
+
+  it('skips by nested stats keyed by physical names', () => {
+    const field = (name: string, id: number, type: unknown) => ({ name, type, nullable: true, metadata: { 'delta.columnMapping.id': id, 'delta.columnMapping.physicalName': `col-${id}` } });
+    const schemaString = JSON.stringify({ type: 'struct', fields: [field('address', 1, { type: 'struct', fields: [field('city', 2, 'string')] })] });
+    const add = (path: string, min: string, max: string) => ({
+      path, partitionValues: {}, size: 1, modificationTime: 0, dataChange: true,
+      stats: JSON.stringify({ numRecords: 2, minValues: { 'col-1': { 'col-2': min } }, maxValues: { 'col-1': { 'col-2': max } }, nullCount: { 'col-1': { 'col-2': 0 } } }),
+    });
+    const snapshot = {
+      tableRoot: '', version: 0, protocol: { minReaderVersion: 2, minWriterVersion: 5 },
+      metadata: { id: 't', format: { provider: 'parquet' }, schemaString, partitionColumns: [], configuration: { 'delta.columnMapping.mode': 'name' } },
+      schema: parseSchema(schemaString), files: [add('a.parquet', 'Bern', 'Geneva'), add('b.parquet', 'Lausanne', 'Zurich')],
+      appTransactions: new Map(), domainMetadata: new Map(), timestamp: 0, logSegment: { version: 0, commitFiles: [] },
+    } satisfies DeltaSnapshot;
+    const plan = planScan(snapshot, { predicate: parsePredicate("address.city = 'Basel'") });
+    expect(plan.files).toHaveLength(0);
+    expect(planScan(snapshot, { predicate: parsePredicate("address.city = 'Lugano'") }).files.map((f) => f.key)).toEqual(['b.parquet']);
   });
 });

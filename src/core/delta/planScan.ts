@@ -3,7 +3,7 @@ import { LakeError } from '../errors.ts';
 import type { DeltaSnapshot } from './snapshot.ts';
 import type { ScanColumn, ScanFile, ScanPlan } from './scanPlan.ts';
 import type { DataType } from './schemaTypes.ts';
-import { fieldIdOf, physicalNameOf, toColumnMappingMode } from './columnMapping.ts';
+import { fieldIdOf, physicalNameOf, toColumnMappingMode, toPhysicalPath } from './columnMapping.ts';
 import { toTypedPartitionValue } from './partitionValues.ts';
 import { parseStats } from './stats.ts';
 import { canSkipFile } from './fileSkipping.ts';
@@ -32,7 +32,7 @@ export function planScan(snapshot: DeltaSnapshot, options: ScanOptions = {}): Sc
   if (options.predicate) for (const name of columnsOf(options.predicate)) requireColumn(byName, name.split('.')[0] ?? name);
 
   const typeOf = (name: string): DataType => byName.get(name)?.type ?? nestedType(byName, name);
-  const statsKeyOf = (name: string) => byName.get(name)?.physicalName ?? name;
+  const statsKeyOf = (name: string) => byName.get(name)?.physicalName ?? toPhysicalPath(snapshot.schema, name, mode) ?? name;
   const files: ScanFile[] = [];
   let skippedFiles = 0;
   for (const add of snapshot.files) {
