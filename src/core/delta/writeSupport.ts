@@ -21,9 +21,13 @@ export function checkWriteSupport(protocol: Protocol, metadata: Metadata, schema
   if (config['delta.enableChangeDataFeed'] === 'true') return refuse('has the change data feed enabled, and Lakelab does not write cdc files');
   if (Object.keys(config).some((k) => k.startsWith('delta.constraints.'))) return refuse('has CHECK constraints, which Lakelab does not enforce');
   if (config['delta.enableRowTracking'] === 'true') return refuse('tracks row ids (row tracking)');
-  const special = findField(schema.fields, (f) => ['delta.invariants', 'delta.generationExpression', 'delta.identity.start'].some((k) => k in f.metadata));
+  const special = findField(schema.fields, (f) => ['delta.invariants', 'delta.generationExpression', 'delta.identity.start'].some((k) => isSet(f.metadata[k])));
   if (special) return refuse(`has column "${special.name}" with an invariant, a generation expression or an identity, which Lakelab does not compute`);
   return undefined;
+}
+
+function isSet(value: unknown): boolean {
+  return value !== undefined && value !== null && value !== '';
 }
 
 function findField(fields: readonly StructField[], test: (f: StructField) => boolean): StructField | undefined {
