@@ -2,13 +2,16 @@ import { useState, type FormEvent } from 'react';
 import { toLakeError } from '../../core/errors.ts';
 import type { BrowseEntry } from '../../storage/azureBrowse.ts';
 import { useExplorerActions } from '../shared/ExplorerContext.tsx';
-import { azureTable, browseAzure, connectAzure, type AzureConnection } from './azureConnection.ts';
+import { azureTable, bearerExpiry, browseAzure, connectAzure, signInWithMicrosoft, type AzureConnection } from './azureConnection.ts';
 
 /** Connect to OneLake or Azure storage with a SAS or a bearer token, browse, open a Delta table. */
 export function AzureConnect() {
   const actions = useExplorerActions();
   const [address, setAddress] = useState('');
-  const [kind, setKind] = useState<'sas' | 'bearer'>('sas');
+  const [kind, setKind] = useState<'sas' | 'bearer' | 'entra'>('sas');
+  const [clientId, setClientId] = useState(import.meta.env.VITE_LAKELAB_MSAL_CLIENT_ID ?? '');
+  const [tenant, setTenant] = useState(import.meta.env.VITE_LAKELAB_MSAL_TENANT ?? '');
+  const [expiresOn, setExpiresOn] = useState<number>();
   const [secret, setSecret] = useState('');
   const [connection, setConnection] = useState<AzureConnection>();
   const [folder, setFolder] = useState('');
@@ -37,7 +40,9 @@ export function AzureConnect() {
   function onConnect(event: FormEvent) {
     event.preventDefault();
     void run(async () => {
-      const connected = await connectAzure(address, secret, kind);
+      const token = kind === 'entra' ? await signInWithMicrosoft({ clientId, tenant: tenant || undefined }) : secret;
+      const connected = await connectAzure(address, token, kind === 'sas' ? 'sas' : 'bearer');
+      setExpiresOn(connected.credential.kind === 'bearer' ? await bearerExpiry(connected.credential.token) : undefined);
       setConnection(connected);
       setSecret('');
       await open(connected, '');
@@ -52,18 +57,31 @@ export function AzureConnect() {
           <input type="text" value={address} onChange={(e) => setAddress(e.target.value)} placeholder="abfss://workspace@onelake.dfs.fabric.microsoft.com/Lake.Lakehouse" data-testid="azure-address" />
         </label>
         <label>Sign in with
-          <select value={kind} onChange={(e) => setKind(e.target.value as 'sas' | 'bearer')}>
+          <select value={kind} onChange={(e) => setKind(e.target.value as 'sas' | 'bearer' | 'entra')}>
             <option value="sas">a SAS token or URL</option>
             <option value="bearer">a bearer token (az account get-access-token --resource https://storage.azure.com)</option>
+            <option value="entra">Microsoft Entra ID (an app registration)</option>
           </select>
         </label>
-        <label>{kind === 'sas' ? 'SAS' : 'Token'}
-          <input type="password" value={secret} onChange={(e) => setSecret(e.target.value)} autoComplete="off" data-testid="azure-secret" />
-        </label>
+        {kind === 'entra' ? (
+          <>
+            <label>Application (client) id<input type="text" value={clientId} onChange={(e) => setClientId(e.target.value)} /></label>
+            <label>Tenant (id or domain; empty: organizations)<input type="text" value={tenant} onChange={(e) => setTenant(e.target.value)} /></label>
+          </>
+        ) : (
+          <label>{kind === 'sas' ? 'SAS' : 'Token'}
+            <input type="password" value={secret} onChange={(e) => setSecret(e.target.value)} autoComplete="off" data-testid="azure-secret" />
+          </label>
+        )}
         <button type="submit" disabled={busy}>Connect</button>
         <p className="muted small">Tokens stay in this page's memory; they never enter the URL or an error message.</p>
       </form>
       {error && <p className="panel-error" role="alert" data-testid="azure-error">{error}</p>}
+      {connection && expiresOn !== undefined && (
+        <p className={expiresOn < Date.now() ? 'panel-error' : 'muted small'} data-testid="azure-expiry">
+          Token {expiresOn < Date.now() ? 'expired' : 'expires'} at {new Date(expiresOn).toLocaleString()}
+        </p>
+      )}
       {connection && (
         <div data-testid="azure-browser">
           <p className="small">

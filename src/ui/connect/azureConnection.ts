@@ -49,3 +49,11 @@ export async function bearerExpiry(token: string): Promise<number | undefined> {
     return undefined;
   }
 }
+
+/** Sign in with Microsoft Entra ID (MSAL popup) and return a storage token. */
+export async function signInWithMicrosoft(settings: { clientId: string; tenant?: string }): Promise<string> {
+  if (!settings.clientId) throw new Error('enter the application (client) id of an app registration with the Azure Storage user_impersonation permission');
+  const { createMsalTokenSource } = await import('../../storage/msalTokenSource.ts');
+  const source = await createMsalTokenSource(settings, 'popup');
+  return (await source.getToken()).token;
+}
