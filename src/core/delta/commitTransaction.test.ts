@@ -66,7 +66,7 @@ describe('commitTransaction', () => {
     expect(lines).toHaveLength(2);
     expect(lines[0]).toEqual({ commitInfo: {
       timestamp: 1_700_000_000_500, operation: 'WRITE', operationParameters: { mode: 'Append', partitionBy: '["p"]' },
-      operationMetrics: { num_added_files: 1, num_added_rows: 1 }, readVersion: 0, isolationLevel: 'Serializable',
+      operationMetrics: { num_added_files: 1, num_added_rows: 1, num_partitions: 0, num_removed_files: 0 }, readVersion: 0, isolationLevel: 'Serializable',
       isBlindAppend: true, engineInfo: 'Lakelab/0.1.0',
     } });
     expect(lines[1]).toEqual({ add: add('second.parquet') });

@@ -36,8 +36,8 @@ function baseTransaction(snapshot: DeltaSnapshot, options: WritePlanOptions): Om
 export function planAppend(snapshot: DeltaSnapshot, adds: Add[], options: WritePlanOptions = {}): Transaction {
   return {
     ...baseTransaction(snapshot, options),
-    operationParameters: { mode: 'Append', partitionBy: JSON.stringify(snapshot.metadata.partitionColumns) },
-    operationMetrics: { num_added_files: adds.length, num_added_rows: sumRecords(adds) },
+    operationParameters: toWriteParameters('Append', snapshot),
+    operationMetrics: { num_added_files: adds.length, num_added_rows: sumRecords(adds), num_partitions: 0, num_removed_files: 0 },
     readFiles: snapshot.files.map((f) => f.path),
     actions: [...adds.map((add) => ({ add })), ...(options.extraActions ?? [])],
     isBlindAppend: true,
@@ -62,18 +62,24 @@ export function planOverwrite(snapshot: DeltaSnapshot, adds: Add[], options: Wri
   const removes: Action[] = replaced.map((file) => ({
     remove: { path: file.path, deletionTimestamp: options.now, dataChange: true, extendedFileMetadata: true, partitionValues: file.partitionValues, size: file.size, deletionVector: file.deletionVector ?? null },
   }));
-  const parameters: Record<string, unknown> = { mode: 'Overwrite', partitionBy: JSON.stringify(snapshot.metadata.partitionColumns) };
+  const parameters = toWriteParameters('Overwrite', snapshot);
   if (options.predicateText) parameters.predicate = options.predicateText;
   return {
     ...baseTransaction(snapshot, options),
     operationParameters: parameters,
-    operationMetrics: { num_added_files: adds.length, num_removed_files: removes.length, num_added_rows: sumRecords(adds) },
+    operationMetrics: { num_added_files: adds.length, num_added_rows: sumRecords(adds), num_partitions: 0, num_removed_files: removes.length },
     readFiles: options.predicate ? replaced.map((f) => f.path) : snapshot.files.map((f) => f.path),
     readPredicate: options.predicate,
     readPredicateText: options.predicateText,
     actions: [...removes, ...adds.map((add) => ({ add })), ...(options.extraActions ?? [])],
     isBlindAppend: false,
   };
+}
+
+/** WRITE's operationParameters as delta-rs records them: mode, and partitionBy only for a partitioned table. */
+function toWriteParameters(mode: 'Append' | 'Overwrite', snapshot: DeltaSnapshot): Record<string, unknown> {
+  const partitionBy = snapshot.metadata.partitionColumns;
+  return partitionBy.length > 0 ? { mode, partitionBy: JSON.stringify(partitionBy) } : { mode };
 }
 
 export function sumRecords(adds: readonly Add[]): number {
