@@ -48,7 +48,7 @@ export async function loadCheckpointActions(
     const sidecarActions = await Promise.all(
       sidecars.map(async (sidecar) => {
         throwIfAborted(options.signal, 'loading the checkpoint');
-        const key = sidecarKey(tableRoot, sidecar.path);
+        const key = sidecarKey(tableRoot, toSidecarPath(sidecar.path));
         files.push(key);
         const bytes = await store.get(key, { signal: options.signal });
         return toCheckpointActions(await readParquetRows(codec, bytes, `_sidecars/${sidecar.path}`), `_sidecars/${sidecar.path}`);
@@ -65,5 +65,17 @@ async function readParquetRows(codec: ParquetCodec, bytes: Uint8Array, name: str
   } catch (error) {
     if (error instanceof LakeError && error.code !== 'Corrupt') throw error;
     throw new LakeError('Corrupt', `checkpoint ${name}: ${(error as Error).message}`, { cause: error });
+  }
+}
+
+/** Sidecar paths are URI-encoded and relative to `_delta_log/_sidecars/` (absolute URIs are not read). */
+function toSidecarPath(path: string): string {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(path)) {
+    throw new LakeError('Unsupported', `checkpoint sidecar "${path}" is an absolute URI; Lakelab reads sidecars inside _delta_log/_sidecars/ only`);
+  }
+  try {
+    return decodeURIComponent(path);
+  } catch (error) {
+    throw new LakeError('Corrupt', `checkpoint sidecar path "${path}" is not valid URI encoding`, { cause: error });
   }
 }

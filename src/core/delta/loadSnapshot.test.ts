@@ -88,6 +88,15 @@ describe('loadSnapshot', () => {
     await expect(open(store)).rejects.toMatchObject({ code: 'Corrupt', message: expect.stringMatching(/checkpoint 00000000000000000001\.checkpoint\.parquet: .*falling back past it failed/) });
   });
 
+  it('falls back past a V2 checkpoint whose sidecar it cannot read', async () => {
+    const store = storeWith({ 0: [protocolLine, metadataLine, addLine('a')], 1: [addLine('b')] });
+    const checkpoint = [JSON.stringify({ checkpointMetadata: { version: 1 } }), protocolLine, metadataLine, JSON.stringify({ sidecar: { path: 'abfss://x@y/z.parquet', sizeInBytes: 1, modificationTime: 0 } })];
+    store.putWithTime('_delta_log/00000000000000000001.checkpoint.3fa85f64-5717-4562-b3fc-2c963f66afa6.json', encoder.encode(checkpoint.join('\n')), 0);
+    const snapshot = await open(store);
+    expect(snapshot.logSegment.checkpoint).toBeUndefined();
+    expect(snapshot.files.map((f) => f.path)).toEqual(['a', 'b']);
+  });
+
   it('ignores an incomplete multi-part checkpoint', async () => {
     const fixture = await fixtureTable('delta-rs/simple_table_with_checkpoint');
     const store = new MemoryStore();

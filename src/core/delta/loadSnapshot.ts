@@ -57,7 +57,7 @@ export async function loadSnapshot(store: ObjectStore, tableRoot: string, option
         });
       } catch (error) {
         // An unreadable or half-written checkpoint: replay from an older one (or from version 0).
-        if (error instanceof LakeError && (error.code === 'Corrupt' || error.code === 'NotFound')) {
+        if (error instanceof LakeError && (error.code === 'Corrupt' || error.code === 'NotFound' || error.code === 'Unsupported')) {
           skipped.add(checkpoint.version);
           checkpointError ??= error;
           continue;
@@ -111,6 +111,6 @@ function planSegmentAfterFallback(listing: LogListing, version: number | undefin
     return planLogSegment(listing, version, skipped);
   } catch (error) {
     if (!checkpointError || !(error instanceof LakeError)) throw error;
-    throw new LakeError('Corrupt', `${checkpointError.message}; falling back past it failed: ${error.message}`, { cause: checkpointError });
+    throw new LakeError(checkpointError.code, `${checkpointError.message}; falling back past it failed: ${error.message}`, { cause: checkpointError });
   }
 }

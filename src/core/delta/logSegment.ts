@@ -1,7 +1,8 @@
 /**
  * Which log files make up a table at a version: one listing of `_delta_log/`, the newest
  * complete checkpoint at or before the version, and every JSON commit after it. A gap in the
- * commits is Corrupt, never silently skipped.
+ * commits is Corrupt, never silently skipped. `_last_checkpoint` is not read: the one listing
+ * already names every checkpoint, so the hint would cost a request and could only be stale.
  */
 import { LakeError } from '../errors.ts';
 import { listAll, type ObjectMeta, type ObjectStore } from '../objectStore.ts';
