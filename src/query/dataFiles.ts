@@ -25,6 +25,8 @@ export interface WriteFilesOptions {
   /** Rows per file at most. */
   maxRowsPerFile?: number;
   indexedColumns?: number;
+  /** delta.dataSkippingStatsColumns, as logical column names. */
+  statsColumns?: readonly string[];
   /** With column mapping (name or id), files, stats and partition values use physical names (and field ids). */
   columnMapping?: ColumnMappingMode;
 }
@@ -49,6 +51,7 @@ export async function writeDataFiles(rows: readonly Record<string, unknown>[], o
     groups.set(key, group);
   }
   const partitionKeys = options.partitionColumns.map((c) => physical.get(c) ?? c);
+  const statsColumns = options.statsColumns ? new Set(options.statsColumns.map((c) => physical.get(c) ?? c)) : undefined;
   const adds: Add[] = [];
   const maxRows = options.maxRowsPerFile ?? 1_000_000;
   for (const group of groups.values()) {
@@ -63,7 +66,7 @@ export async function writeDataFiles(rows: readonly Record<string, unknown>[], o
         size: bytes.length,
         modificationTime: options.now,
         dataChange: true,
-        stats: toFileStats(chunk, dataColumns, options.indexedColumns),
+        stats: toFileStats(chunk, dataColumns, options.indexedColumns, statsColumns),
       });
     }
   }

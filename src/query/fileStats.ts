@@ -15,11 +15,13 @@ import { coerceValue } from './jsonToArrow.ts';
 
 const stringPrefixLength = 32;
 
-export function toFileStats(rows: readonly Record<string, unknown>[], columns: readonly ColumnSpec[], indexedColumns = 32): string {
+/** `indexedColumns`: how many leading columns get stats (-1: all); `statsColumns` (delta.dataSkippingStatsColumns) names them instead. */
+export function toFileStats(rows: readonly Record<string, unknown>[], columns: readonly ColumnSpec[], indexedColumns = 32, statsColumns?: ReadonlySet<string>): string {
   const minValues: Record<string, unknown> = {};
   const maxValues: Record<string, unknown> = {};
   const nullCount: Record<string, number> = {};
-  for (const column of columns.slice(0, indexedColumns)) {
+  const indexed = statsColumns ? columns.filter((c) => statsColumns.has(c.name)) : indexedColumns < 0 ? columns : columns.slice(0, indexedColumns);
+  for (const column of indexed) {
     let nulls = 0;
     let min: unknown;
     let max: unknown;

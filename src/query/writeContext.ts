@@ -29,9 +29,18 @@ export function writeRowsFor(snapshot: DeltaSnapshot, rows: readonly Record<stri
     schema: snapshot.schema,
     partitionColumns: snapshot.metadata.partitionColumns,
     columnMapping: toColumnMappingMode(snapshot.metadata),
+    ...toStatsOptions(snapshot.metadata.configuration),
     rng: context.rng,
     now: context.now(),
   });
+}
+
+/** delta.dataSkippingNumIndexedCols (default 32, -1 for all) and delta.dataSkippingStatsColumns (a comma list, which wins). */
+export function toStatsOptions(configuration: Readonly<Record<string, string>>): { indexedColumns?: number; statsColumns?: string[] } {
+  const listed = configuration['delta.dataSkippingStatsColumns'];
+  if (listed !== undefined && listed.trim() !== '') return { statsColumns: listed.split(',').map((c) => c.trim().replace(/^`|`$/g, '')) };
+  const count = Number(configuration['delta.dataSkippingNumIndexedCols']);
+  return Number.isInteger(count) && count >= -1 ? { indexedColumns: count } : {};
 }
 
 export function requireColumns(snapshot: DeltaSnapshot, columns: Iterable<string>): void {
