@@ -5,6 +5,7 @@
 import type { DataType } from './schemaTypes.ts';
 import type { FileStats } from './stats.ts';
 import { compareValues } from './compareValues.ts';
+import { parseTimestampMicros } from './civilTime.ts';
 import { evaluatePredicate, type Predicate } from './predicate.ts';
 
 export interface FileFacts {
@@ -97,8 +98,15 @@ function toCount(value: unknown): number | undefined {
   return typeof value === 'number' ? value : undefined;
 }
 
-/** Writers truncate long string maxima (delta-rs at 32 characters): such a max bounds nothing. */
+/**
+ * Writers truncate long string maxima (delta-rs at 32 characters): such a max bounds nothing.
+ * Timestamp stats are kept to the millisecond, truncated: the true max may be 999 µs later.
+ */
 function trustedMax(max: unknown, type: DataType): unknown {
   if (type === 'string' && typeof max === 'string' && max.length >= 32) return undefined;
+  if ((type === 'timestamp' || type === 'timestamp_ntz') && max !== undefined) {
+    const micros = typeof max === 'bigint' ? max : typeof max === 'string' ? parseTimestampMicros(max) : undefined;
+    return micros === undefined ? undefined : micros + 999n;
+  }
   return max;
 }

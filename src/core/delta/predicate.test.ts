@@ -83,6 +83,14 @@ describe('file skipping', () => {
     expect(skip("id = 25 OR p = 'x'", facts({ p: 'y' }, stats))).toBe(true);
   });
 
+  it('widens millisecond timestamp maxima by the microseconds they dropped', () => {
+    const ts = { numRecords: 1, minValues: { ts: '2021-01-01T00:00:00.000Z' }, maxValues: { ts: '2021-01-01T00:00:00.123Z' }, nullCount: { ts: 0 } };
+    expect(skip("ts > '2021-01-01 00:00:00.123500'", facts({}, ts))).toBe(false);
+    expect(skip("ts = '2021-01-01 00:00:00.123999'", facts({}, ts))).toBe(false);
+    expect(skip("ts >= '2021-01-01 00:00:00.124'", facts({}, ts))).toBe(true);
+    expect(skip("ts < '2021-01-01 00:00:00'", facts({}, ts))).toBe(true);
+  });
+
   it('does not trust a truncated string maximum', () => {
     const long = { numRecords: 1, minValues: { name: 'a' }, maxValues: { name: 'b'.repeat(32) }, nullCount: { name: 0 } };
     expect(skip("name > 'c'", facts({}, long))).toBe(false);
