@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../clock.ts';
-import type { PutOptions, PutIfAbsentOutcome } from '../objectStore.ts';
+import type { ListOptions, ListPage, PutOptions, PutIfAbsentOutcome } from '../objectStore.ts';
 import type { Action, Add } from './actions.ts';
 import type { StructType } from './schemaTypes.ts';
 import { MemoryStore } from '../../storage/memoryStore.ts';
@@ -43,6 +43,20 @@ class RacingStore extends MemoryStore {
       await super.putIfAbsent(key, theirs);
     }
     return super.putIfAbsent(key, data, options);
+  }
+}
+
+/** A RacingStore whose listing lags: it does not show the racing writer's commits. */
+class LaggingListStore extends RacingStore {
+  readonly hidden = new Set<string>();
+
+  override async putIfAbsent(key: string, data: Uint8Array, options?: PutOptions): Promise<PutIfAbsentOutcome> {
+    if (this.races > 0) this.hidden.add(key);
+    return super.putIfAbsent(key, data, options);
+  }
+
+  override async *list(prefix: string, options: ListOptions = {}): AsyncIterable<ListPage> {
+    for await (const page of super.list(prefix, options)) yield { ...page, objects: page.objects.filter((o) => !this.hidden.has(o.key)) };
   }
 }
 
@@ -150,5 +164,26 @@ describe('commitTransaction', () => {
     const snapshot = await newTable(store, clock);
     const outcome = await commitTransaction(store, { ...planAppend(snapshot, [add('x.parquet')]), inCommitTimestamps: undefined }, { clock, engineInfo: 'Lakelab/test' });
     expect(outcome.status === 'committed' && 'inCommitTimestamp' in outcome.commitInfo).toBe(false);
+  });
+
+  it('refuses to create a table where one already exists', async () => {
+    const clock = new ManualClock(1_700_000_000_000);
+    const store = new MemoryStore();
+    await newTable(store, clock);
+    const again = planCreateTable({ tableRoot: '', id: 'table-2', schema, createdTime: clock.now() });
+    await expect(commitTransaction(store, again, { clock, engineInfo: 'Lakelab/test' })).rejects.toMatchObject({
+      code: 'InvalidInput', message: expect.stringContaining('Tried committing existing table version: 0'),
+    });
+  });
+
+  it('checks the winner at the taken version even when the listing does not show it yet', async () => {
+    const clock = new ManualClock(1_700_000_000_000);
+    const store = new LaggingListStore();
+    const snapshot = await newTable(store, clock);
+    store.races = 1;
+    const events: CommitEvent[] = [];
+    const outcome = await commitTransaction(store, planAppend(snapshot, [add('mine.parquet')]), { clock, engineInfo: 'Lakelab/test', onEvent: (e) => events.push(e) });
+    expect(outcome).toMatchObject({ status: 'committed', version: 2, attempts: 2 });
+    expect(events.filter((e) => e.kind === 'checked').map((e) => e.winningVersion)).toEqual([1]);
   });
 });

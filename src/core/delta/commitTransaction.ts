@@ -63,10 +63,15 @@ export async function commitTransaction(store: ObjectStore, tx: Transaction, opt
     const outcome = await store.putIfAbsent(commitKey(tx.tableRoot, version), toCommitBytes(commitInfo, tx.actions));
     if (outcome.status === 'created') return { status: 'committed', version, attempts, commitInfo };
     options.onEvent?.({ kind: 'versionTaken', version });
+    if (tx.readVersion < 0) {
+      // A new table has nothing to check against: delta-rs fails the create outright.
+      throw new LakeError('InvalidInput', `a Delta table already exists at "${tx.tableRoot}" (${commitKey(tx.tableRoot, 0)}): Tried committing existing table version: 0`);
+    }
     if (attempts > maxRetries) {
       return { status: 'exhausted', attempts, message: `${commitFailedPrefix}${maxRetries}` };
     }
-    const latest = latestVersionOf(await loadLogListing(store, tx.tableRoot, options.signal));
+    // The taken version exists even when a lagging listing does not show it yet.
+    const latest = Math.max(version, latestVersionOf(await loadLogListing(store, tx.tableRoot, options.signal)));
     for (let winning = version; winning <= latest; winning++) {
       previous = await loadCommit(store, tx.tableRoot, winning, options.signal);
       const conflict = check(tx, previous);
