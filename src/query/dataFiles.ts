@@ -3,6 +3,7 @@
  * store, each with its stats, returned as `add` actions.
  */
 import type { ObjectStore } from '../core/objectStore.ts';
+import { LakeError } from '../core/errors.ts';
 import type { Rng } from '../core/rng.ts';
 import type { Add } from '../core/delta/actions.ts';
 import type { StructType } from '../core/delta/schemaTypes.ts';
@@ -36,6 +37,10 @@ export async function writeDataFiles(rows: readonly Record<string, unknown>[], o
   const partitionSet = new Set(options.partitionColumns);
   const physical = new Map(options.schema.fields.map((f) => [f.name, physicalNameOf(f, mode)]));
   const dataFields = options.schema.fields.filter((f) => !partitionSet.has(f.name));
+  const nested = dataFields.find((f) => typeof f.type === 'object');
+  if (mode !== 'none' && nested) {
+    throw new LakeError('Unsupported', `Lakelab does not write nested column "${nested.name}" of a column-mapped table yet (its fields need physical names)`);
+  }
   const dataColumns: ColumnSpec[] = dataFields.map((f) => ({ name: physical.get(f.name)!, type: f.type, nullable: f.nullable, fieldId: mode === 'none' ? undefined : fieldIdOf(f) }));
   const typeOf = new Map(options.schema.fields.map((f) => [f.name, f.type]));
   const groups = new Map<string, { values: Record<string, string | null>; rows: Record<string, unknown>[] }>();

@@ -15,33 +15,62 @@ import { coerceValue } from './jsonToArrow.ts';
 
 const stringPrefixLength = 32;
 
-/** `indexedColumns`: how many leading columns get stats (-1: all); `statsColumns` (delta.dataSkippingStatsColumns) names them instead. */
+interface StatsMaps {
+  minValues: Record<string, unknown>;
+  maxValues: Record<string, unknown>;
+  nullCount: Record<string, unknown>;
+}
+
+/**
+ * `indexedColumns`: how many leading leaf columns get stats (-1: all); `statsColumns`
+ * (delta.dataSkippingStatsColumns) names top-level columns instead. Struct columns get nested
+ * objects, their fields counted as leaves.
+ */
 export function toFileStats(rows: readonly Record<string, unknown>[], columns: readonly ColumnSpec[], indexedColumns = 32, statsColumns?: ReadonlySet<string>): string {
-  const minValues: Record<string, unknown> = {};
-  const maxValues: Record<string, unknown> = {};
-  const nullCount: Record<string, number> = {};
-  const indexed = statsColumns ? columns.filter((c) => statsColumns.has(c.name)) : indexedColumns < 0 ? columns : columns.slice(0, indexedColumns);
-  for (const column of indexed) {
-    let nulls = 0;
-    let min: unknown;
-    let max: unknown;
-    const ordered = hasMinMax(column.type);
-    for (const row of rows) {
-      const value = coerceValue(row[column.name], column.type, column.name);
-      if (value === null) {
-        nulls++;
-        continue;
-      }
-      if (!ordered || (typeof value === 'number' && Number.isNaN(value))) continue;
-      if (min === undefined || (compareValues(value, min, column.type) ?? 0) < 0) min = value;
-      if (max === undefined || (compareValues(value, max, column.type) ?? 0) > 0) max = value;
-    }
-    nullCount[column.name] = nulls;
-    if (min !== undefined) minValues[column.name] = toStatsValue(min, column.type, 'min');
-    const maxValue = max === undefined ? undefined : toStatsValue(max, column.type, 'max');
-    if (maxValue !== undefined) maxValues[column.name] = maxValue;
+  const stats: StatsMaps = { minValues: {}, maxValues: {}, nullCount: {} };
+  let budget = statsColumns || indexedColumns < 0 ? Number.POSITIVE_INFINITY : indexedColumns;
+  for (const column of columns) {
+    if (budget <= 0) break;
+    if (statsColumns && !statsColumns.has(column.name)) continue;
+    budget = collectStats(rows.map((row) => row[column.name]), column.name, column.type, stats, budget);
   }
-  return JSON.stringify({ numRecords: rows.length, minValues, maxValues, nullCount });
+  return JSON.stringify({ numRecords: rows.length, ...stats });
+}
+
+/** Adds one column's stats into `into`; returns the leaf budget left. */
+function collectStats(values: readonly unknown[], name: string, type: DataType, into: StatsMaps, budget: number): number {
+  if (typeof type === 'object' && type.type === 'struct') {
+    const objects = values.map((v) => coerceValue(v, type, name) as Record<string, unknown> | null);
+    const nested: StatsMaps = { minValues: {}, maxValues: {}, nullCount: {} };
+    for (const field of type.fields) {
+      if (budget <= 0) break;
+      budget = collectStats(objects.map((o) => (o === null ? null : o[field.name] ?? null)), field.name, field.type, nested, budget);
+    }
+    if (Object.keys(nested.minValues).length > 0) into.minValues[name] = nested.minValues;
+    if (Object.keys(nested.maxValues).length > 0) into.maxValues[name] = nested.maxValues;
+    if (Object.keys(nested.nullCount).length > 0) into.nullCount[name] = nested.nullCount;
+    return budget;
+  }
+  let nulls = 0;
+  let min: unknown;
+  let max: unknown;
+  const ordered = hasMinMax(type);
+  for (const raw of values) {
+    if (raw === null || raw === undefined) {
+      nulls++;
+      continue;
+    }
+    if (!ordered) continue;
+    const value = coerceValue(raw, type, name);
+    if (typeof value === 'number' && Number.isNaN(value)) continue;
+    if (min === undefined || (compareValues(value, min, type) ?? 0) < 0) min = value;
+    if (max === undefined || (compareValues(value, max, type) ?? 0) > 0) max = value;
+  }
+  into.nullCount[name] = nulls;
+  if (min !== undefined) into.minValues[name] = toStatsValue(min, type, 'min');
+  const maxValue = max === undefined ? undefined : toStatsValue(max, type, 'max');
+  if (maxValue !== undefined) into.maxValues[name] = maxValue;
+  return budget - 1;
 }
 
 function hasMinMax(type: DataType): boolean {

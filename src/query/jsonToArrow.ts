@@ -1,14 +1,15 @@
 /**
  * Rows (the CLI's JSON value forms, CSV text, or typed JS values) to an Arrow table with the
  * table's Delta types, built straight from buffers so longs, decimals and microsecond
- * timestamps stay exact. Nested types are not written yet (Unsupported, named).
+ * timestamps stay exact. Structs are written (as objects or JSON text); arrays and maps are
+ * not yet (Unsupported, named).
  */
 import {
-  Binary, Bool, DateDay, Decimal, Field, Float32, Float64, Int8, Int16, Int32, Int64, Schema, Table,
+  Binary, Bool, DateDay, Decimal, Field, Float32, Float64, Int8, Int16, Int32, Int64, Schema, Struct, Table,
   TimestampMicrosecond, Utf8, makeData, makeVector, vectorFromArray, type DataType as ArrowType, type Vector,
 } from 'apache-arrow';
 import { LakeError } from '../core/errors.ts';
-import type { DataType } from '../core/delta/schemaTypes.ts';
+import type { DataType, StructType } from '../core/delta/schemaTypes.ts';
 import { decimalOf } from '../core/delta/schema.ts';
 import { parseDateDays, parseTimestampMicros } from '../core/delta/civilTime.ts';
 import { toScaledDecimal } from '../core/delta/partitionValues.ts';
@@ -47,6 +48,9 @@ export function toArrowType(type: DataType, column: string): ArrowType {
     case 'timestamp': return new TimestampMicrosecond('UTC');
     case 'timestamp_ntz': return new TimestampMicrosecond();
     default: {
+      if (typeof type === 'object' && type.type === 'struct') {
+        return new Struct(type.fields.map((f) => new Field(f.name, toArrowType(f.type, `${column}.${f.name}`), f.nullable)));
+      }
       const decimal = decimalOf(type);
       if (decimal) return new Decimal(decimal.scale, decimal.precision, 128);
       throw new LakeError('Unsupported', `column "${column}" has type ${typeof type === 'string' ? type : type.type}, which Lakelab cannot write yet`);
@@ -55,6 +59,7 @@ export function toArrowType(type: DataType, column: string): ArrowType {
 }
 
 function toVector(values: unknown[], column: ColumnSpec): Vector {
+  if (typeof column.type === 'object' && column.type.type === 'struct') return toStructVector(values, column, column.type);
   const type = toArrowType(column.type, column.name);
   const length = values.length;
   const nullBitmap = new Uint8Array(Math.ceil(length / 8));
@@ -97,9 +102,33 @@ function toVector(values: unknown[], column: ColumnSpec): Vector {
   }
 }
 
-/** One value in any of the forms rows arrive in, as the JS value its Arrow column holds. */
+/** A struct column: each field a child vector; a null struct makes its fields null in that row. */
+function toStructVector(values: unknown[], column: ColumnSpec, type: StructType): Vector {
+  const objects = values.map((v) => coerceValue(v, type, column.name) as Record<string, unknown> | null);
+  const length = objects.length;
+  const nullBitmap = new Uint8Array(Math.ceil(length / 8));
+  let nullCount = 0;
+  objects.forEach((o, i) => {
+    if (o === null) nullCount++;
+    else nullBitmap[i >> 3] = (nullBitmap[i >> 3] ?? 0) | (1 << (i & 7));
+  });
+  if (nullCount > 0 && !column.nullable) throw new LakeError('InvalidInput', `column "${column.name}" is not nullable, but ${nullCount} row(s) have no value`);
+  const children = type.fields.map((f) => {
+    const name = `${column.name}.${f.name}`;
+    const childValues = objects.map((o) => (o === null ? null : o[f.name] ?? null));
+    if (!f.nullable && objects.some((o, i) => o !== null && childValues[i] === null)) {
+      throw new LakeError('InvalidInput', `column "${name}" is not nullable, but some row(s) have no value`);
+    }
+    return toVector(childValues, { name, type: f.type, nullable: true });
+  });
+  const arrowType = new Struct(type.fields.map((f, i) => new Field(f.name, children[i]!.type, f.nullable)));
+  return makeVector(makeData({ type: arrowType, length, nullCount, nullBitmap, children: children.map((c) => c.data[0]!) }));
+}
+
+/** One value in any of the forms rows arrive in, as the JS value its Arrow column holds (a struct's fields stay as given). */
 export function coerceValue(value: unknown, type: DataType, column: string): unknown {
   if (value === null || value === undefined) return null;
+  if (typeof type === 'object' && type.type === 'struct') return toStructObject(value, column);
   const fail = () => new LakeError('InvalidInput', `column "${column}": ${JSON.stringify(typeof value === 'bigint' ? String(value) : value)} is not a valid ${typeof type === 'string' ? type : type.type}`);
   switch (type) {
     case 'string': return typeof value === 'string' ? value : String(value);
@@ -150,4 +179,19 @@ export function coerceValue(value: unknown, type: DataType, column: string): unk
       return BigInt(toScaledDecimal(String(value), decimal.scale, fail).replace('.', ''));
     }
   }
+}
+
+function toStructObject(value: unknown, column: string): Record<string, unknown> {
+  let object = value;
+  if (typeof value === 'string') {
+    try {
+      object = JSON.parse(value);
+    } catch {
+      object = undefined;
+    }
+  }
+  if (typeof object !== 'object' || object === null || Array.isArray(object)) {
+    throw new LakeError('InvalidInput', `column "${column}": ${JSON.stringify(value)} is not a valid struct (an object or JSON object text)`);
+  }
+  return object as Record<string, unknown>;
 }
