@@ -1,0 +1,42 @@
+/**
+ * What must hold after any simulated run: versions are contiguous, each version has exactly
+ * the one writer that was told it committed it (no acknowledged commit lost or duplicated), and
+ * no committed transaction should have conflicted with a commit it raced.
+ */
+import { listAll } from '../core/objectStore.ts';
+import { loadCommit } from '../core/delta/loadCommits.ts';
+import { logFolder, toLogFile } from '../core/delta/logPaths.ts';
+import { checkConflictDeltaRs } from '../core/delta/conflicts/deltaRsRules.ts';
+import type { SimRun } from './runScenario.ts';
+import { simEngineInfo } from './runWriter.ts';
+
+export async function checkInvariants(run: SimRun): Promise<string[]> {
+  const problems: string[] = [];
+  const versions = (await listAll(run.store, logFolder))
+    .map((o) => toLogFile(o.key.slice(logFolder.length)))
+    .flatMap((f) => (f?.kind === 'commit' ? [f.version] : []))
+    .sort((a, b) => a - b);
+  versions.forEach((v, i) => {
+    if (v !== i) problems.push(`versions are not contiguous: found ${v} at position ${i}`);
+  });
+  const acknowledged = new Map<number, string[]>();
+  for (const c of run.committed) acknowledged.set(c.version, [...(acknowledged.get(c.version) ?? []), c.writer]);
+  for (const [version, writers] of acknowledged) {
+    if (writers.length > 1) problems.push(`version ${version} was acknowledged to ${writers.join(' and ')}`);
+  }
+  for (const version of versions.slice(1)) {
+    const commit = await loadCommit(run.store, '', version);
+    const info = commit.actions.find((a) => 'commitInfo' in a);
+    const engine = info && 'commitInfo' in info ? info.commitInfo.engineInfo : undefined;
+    const writers = acknowledged.get(version) ?? [];
+    if (writers.length === 0) problems.push(`version ${version} (${engine}) was written but no writer was told it committed`);
+    else if (engine !== simEngineInfo(writers[0]!)) problems.push(`version ${version} is ${engine}, but ${writers[0]} was told it committed it`);
+  }
+  for (const { writer, version, transaction } of run.committed) {
+    for (let winner = transaction.readVersion + 1; winner < version; winner++) {
+      const conflict = checkConflictDeltaRs(transaction, await loadCommit(run.store, '', winner));
+      if (conflict) problems.push(`${writer} committed version ${version} although version ${winner} conflicts with it (${conflict.kind})`);
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,81 @@
+/**
+ * A scenario: a small, versioned JSON document. The starting table, the isolation level,
+ * store latencies, and for each writer a script of steps. Validated with messages that name
+ * the offending path.
+ */
+import { LakeError } from '../core/errors.ts';
+import type { StructType } from '../core/delta/schemaTypes.ts';
+import { parseSchema } from '../core/delta/schema.ts';
+import type { IsolationLevel } from '../core/delta/transaction.ts';
+import type { MergeClause } from '../core/delta/operations/merge.ts';
+import type { Latency, StoreCall } from './simulatedStore.ts';
+
+export type Row = Record<string, unknown>;
+
+export type Step =
+  | { read: 'HEAD' | number }
+  | { think: number }
+  | { append: Row[]; txn?: { appId: string; version: number } }
+  | { overwrite: Row[]; where?: string }
+  | { delete: string }
+  | { update: { set: Record<string, string>; where?: string } }
+  | { merge: { source: Row[]; on: string; clauses: MergeClause['kind'][]; streamedExec?: boolean } }
+  | { setProperties: Record<string, string> };
+
+export interface WriterScript {
+  name: string;
+  steps: Step[];
+  /** Commit retries when the version is taken (delta-rs: 15). */
+  maxRetries?: number;
+  /** After a conflict: stop (as delta-rs does), or read HEAD again and redo the write, up to `recomputeLimit` times. */
+  onConflict?: 'fail' | 'recompute';
+  recomputeLimit?: number;
+}
+
+export interface Scenario {
+  version: 1;
+  name: string;
+  title: string;
+  /** What it teaches, in a paragraph. */
+  explanation: string;
+  table: { schema: StructType; partitionColumns?: string[]; rows: Row[]; properties?: Record<string, string> };
+  isolationLevel?: IsolationLevel;
+  latency?: Partial<Record<StoreCall, Latency>> & { default?: Latency };
+  writers: WriterScript[];
+  /** The outcome each writer must reach: 'committed', 'exhausted' or a conflict kind. */
+  expect?: Record<string, string>;
+}
+
+const stepKinds = ['read', 'think', 'append', 'overwrite', 'delete', 'update', 'merge', 'setProperties'];
+const isolationLevels = ['Serializable', 'WriteSerializable', 'SnapshotIsolation'];
+
+export function validateScenario(json: unknown): Scenario {
+  const fail = (path: string, why: string) => new LakeError('InvalidInput', `scenario ${path}: ${why}`);
+  if (typeof json !== 'object' || json === null) throw fail('', 'must be a JSON object');
+  const s = json as Record<string, unknown>;
+  if (s.version !== 1) throw fail('.version', 'must be 1 (the scenario format this Lakelab reads)');
+  for (const key of ['name', 'title', 'explanation']) if (typeof s[key] !== 'string') throw fail(`.${key}`, 'must be a string');
+  const table = s.table as Record<string, unknown> | undefined;
+  if (!table || typeof table !== 'object') throw fail('.table', 'must describe the starting table: { schema, rows }');
+  const schema = typeof table.schema === 'string' ? parseSchema(table.schema) : parseSchema(JSON.stringify(table.schema));
+  if (!Array.isArray(table.rows)) throw fail('.table.rows', 'must be a list of rows');
+  if (s.isolationLevel !== undefined && !isolationLevels.includes(String(s.isolationLevel))) throw fail('.isolationLevel', `must be one of ${isolationLevels.join(', ')}`);
+  if (!Array.isArray(s.writers) || s.writers.length === 0) throw fail('.writers', 'must list at least one writer');
+  if (s.writers.length > 64) throw fail('.writers', `at most 64 writers, got ${s.writers.length}`);
+  const names = new Set<string>();
+  s.writers.forEach((w, i) => {
+    const writer = w as Record<string, unknown>;
+    if (typeof writer.name !== 'string' || writer.name === '') throw fail(`.writers[${i}].name`, 'must be a non-empty string');
+    if (names.has(writer.name)) throw fail(`.writers[${i}].name`, `"${writer.name}" is used twice`);
+    names.add(writer.name);
+    if (!Array.isArray(writer.steps)) throw fail(`.writers[${i}].steps`, 'must be a list');
+    writer.steps.forEach((step, j) => {
+      const keys = Object.keys(step as object).filter((k) => !(k === 'txn' && 'append' in (step as object)));
+      if (keys.length !== 1 || !stepKinds.includes(keys[0]!)) throw fail(`.writers[${i}].steps[${j}]`, `must be one of ${stepKinds.map((k) => `{${k}: ...}`).join(', ')}`);
+      const value = (step as Record<string, unknown>)[keys[0]!];
+      if (keys[0] === 'read' && value !== 'HEAD' && !(Number.isInteger(value) && (value as number) >= 0)) throw fail(`.writers[${i}].steps[${j}].read`, 'must be "HEAD" or a version number');
+      if (keys[0] === 'think' && !(typeof value === 'number' && value >= 0)) throw fail(`.writers[${i}].steps[${j}].think`, 'must be milliseconds (a number)');
+    });
+  });
+  return { ...(s as unknown as Scenario), table: { ...(table as unknown as Scenario['table']), schema } };
+}

@@ -1,0 +1,106 @@
+/**
+ * The built-in scenarios, each with what it teaches. Their outcomes follow delta-rs's verdicts
+ * (shared/notes/delta-conflicts.md) and hold for every seed.
+ */
+import type { Row, Scenario } from './scenario.ts';
+import type { StructType } from '../core/delta/schemaTypes.ts';
+
+const seedSchema: StructType = { type: 'struct', fields: [
+  { name: 'id', type: 'long', nullable: true, metadata: {} },
+  { name: 'value', type: 'double', nullable: true, metadata: {} },
+  { name: 'filename', type: 'string', nullable: true, metadata: {} },
+] };
+
+const batch = (n: number): Row[] => Array.from({ length: 20 }, (_, i) => ({ id: (n - 1) * 20 + i + 1, value: n + i / 10, filename: `batch_${String(n).padStart(3, '0')}.csv` }));
+const keyed: StructType = { type: 'struct', fields: [
+  { name: 'id', type: 'long', nullable: true, metadata: {} },
+  { name: 'p', type: 'string', nullable: true, metadata: {} },
+  { name: 'value', type: 'long', nullable: true, metadata: {} },
+] };
+const keyedRows = (p: string, from: number, n: number): Row[] => Array.from({ length: n }, (_, i) => ({ id: from + i, p, value: 0 }));
+
+export interface LibraryScenario extends Scenario {
+  /** Outcome counts every seed must give (outcome -> number of writers). */
+  expectCounts?: Record<string, number>;
+}
+
+export const scenarioLibrary: LibraryScenario[] = [
+  {
+    version: 1, name: 'seed-pinned-merge', title: "The seed: a merge pinned at vB loses to a delete",
+    explanation: "B holds batch_001. A job computes the rows of batches 2-3 that B has not seen, reading B at version 0, then merges them pinned to version 0 (t.filename = s.filename, insert when not matched; a streamed merge reads the whole table). Meanwhile a cleanup job deletes batch_001. The merge's commit is checked against every commit after version 0, finds that a file it read was removed, and fails with delta-rs's ConcurrentDeleteRead: its rows were computed from a state that no longer exists.",
+    table: { schema: seedSchema, rows: batch(1) },
+    writers: [
+      { name: 'merge', steps: [{ read: 0 }, { think: 1000 }, { merge: { source: [...batch(2), ...batch(3)], on: 't.filename = s.filename', clauses: ['whenNotMatchedInsertAll'] } }] },
+      { name: 'cleanup', steps: [{ read: 'HEAD' }, { delete: "filename = 'batch_001.csv'" }] },
+    ],
+    expect: { merge: 'ConcurrentDeleteRead', cleanup: 'committed' },
+  },
+  {
+    version: 1, name: 'seed-bound-at-merge-start', title: 'The same merge, bound at merge start, succeeds and misses the delete',
+    explanation: "The same race, but the merge takes its snapshot when it starts (HEAD, after the delete), as Spark and a lazy delta-rs frame do. Its scan and its conflict check agree with each other, so it commits: but the rows it inserts were computed from the older read, and nothing checked them against the delete.",
+    table: { schema: seedSchema, rows: batch(1) },
+    writers: [
+      { name: 'merge', steps: [{ think: 1000 }, { read: 'HEAD' }, { merge: { source: [...batch(2), ...batch(3)], on: 't.filename = s.filename', clauses: ['whenNotMatchedInsertAll'] } }] },
+      { name: 'cleanup', steps: [{ read: 'HEAD' }, { delete: "filename = 'batch_001.csv'" }] },
+    ],
+    expect: { merge: 'committed', cleanup: 'committed' },
+  },
+  {
+    version: 1, name: 'blind-appenders', title: 'Eight blind appenders all succeed',
+    explanation: 'Blind appends read nothing that another append can change, so when two race for a version the loser checks the winner, finds no conflict, and takes the next version. Every writer commits; the versions are contiguous; the table holds every row.',
+    table: { schema: keyed, rows: keyedRows('a', 0, 5) },
+    writers: Array.from({ length: 8 }, (_, w) => ({ name: `appender-${w + 1}`, steps: [{ read: 'HEAD' as const }, { append: keyedRows('a', 100 * (w + 1), 5) }] })),
+    expectCounts: { committed: 8 },
+  },
+  {
+    version: 1, name: 'delete-vs-delete', title: 'Two deletes of the same rows: one wins',
+    explanation: 'Both read the file holding the rows and both remove it. The later commit finds that the winner removed a file it read: ConcurrentDeleteRead (delta-rs checks deletes against reads before deletes against deletes). Retrying would find nothing left to delete.',
+    table: { schema: keyed, rows: keyedRows('a', 0, 10) },
+    writers: [
+      { name: 'delete-1', steps: [{ read: 'HEAD' }, { delete: 'id < 5' }] },
+      { name: 'delete-2', steps: [{ read: 'HEAD' }, { delete: 'id < 5' }] },
+    ],
+    expectCounts: { committed: 1, ConcurrentDeleteRead: 1 },
+  },
+  {
+    version: 1, name: 'disjoint-partitions', title: 'Deletes in different partitions do not conflict',
+    explanation: "Each delete's predicate names its own partition, so its read set is that partition's files. The other's removes fall outside it: both commit, under Serializable too.",
+    table: { schema: keyed, partitionColumns: ['p'], rows: [...keyedRows('a', 0, 5), ...keyedRows('b', 10, 5)] },
+    writers: [
+      { name: 'clean-a', steps: [{ read: 'HEAD' }, { delete: "p = 'a'" }] },
+      { name: 'clean-b', steps: [{ read: 'HEAD' }, { delete: "p = 'b'" }] },
+    ],
+    expectCounts: { committed: 2 },
+  },
+  {
+    version: 1, name: 'metadata-change', title: 'A metadata change fails everyone racing it',
+    explanation: 'An admin sets a table property while two jobs update rows. Any commit racing a metadata change fails with MetadataChanged, whatever it touched: its files were written for the old metadata.',
+    table: { schema: keyed, rows: keyedRows('a', 0, 10) },
+    writers: [
+      { name: 'admin', steps: [{ think: 300 }, { read: 'HEAD' }, { setProperties: { 'delta.appendOnly': 'false' } }] },
+      { name: 'job-1', steps: [{ read: 'HEAD' }, { think: 800 }, { update: { set: { value: '1' }, where: 'id = 1' } }] },
+      { name: 'job-2', steps: [{ read: 'HEAD' }, { think: 800 }, { update: { set: { value: '2' }, where: 'id = 2' } }] },
+    ],
+    expect: { admin: 'committed', 'job-1': 'MetadataChanged', 'job-2': 'MetadataChanged' },
+  },
+  {
+    version: 1, name: 'app-transaction-ids', title: 'Idempotent writes: the same application transaction twice',
+    explanation: 'A streaming job writes each micro-batch with a txn action (appId, version), and skips a batch the table already records. Run twice at once (a retry after a timeout, say), both read before either commits, so neither skips; the second commit finds the winner carries the same appId and fails with ConcurrentTransaction: the batch is written once.',
+    table: { schema: keyed, rows: [] },
+    writers: [
+      { name: 'stream', steps: [{ read: 'HEAD' }, { think: 300 }, { append: keyedRows('a', 0, 5), txn: { appId: 'orders-stream', version: 7 } }] },
+      { name: 'stream-retry', steps: [{ read: 'HEAD' }, { think: 300 }, { append: keyedRows('a', 0, 5), txn: { appId: 'orders-stream', version: 7 } }] },
+    ],
+    expectCounts: { committed: 1, ConcurrentTransaction: 1 },
+  },
+  {
+    version: 1, name: 'retry-storm', title: 'Six updaters of one file: who wins, who recomputes',
+    explanation: 'Six jobs update different rows of the same file. Each UPDATE rewrites the file, so every other job read a file the winner removed: ConcurrentDeleteRead. Jobs that recompute (read HEAD again, redo the update) eventually get through one by one; the wasted work grows with the number of writers.',
+    table: { schema: keyed, rows: keyedRows('a', 0, 10) },
+    writers: Array.from({ length: 6 }, (_, w) => ({
+      name: `updater-${w + 1}`, onConflict: 'recompute' as const, recomputeLimit: 10,
+      steps: [{ read: 'HEAD' as const }, { update: { set: { value: String(w + 1) }, where: `id = ${w}` } }],
+    })),
+    expectCounts: { committed: 6 },
+  },
+];

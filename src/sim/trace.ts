@@ -1,0 +1,43 @@
+/** The trace of a simulated run: what each writer did, when, in virtual time. The timeline draws it and nothing else. */
+export type TraceKind =
+  | 'read' | 'think' | 'planned' | 'attempt' | 'versionTaken' | 'checked'
+  | 'committed' | 'conflict' | 'exhausted' | 'recompute' | 'skipped' | 'error';
+
+export interface TraceEvent {
+  /** Virtual milliseconds since the run started. */
+  t: number;
+  writer: string;
+  kind: TraceKind;
+  /** The version read, attempted or committed. */
+  version?: number;
+  winningVersion?: number;
+  conflictKind?: string;
+  operation?: string;
+  message?: string;
+}
+
+export type WriterOutcome = 'committed' | 'exhausted' | 'error' | string;
+
+export interface SimResult {
+  scenario: string;
+  seed: number;
+  trace: TraceEvent[];
+  /** Each writer's last outcome: committed, exhausted, error, or the conflict's kind. */
+  outcomes: Record<string, WriterOutcome>;
+  finalVersion: number;
+  events: number;
+}
+
+export function summarise(result: SimResult): { commits: number; conflicts: Record<string, number>; retries: number; recomputes: number } {
+  const conflicts: Record<string, number> = {};
+  let commits = 0;
+  let retries = 0;
+  let recomputes = 0;
+  for (const e of result.trace) {
+    if (e.kind === 'committed') commits++;
+    if (e.kind === 'conflict' && e.conflictKind) conflicts[e.conflictKind] = (conflicts[e.conflictKind] ?? 0) + 1;
+    if (e.kind === 'versionTaken') retries++;
+    if (e.kind === 'recompute') recomputes++;
+  }
+  return { commits, conflicts, retries, recomputes };
+}
