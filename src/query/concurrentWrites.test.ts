@@ -13,6 +13,7 @@ import type { StructType } from '../core/delta/schemaTypes.ts';
 import type { IsolationLevel } from '../core/delta/transaction.ts';
 import { loadHistory } from '../core/delta/history.ts';
 import { runAppend, runOverwrite } from './writeExecutor.ts';
+import { runDelete } from './deleteUpdateExecutor.ts';
 
 const schema: StructType = { type: 'struct', fields: [
   { name: 'id', type: 'long', nullable: false, metadata: {} },
@@ -73,5 +74,25 @@ describe('racing writers on a folder', () => {
     expect(await h.committed(overwrite)).toBe(2);
     expect(sortById(await h.rows())).toEqual([row(2, 'b'), row(3, 'b'), row(10)]);
     expect(sortById(await h.rows(1))).toEqual([row(1), row(2, 'b'), row(3, 'b')]);
+  });
+
+  it('a DELETE without a predicate racing an append commits, as in delta-rs (it read every file, not "the whole table")', async () => {
+    const h = folderHarness();
+    await h.create(schema, [row(1), row(2, 'b')], ['p']);
+    const base = await h.snapshot();
+    const deleteAll = await runDelete(base, undefined, h.context);
+    expect(deleteAll.readWholeTable).toBe(false);
+    expect(await h.committed(await runAppend(base, [row(3)], h.context))).toBe(1);
+    expect(await h.committed(deleteAll)).toBe(2);
+    expect(sortById(await h.rows())).toEqual([row(3)]);
+  });
+
+  it('a DELETE without a predicate racing another DELETE fails with ConcurrentDeleteRead', async () => {
+    const h = folderHarness();
+    await h.create(schema, [row(1), row(2, 'b')], ['p']);
+    const base = await h.snapshot();
+    const deleteAll = await runDelete(base, undefined, h.context);
+    expect(await h.committed(await runDelete(base, 'id = 2', h.context))).toBe(1);
+    expect(await h.commit(deleteAll)).toMatchObject({ status: 'conflict', conflict: { kind: 'ConcurrentDeleteRead', winningOperation: 'DELETE' } });
   });
 });

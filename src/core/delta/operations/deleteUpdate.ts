@@ -35,7 +35,9 @@ function base(snapshot: DeltaSnapshot, operation: string, result: RewriteResult,
     readFiles: result.readFiles,
     readPredicate: options.predicate,
     readPredicateText: options.predicateText,
-    readWholeTable: !options.predicate,
+    // delta-rs marks only a MERGE without an early filter as reading the whole table; a DELETE or
+    // UPDATE without a predicate reads every file of its snapshot but is not "whole table".
+    readWholeTable: false,
     actions: toRewriteActions(result.rewrites, [], options.now),
     isBlindAppend: false,
     readSchema: snapshot.schema,
