@@ -7,6 +7,7 @@ import { runSchema } from './commands/schema.ts';
 import { runFiles } from './commands/files.ts';
 import { runScan } from './commands/scan.ts';
 import { runIndex } from './commands/index.ts';
+import { runSim } from './commands/sim.ts';
 import {
   runAppendCommand, runCreate, runDeleteCommand, runMergeCommand, runOverwriteCommand, runUpdateCommand,
 } from './commands/writes.ts';
@@ -30,10 +31,11 @@ const commands: Record<string, Command> = {
   delete: runDeleteCommand,
   update: runUpdateCommand,
   merge: runMergeCommand,
+  sim: runSim,
 };
 
 const switches = new Set<string>([
-  'help', 'commit-times', 'with-filename', 'no-streamed-exec',
+  'help', 'commit-times', 'with-filename', 'no-streamed-exec', 'list',
   'when-matched-update-all', 'when-matched-update', 'when-matched-delete', 'when-not-matched-insert-all',
   'when-not-matched-insert', 'when-not-matched-by-source-update', 'when-not-matched-by-source-delete',
 ]);
@@ -64,6 +66,9 @@ Writing (optimistic concurrency, as delta-rs commits):
   Write options: --version N (pin the read to version N), --isolation Serializable|WriteSerializable|SnapshotIsolation,
                  --max-retries N (default 15), --with-filename (add the source file's name as column filename).
   Success prints {"version", "metrics", ...} as JSON; a lost race prints delta-rs's message and exits with code 3.
+
+Simulating racing writers (virtual time, replayable):
+  sim <scenario.json | name> [--seed N] [--format table|jsonl]    sim --list names the built-in scenarios
 
 Options:
   --version N         read the table at version N (default: latest)
