@@ -186,6 +186,7 @@ describe('Spark Delta conflict checks, beside delta-rs', () => {
     expect(conflict!.message).toBe(
       'ConcurrentDeleteReadException: [DELTA_CONCURRENT_DELETE_READ] Transaction conflict detected. a concurrent OPTIMIZE deleted data from table delta table (committed at version 5) that this transaction read. Please try the operation again.\nConflicting commit: {"version":5,"operation":"OPTIMIZE"}',
     );
+    expect(conflict!.explanation).toContain('dataChange=false');
   });
 });
 

@@ -40,14 +40,14 @@ export function toSparkMessage(kind: ConflictKind, winner: { operation?: string;
 export function checkConflictSpark(tx: Transaction, winner: Commit): Conflict | undefined {
   const summary = summarise(winner.actions);
   const table = tx.tableRoot === '' ? 'delta table' : `delta.\`${tx.tableRoot}\``;
-  const conflict = (kind: ConflictKind, files: string[]): Conflict => ({
+  const conflict = (kind: ConflictKind, files: string[], sparkNote?: string): Conflict => ({
     kind,
     winningVersion: winner.version,
     winningOperation: summary.operation,
     files,
     message: toSparkMessage(kind, { operation: summary.operation, version: winner.version }, table),
     isolationLevel: tx.isolationLevel,
-    explanation: explain(kind, tx, summary.operation, winner.version, files),
+    explanation: `${explain(kind, tx, summary.operation, winner.version, files)}${sparkNote ? ` ${sparkNote}` : ''}`,
   });
 
   // 1. Protocol: both upgrading, or a downgrade below what the transaction read.
@@ -79,13 +79,21 @@ export function checkConflictSpark(tx: Transaction, winner: Commit): Conflict | 
     const matching = tx.readWholeTable || unpartitioned || !tx.readPredicate
       ? candidates
       : candidates.filter((add) => addMatchesPredicate(withoutStats(add), tx.readPredicate!, tx));
-    if (matching.length > 0) return conflict('ConcurrentAppend', matching.map((a) => a.path));
+    const note = tx.readWholeTable ? undefined : unpartitioned
+      ? 'Spark judges new files on partition values only, so on an unpartitioned table any new file conflicts; delta-rs would also look at file statistics.'
+      : 'Spark judges new files on partition values only, not on file statistics.';
+    if (matching.length > 0) return conflict('ConcurrentAppend', matching.map((a) => a.path), note);
   }
 
   // 5. Files deleted that the transaction read: any remove, compaction included.
   const read = new Set(readFiles);
   const hit = tx.readWholeTable && !tx.isBlindAppend ? summary.removes : summary.removes.filter((r) => read.has(r.path));
-  if (hit.length > 0) return conflict('ConcurrentDeleteRead', hit.map((r) => r.path));
+  const compactionOnly = hit.length > 0 && hit.every((r) => !r.dataChange);
+  if (hit.length > 0) {
+    return conflict('ConcurrentDeleteRead', hit.map((r) => r.path), compactionOnly
+      ? 'Spark counts these removes even though they change no data (dataChange=false, a compaction); delta-rs lets them through.'
+      : undefined);
+  }
 
   // 6. Files both deleted.
   const ours = new Set(tx.actions.flatMap((a) => ('remove' in a ? [a.remove.path] : [])));
