@@ -50,4 +50,34 @@ describe('tables Lakelab writes', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('with struct columns read the same in native DuckDB', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lakelab-written-'));
+    try {
+      const h = new WriteHarness(new NodeFsStore(dir));
+      const nested: StructType = { type: 'struct', fields: [
+        { name: 'id', type: 'long', nullable: false, metadata: {} },
+        { name: 's', type: { type: 'struct', fields: [
+          { name: 'a', type: 'long', nullable: true, metadata: {} },
+          { name: 'd', type: 'decimal(8,2)', nullable: true, metadata: {} },
+        ] }, nullable: true, metadata: {} },
+      ] };
+      await h.create(nested, [{ id: 1, s: { a: 10, d: '1.50' } }, { id: 2, s: null }, { id: 3, s: { a: null, d: '-2.25' } }]);
+      const snapshot = await h.snapshot();
+      const instance = await DuckDBInstance.create(':memory:');
+      const db = await instance.connect();
+      const files = snapshot.files.map((f) => `'${join(dir, decodeURIComponent(f.path))}'`).join(',');
+      const result = await db.runAndReadAll(`SELECT id::INTEGER AS id, s.a::INTEGER AS a, s.d::VARCHAR AS d, s IS NULL AS gone FROM read_parquet([${files}]) ORDER BY id`);
+      const duckRows = result.getRowObjectsJS();
+      db.closeSync();
+      instance.closeSync();
+      expect(duckRows).toEqual([
+        { id: 1, a: 10, d: '1.50', gone: false },
+        { id: 2, a: null, d: null, gone: true },
+        { id: 3, a: null, d: '-2.25', gone: false },
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
