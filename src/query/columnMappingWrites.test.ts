@@ -10,7 +10,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { NodeFsStore } from '../storage/nodeFsStore.ts';
 import { WriteHarness } from '../../test/support/writeHarness.ts';
 import { loadCommit } from '../core/delta/loadCommits.ts';
-import { runAppend } from './writeExecutor.ts';
+import { runAppend, runCreateTable } from './writeExecutor.ts';
+import { MemoryStore } from '../storage/memoryStore.ts';
 import { runDelete } from './deleteUpdateExecutor.ts';
 
 const fixture = 'test/fixtures/delta/delta-rs/table_with_column_mapping';
@@ -63,5 +64,30 @@ describe('column-mapped data files', () => {
     const schema = await connection.runAndReadAll(`SELECT name, field_id FROM parquet_schema('${file}') WHERE name <> 'arrow_schema' AND num_children IS NULL`);
     expect(schema.getRowObjectsJson().map((r) => ({ name: r.name, fieldId: Number(r.field_id) }))).toEqual([{ name: superName, fieldId: 2 }]);
     connection.closeSync();
+  });
+});
+
+describe('a column-mapped table with a struct column', () => {
+  it('writes physical names at every level and reads back logically', async () => {
+    const mapped = (name: string, id: number) => ({ 'delta.columnMapping.id': id, 'delta.columnMapping.physicalName': `col-${id}-${name}` });
+    const schema = { type: 'struct' as const, fields: [
+      { name: 'id', type: 'long' as const, nullable: false, metadata: mapped('id', 1) },
+      { name: 's', type: { type: 'struct' as const, fields: [
+        { name: 'a', type: 'long' as const, nullable: true, metadata: mapped('a', 3) },
+      ] }, nullable: true, metadata: mapped('s', 2) },
+    ] };
+    const h = new WriteHarness(new MemoryStore());
+    await h.committed(await runCreateTable({ tableRoot: '', schema, configuration: { 'delta.columnMapping.mode': 'name', 'delta.columnMapping.maxColumnId': '3' } }, h.context));
+    expect((await h.snapshot()).protocol).toEqual({ minReaderVersion: 2, minWriterVersion: 5 });
+    const rows = [{ id: 1, s: { a: 7 } }, { id: 2, s: null }];
+    await h.committed(await runAppend(await h.snapshot(), rows, h.context));
+    expect((await h.rows()).sort((x, y) => Number(x.id) - Number(y.id))).toEqual(rows);
+    const added = (await loadCommit(h.store, '', 1)).actions.flatMap((a) => ('add' in a ? [a.add] : []))[0]!;
+    expect(JSON.parse(added.stats!)).toEqual({
+      numRecords: 2,
+      minValues: { 'col-1-id': 1, 'col-2-s': { 'col-3-a': 7 } },
+      maxValues: { 'col-1-id': 2, 'col-2-s': { 'col-3-a': 7 } },
+      nullCount: { 'col-1-id': 0, 'col-2-s': { 'col-3-a': 1 } },
+    });
   });
 });

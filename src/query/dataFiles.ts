@@ -3,10 +3,9 @@
  * store, each with its stats, returned as `add` actions.
  */
 import type { ObjectStore } from '../core/objectStore.ts';
-import { LakeError } from '../core/errors.ts';
 import type { Rng } from '../core/rng.ts';
 import type { Add } from '../core/delta/actions.ts';
-import type { StructType } from '../core/delta/schemaTypes.ts';
+import type { StructField, StructType } from '../core/delta/schemaTypes.ts';
 import { toDataFileKey } from '../core/delta/dataPaths.ts';
 import { newDataFilePath, toPartitionFolder } from '../core/delta/dataPathNames.ts';
 import { toPartitionString } from '../core/delta/partitionValues.ts';
@@ -14,6 +13,7 @@ import { fieldIdOf, physicalNameOf, type ColumnMappingMode } from '../core/delta
 import { coerceValue, toArrowTable, type ColumnSpec } from './jsonToArrow.ts';
 import { toParquetBytes } from './parquetWrite.ts';
 import { toFileStats } from './fileStats.ts';
+import { toPhysicalType, toPhysicalValue } from './physicalColumns.ts';
 
 export interface WriteFilesOptions {
   store: ObjectStore;
@@ -37,11 +37,7 @@ export async function writeDataFiles(rows: readonly Record<string, unknown>[], o
   const partitionSet = new Set(options.partitionColumns);
   const physical = new Map(options.schema.fields.map((f) => [f.name, physicalNameOf(f, mode)]));
   const dataFields = options.schema.fields.filter((f) => !partitionSet.has(f.name));
-  const nested = dataFields.find((f) => typeof f.type === 'object');
-  if (mode !== 'none' && nested) {
-    throw new LakeError('Unsupported', `Lakelab does not write nested column "${nested.name}" of a column-mapped table yet (its fields need physical names)`);
-  }
-  const dataColumns: ColumnSpec[] = dataFields.map((f) => ({ name: physical.get(f.name)!, type: f.type, nullable: f.nullable, fieldId: mode === 'none' ? undefined : fieldIdOf(f) }));
+  const dataColumns: ColumnSpec[] = dataFields.map((f) => ({ name: physical.get(f.name)!, type: toPhysicalType(f.type, mode), nullable: f.nullable, fieldId: mode === 'none' ? undefined : fieldIdOf(f) }));
   const typeOf = new Map(options.schema.fields.map((f) => [f.name, f.type]));
   const groups = new Map<string, { values: Record<string, string | null>; rows: Record<string, unknown>[] }>();
   for (const row of rows) {
@@ -52,7 +48,7 @@ export async function writeDataFiles(rows: readonly Record<string, unknown>[], o
     }
     const key = JSON.stringify(Object.values(values));
     const group = groups.get(key) ?? { values, rows: [] };
-    group.rows.push(mode === 'none' ? row : toPhysicalRow(row, dataFields.map((f) => f.name), physical));
+    group.rows.push(mode === 'none' ? row : toPhysicalRow(row, dataFields, mode));
     groups.set(key, group);
   }
   const partitionKeys = options.partitionColumns.map((c) => physical.get(c) ?? c);
@@ -78,8 +74,8 @@ export async function writeDataFiles(rows: readonly Record<string, unknown>[], o
   return adds;
 }
 
-function toPhysicalRow(row: Record<string, unknown>, columns: readonly string[], physical: ReadonlyMap<string, string>): Record<string, unknown> {
+function toPhysicalRow(row: Record<string, unknown>, fields: readonly StructField[], mode: ColumnMappingMode): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const column of columns) out[physical.get(column) ?? column] = row[column];
+  for (const field of fields) out[physicalNameOf(field, mode)] = toPhysicalValue(row[field.name], field.type, mode, field.name);
   return out;
 }

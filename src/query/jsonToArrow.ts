@@ -121,7 +121,10 @@ function toStructVector(values: unknown[], column: ColumnSpec, type: StructType)
     }
     return toVector(childValues, { name, type: f.type, nullable: true });
   });
-  const arrowType = new Struct(type.fields.map((f, i) => new Field(f.name, children[i]!.type, f.nullable)));
+  const arrowType = new Struct(type.fields.map((f, i) => {
+    const fieldId = f.metadata['delta.columnMapping.id'];
+    return new Field(f.name, children[i]!.type, f.nullable, typeof fieldId === 'number' ? new Map([['PARQUET:field_id', String(fieldId)]]) : undefined);
+  }));
   return makeVector(makeData({ type: arrowType, length, nullCount, nullBitmap, children: children.map((c) => c.data[0]!) }));
 }
 

@@ -64,14 +64,20 @@ export function planCreateTable(spec: CreateTableSpec): Transaction {
 
 /**
  * Reader 1 / writer 2 unless a table feature is needed: timestampNtz columns (reader and
- * writer feature, 3/7) or in-commit timestamps (writer feature, 1/7). With writer version 7
- * every feature in use is listed, appendOnly included.
+ * writer feature, 3/7) or in-commit timestamps (writer feature, 1/7); column mapping alone is
+ * 2/5. With writer version 7 every feature in use is listed, appendOnly and columnMapping included.
+ * (The schema must already carry the column mapping ids and physical names.)
  */
 export function toNewTableProtocol(schema: StructType, configuration: Readonly<Record<string, string>>): Protocol {
+  const columnMapping = ['name', 'id'].includes(configuration['delta.columnMapping.mode'] ?? '');
   const readerFeatures = usesType(schema, 'timestamp_ntz') ? ['timestampNtz'] : [];
   const writerFeatures = [...readerFeatures];
   if (hasInCommitTimestamps(configuration)) writerFeatures.push('inCommitTimestamp');
-  if (writerFeatures.length === 0) return { minReaderVersion: 1, minWriterVersion: 2 };
+  if (writerFeatures.length === 0) return columnMapping ? { minReaderVersion: 2, minWriterVersion: 5 } : { minReaderVersion: 1, minWriterVersion: 2 };
+  if (columnMapping) {
+    readerFeatures.push('columnMapping');
+    writerFeatures.push('columnMapping');
+  }
   if (configuration['delta.appendOnly'] === 'true') writerFeatures.push('appendOnly');
   return readerFeatures.length > 0
     ? { minReaderVersion: 3, minWriterVersion: 7, readerFeatures, writerFeatures }
