@@ -14,6 +14,8 @@ import { parquetCodec } from './parquetRows.ts';
 import { scanDelta } from './deltaScan.ts';
 import { toJsonRows } from './jsonValues.ts';
 import { toFileStats } from './fileStats.ts';
+import { canSkipFile } from '../core/delta/fileSkipping.ts';
+import { parsePredicate } from '../core/delta/parsePredicate.ts';
 
 // Tables written by delta-rs (commitInfo clientVersion delta-rs.*).
 const tables = ['delta-rs/table_failed_last_checkpoint_update', 'delta-rs/partition-type-primitives', 'delta-rs/python-0.25.5-checkpoint'];
@@ -35,4 +37,17 @@ describe('file stats as delta-rs writes them', () => {
       }
     });
   }
+});
+
+describe('long string stats', () => {
+  it('keep a 32-character prefix, the maximum raised so it still bounds every value', () => {
+    const low = `${'a'.repeat(40)}`;
+    const high = `${'b'.repeat(32)}😀tail`;
+    const stats = JSON.parse(toFileStats([{ s: low }, { s: high }, { s: 'ab' }], [{ name: 's', type: 'string', nullable: true }]));
+    expect(stats.minValues.s).toBe('a'.repeat(32));
+    expect(stats.maxValues.s).toBe(`${'b'.repeat(32)}\u{10FFFF}`);
+    const facts = { partitionValues: new Map(), stats, statsKeyOf: (c: string) => c, typeOf: () => 'string' as const };
+    // Lakelab's reader never skips on a long maximum (delta-rs writes them cut without a tie-breaker); no value is wrongly skipped.
+    for (const value of [low, high, 'ab']) expect(canSkipFile(parsePredicate(`s = '${value}'`), facts)).toBe(false);
+  });
 });

@@ -3,8 +3,9 @@
  * nullCount for the first `delta.dataSkippingNumIndexedCols` (default 32) columns; no min/max
  * for binary or nested columns. Booleans do get min/max: delta-rs writes them (its fixture
  * table_failed_last_checkpoint_update has `"deleted": false`; fileStats.test.ts checks this),
- * unlike Spark. Strings longer than 32 characters keep a truncated minimum and drop the
- * maximum (a truncated maximum would be wrong).
+ * unlike Spark. Strings longer than 32 characters are cut to a 32-character prefix; a cut
+ * maximum gets the highest code point appended (as Spark and delta-kernel do) so that it still
+ * bounds every value.
  */
 import type { DataType } from '../core/delta/schemaTypes.ts';
 import { compareValues } from '../core/delta/compareValues.ts';
@@ -14,6 +15,7 @@ import type { ColumnSpec } from './jsonToArrow.ts';
 import { coerceValue } from './jsonToArrow.ts';
 
 const stringPrefixLength = 32;
+const maxCodePoint = String.fromCodePoint(0x10ffff);
 
 interface StatsMaps {
   minValues: Record<string, unknown>;
@@ -89,8 +91,12 @@ function toStatsValue(value: unknown, type: DataType, bound: 'min' | 'max'): unk
     return value <= BigInt(Number.MAX_SAFE_INTEGER) && value >= BigInt(Number.MIN_SAFE_INTEGER) ? Number(value) : value.toString();
   }
   if (type === 'date' && typeof value === 'number') return formatDate(value);
-  if (typeof value === 'string' && type === 'string' && value.length > stringPrefixLength) {
-    return bound === 'min' ? value.slice(0, stringPrefixLength) : undefined;
+  if (typeof value === 'string' && type === 'string') {
+    const chars = Array.from(value);
+    if (chars.length > stringPrefixLength) {
+      const prefix = chars.slice(0, stringPrefixLength).join('');
+      return bound === 'min' ? prefix : `${prefix}${maxCodePoint}`;
+    }
   }
   if (typeof value === 'number' && !Number.isFinite(value)) return undefined;
   return value;
