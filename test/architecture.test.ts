@@ -25,7 +25,7 @@ const allowedImports: Record<string, string[]> = {
   query: ['core', 'query'],
   sim: ['core', 'sim', 'storage'],
   workers: ['core', 'storage', 'query', 'sim', 'workers'],
-  cli: ['core', 'storage', 'query', 'sim', 'cli'],
+  cli: ['core', 'storage', 'query', 'sim', 'workers', 'cli'],
   ui: ['core', 'storage', 'query', 'sim', 'workers', 'ui'],
 };
 

@@ -1,4 +1,8 @@
-/** Parquet bytes to an Arrow table with parquet-wasm, reading only the columns asked for. */
+/**
+ * Parquet bytes to an Arrow table with parquet-wasm. The read is synchronous once parquet-wasm
+ * is loaded (its Blob-based reader takes real asynchronous turns, which would let wall-clock
+ * timing into the simulator's virtual time); unwanted columns are dropped after the read.
+ */
 import { tableFromIPC, type Table } from 'apache-arrow';
 import { LakeError } from '../core/errors.ts';
 import { loadParquetWasm } from './parquetWasm.ts';
@@ -13,34 +17,13 @@ export interface ParquetReadOptions {
 export async function readArrowTable(data: Uint8Array, options: ParquetReadOptions = {}): Promise<Table> {
   const parquet = await loadParquetWasm();
   const name = options.name ?? 'Parquet file';
-  let file: { free(): void } | undefined;
+  let table: Table;
   try {
-    const parquetFile = await parquet.ParquetFile.fromFile(new Blob([data as Uint8Array<ArrayBuffer>]));
-    file = parquetFile;
-    let columns = options.columns;
-    if (columns) {
-      const schema = parquetFile.schema();
-      columns = columns.filter((c) => hasField(schema, c));
-      schema.free();
-    }
-    const wasmTable = await parquetFile.read(columns ? { columns } : undefined);
-    return tableFromIPC(wasmTable.intoIPCStream());
+    table = tableFromIPC(parquet.readParquet(data).intoIPCStream());
   } catch (error) {
-    if (error instanceof LakeError) throw error;
-    throw new LakeError('Corrupt', `${name}: cannot read it as Parquet (${errorText(error)})`, { cause: error });
-  } finally {
-    file?.free();
+    throw new LakeError('Corrupt', `${name}: cannot read it as Parquet (${error instanceof Error ? error.message : String(error)})`, { cause: error });
   }
-}
-
-function hasField(schema: { indexOf(name: string): number }, name: string): boolean {
-  try {
-    return schema.indexOf(name) >= 0;
-  } catch {
-    return false; // parquet-wasm throws for a missing field
-  }
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  if (!options.columns) return table;
+  const present = new Set(table.schema.fields.map((f) => f.name));
+  return table.select(options.columns.filter((c) => present.has(c)));
 }

@@ -14,6 +14,8 @@ import { WritePanel } from './write/WritePanel.tsx';
 import { DiffPanel } from './explorer/DiffPanel.tsx';
 import { LoadingBar } from './explorer/LoadingBar.tsx';
 import { AzureConnect } from './connect/AzureConnect.tsx';
+import { SimulatorPage } from './sim/SimulatorPage.tsx';
+import { useSimActions, useSimState } from './sim/SimContext.tsx';
 import type { ExplorerView } from './state/explorerStore.ts';
 
 const panels: Record<ExplorerView, { title: string; render: () => ReactNode }> = {
@@ -30,11 +32,17 @@ export function App() {
   const table = useExplorerState((s) => s.table);
   const view = useExplorerState((s) => s.view);
   const panel = panels[view];
+  const simulator = useSimState((s) => s.open);
+  const sim = useSimActions();
   return (
     <div className="app">
       <header className="app-header">
         <h1>Lakelab</h1>
-        <p className="muted">See inside Delta tables: history, versions and rows.</p>
+        <p className="muted">See inside Delta tables, and watch concurrent writers collide.</p>
+        <nav className="app-nav" aria-label="Modes">
+          <button type="button" aria-pressed={!simulator} className={!simulator ? 'selected' : ''} onClick={() => sim.show(false)}>Explorer</button>
+          <button type="button" aria-pressed={simulator} className={simulator ? 'selected' : ''} onClick={() => sim.show(true)} data-testid="open-simulator">Simulator</button>
+        </nav>
       </header>
       <aside className="sidebar">
         <PanelBoundary title="Samples">
@@ -48,7 +56,11 @@ export function App() {
         </PanelBoundary>
       </aside>
       <main className="main">
-        {table ? (
+        {simulator ? (
+          <PanelBoundary title="Simulator">
+            <SimulatorPage />
+          </PanelBoundary>
+        ) : table ? (
           <>
             <h2 className="table-title" data-testid="table-title">{table.label}</h2>
             <LoadingBar />

@@ -7,6 +7,9 @@ import { createExplorerActions } from './state/explorerActions.ts';
 import { toPageLink, toSearch } from './state/pageLink.ts';
 import { sampleTable, urlTable } from './state/tableSources.ts';
 import { TableWorkerClient } from '../workers/client.ts';
+import { SimWorkerClient } from '../workers/simClient.ts';
+import { createSimActions, createSimStore } from './state/simStore.ts';
+import { SimContext } from './sim/SimContext.tsx';
 import './styles.css';
 
 async function fetchJson(url: string): Promise<unknown> {
@@ -17,9 +20,17 @@ async function fetchJson(url: string): Promise<unknown> {
 
 const store = createExplorerStore();
 const actions = createExplorerActions(store, new TableWorkerClient(), fetchJson);
+const simStore = createSimStore();
+const simActions = createSimActions(simStore, new SimWorkerClient());
 
 // The URL follows the open table and version, so a view can be shared and reloaded.
+simStore.subscribe((state) => {
+  if (!state.open) return;
+  const search = toSearch({ sim: state.scenario, seed: state.seed });
+  if (search !== window.location.search) window.history.replaceState(null, '', search);
+});
 store.subscribe((state) => {
+  if (simStore.getState().open) return;
   const link = state.table?.link;
   if (!link || (!link.sample && !link.url)) return;
   const search = toSearch({ ...link, version: state.selectedVersion });
@@ -27,8 +38,12 @@ store.subscribe((state) => {
 });
 
 async function start(): Promise<void> {
-  const samples = await actions.loadSamples();
   const link = toPageLink(window.location.search);
+  if (link.sim) {
+    simStore.setState({ open: true, scenario: link.sim, seed: link.seed ?? 1 });
+    void simActions.runSimulation(link.sim, link.seed ?? 1);
+  }
+  const samples = await actions.loadSamples();
   if (link.url) return actions.openTable(urlTable(link.url), link.version);
   const sample = samples.find((s) => s.name === link.sample) ?? samples[0];
   if (sample) return actions.openTable(sampleTable(sample), link.sample === sample.name ? link.version : undefined);
@@ -37,7 +52,9 @@ async function start(): Promise<void> {
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <ExplorerContext.Provider value={{ store, actions }}>
-      <App />
+      <SimContext.Provider value={{ store: simStore, actions: simActions }}>
+        <App />
+      </SimContext.Provider>
     </ExplorerContext.Provider>
   </StrictMode>,
 );

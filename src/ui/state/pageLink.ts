@@ -3,6 +3,9 @@ export interface PageLink {
   sample?: string;
   url?: string;
   version?: number;
+  /** A simulator scenario and seed: the link replays the same race. */
+  sim?: string;
+  seed?: number;
 }
 
 export function toPageLink(search: string): PageLink {
@@ -14,6 +17,10 @@ export function toPageLink(search: string): PageLink {
   if (sample) link.sample = sample;
   if (url) link.url = url;
   if (version !== null && /^\d+$/.test(version)) link.version = Number(version);
+  const sim = params.get('sim');
+  const seed = params.get('seed');
+  if (sim) link.sim = sim;
+  if (seed !== null && /^\d+$/.test(seed)) link.seed = Number(seed);
   return link;
 }
 
@@ -22,6 +29,8 @@ export function toSearch(link: PageLink): string {
   if (link.sample) params.set('sample', link.sample);
   if (link.url) params.set('url', link.url);
   if (link.version !== undefined) params.set('v', String(link.version));
+  if (link.sim) params.set('sim', link.sim);
+  if (link.seed !== undefined) params.set('seed', String(link.seed));
   const text = params.toString();
   return text ? `?${text}` : '';
 }

@@ -1,0 +1,27 @@
+import { expect, test } from '@playwright/test';
+
+test('plays the seed race in the simulator, steps to the conflict, and replays it from the link', async ({ page }) => {
+  await page.goto('/');
+  await page.getByTestId('open-simulator').click();
+  await page.getByTestId('sim-scenario').selectOption('seed-pinned-merge');
+  await page.getByTestId('sim-seed').fill('7');
+  await page.getByTestId('sim-run').click();
+  await expect(page.getByTestId('sim-summary')).toContainText('merge: ConcurrentDeleteRead', { timeout: 60_000 });
+  await expect(page.getByTestId('sim-summary')).toContainText('cleanup: committed');
+  await expect(page.getByTestId('sim-summary')).toContainText('Invariants: all hold');
+
+  await page.getByTestId('sim-next-conflict').click();
+  const focus = page.getByTestId('sim-focus');
+  await expect(focus).toContainText('merge · conflict');
+  await expect(focus).toContainText('Failed to commit transaction: Commit failed: a concurrent transaction deleted data this operation read.');
+  await expect(focus).toContainText('It lost to version 1.');
+  await page.getByTestId('sim-back').click();
+  await expect(focus).not.toContainText('· conflict');
+  await page.screenshot({ path: test.info().outputPath('simulator.png'), fullPage: true });
+
+  await expect(page).toHaveURL(/sim=seed-pinned-merge&seed=7/);
+  const trace = await page.getByTestId('swimlane').locator('title').allTextContents();
+  await page.reload();
+  await expect(page.getByTestId('sim-summary')).toContainText('merge: ConcurrentDeleteRead', { timeout: 60_000 });
+  expect(await page.getByTestId('swimlane').locator('title').allTextContents()).toEqual(trace);
+});

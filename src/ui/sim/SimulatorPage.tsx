@@ -1,0 +1,73 @@
+import { scenarioLibrary } from '../../sim/scenarioLibrary.ts';
+import { explainConflictKind } from '../../sim/conflictStories.ts';
+import { LoadableView } from '../shared/LoadableView.tsx';
+import { useSimActions, useSimState } from './SimContext.tsx';
+import { Swimlane } from './Swimlane.tsx';
+
+/** Racing writers on virtual time: pick a scenario and a seed, run, step through the trace. */
+export function SimulatorPage() {
+  const scenarioName = useSimState((s) => s.scenario);
+  const seed = useSimState((s) => s.seed);
+  const run = useSimState((s) => s.run);
+  const cursor = useSimState((s) => s.cursor);
+  const actions = useSimActions();
+  const scenario = scenarioLibrary.find((s) => s.name === scenarioName);
+  return (
+    <section className="panel simulator" aria-labelledby="sim-title">
+      <h2 id="sim-title">Simulator: racing writers</h2>
+      <div className="sim-controls">
+        <label>Scenario{' '}
+          <select value={scenarioName} onChange={(e) => actions.setScenario(e.target.value)} data-testid="sim-scenario">
+            {scenarioLibrary.map((s) => <option key={s.name} value={s.name}>{s.title}</option>)}
+          </select>
+        </label>
+        <label>Seed{' '}
+          <input type="number" min={1} value={seed} onChange={(e) => actions.setSeed(Number(e.target.value) || 1)} data-testid="sim-seed" style={{ width: '6rem' }} />
+        </label>
+        <button type="button" onClick={() => void actions.runSimulation()} data-testid="sim-run">Run</button>
+      </div>
+      {scenario && <p className="explanation" data-testid="sim-explanation">{scenario.explanation}</p>}
+      <LoadableView value={run} what="the simulation">
+        {(result) => {
+          const writers = [...new Set(result.trace.map((e) => e.writer))];
+          const focus = result.trace[cursor];
+          return (
+            <div>
+              <div className="sim-controls" role="toolbar" aria-label="Step through the trace">
+                <button type="button" onClick={() => actions.jumpTo(-1)}>⏮ start</button>
+                <button type="button" onClick={() => actions.step(-1)} data-testid="sim-back">◀ back</button>
+                <button type="button" onClick={() => actions.step(1)} data-testid="sim-step">step ▶</button>
+                <button type="button" onClick={() => actions.nextConflict()} data-testid="sim-next-conflict">next conflict ⏭</button>
+                <button type="button" onClick={() => actions.jumpTo(result.trace.length - 1)}>end ⏭</button>
+                <span className="muted">event {cursor + 1} of {result.trace.length}</span>
+              </div>
+              <Swimlane trace={result.trace} writers={writers} cursor={cursor} onPick={actions.jumpTo} />
+              {focus && (
+                <div className={`sim-focus ${focus.kind === 'conflict' ? 'conflict' : ''}`} data-testid="sim-focus">
+                  <strong>{focus.t} ms · {focus.writer} · {focus.kind}</strong>
+                  {focus.version !== undefined && <span> · version {focus.version}</span>}
+                  {focus.operation && <span> · {focus.operation}</span>}
+                  {focus.kind === 'conflict' && (
+                    <>
+                      <pre className="delta-message">{focus.message}</pre>
+                      <p>It lost to version {focus.winningVersion}. {explainConflictKind(focus.conflictKind ?? '')}</p>
+                    </>
+                  )}
+                  {focus.kind !== 'conflict' && focus.message && <p className="muted">{focus.message}</p>}
+                </div>
+              )}
+              <div className="sim-summary" data-testid="sim-summary">
+                <h3>Outcome (seed {result.seed}: the same seed replays the same race)</h3>
+                <ul>{Object.entries(result.outcomes).map(([w, o]) => <li key={w}><strong>{w}</strong>: {o}</li>)}</ul>
+                <p>
+                  {result.summary.commits} commit(s), conflicts {JSON.stringify(result.summary.conflicts)}, {result.summary.retries} version retries,{' '}
+                  {result.summary.recomputes} recomputes. Invariants: {result.invariantViolations.length === 0 ? 'all hold' : result.invariantViolations.join('; ')}.
+                </p>
+              </div>
+            </div>
+          );
+        }}
+      </LoadableView>
+    </section>
+  );
+}

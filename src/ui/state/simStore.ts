@@ -1,0 +1,71 @@
+/**
+ * The simulator page's state and actions: which scenario and seed, the run (from the worker),
+ * and a cursor that steps through the trace like a debugger.
+ */
+import { createStore } from 'zustand/vanilla';
+import { toLakeError } from '../../core/errors.ts';
+import type { SimRunResult } from '../../workers/simProtocol.ts';
+import type { Loadable } from './explorerStore.ts';
+
+export interface SimState {
+  scenario: string;
+  seed: number;
+  run: Loadable<SimRunResult>;
+  /** Index of the trace event in focus (-1: before the first). */
+  cursor: number;
+  /** The page shows the simulator instead of the explorer. */
+  open: boolean;
+}
+
+export interface SimRunner {
+  run(scenario: string, seed: number): Promise<SimRunResult>;
+}
+
+export function createSimStore(initial: Partial<SimState> = {}) {
+  return createStore<SimState>()(() => ({ scenario: 'seed-pinned-merge', seed: 1, run: { status: 'idle' }, cursor: -1, open: false, ...initial }));
+}
+
+export type SimStore = ReturnType<typeof createSimStore>;
+
+export function createSimActions(store: SimStore, runner: SimRunner) {
+  const trace = () => {
+    const run = store.getState().run;
+    return run.status === 'ready' ? run.value.trace : [];
+  };
+  return {
+    async runSimulation(scenario = store.getState().scenario, seed = store.getState().seed): Promise<void> {
+      store.setState({ scenario, seed, run: { status: 'loading' }, cursor: -1 });
+      try {
+        const result = await runner.run(scenario, seed);
+        if (store.getState().scenario === scenario && store.getState().seed === seed) store.setState({ run: { status: 'ready', value: result } });
+      } catch (error) {
+        const e = toLakeError(error);
+        store.setState({ run: { status: 'error', code: e.code, message: e.message } });
+      }
+    },
+    step(by: number): void {
+      const last = trace().length - 1;
+      store.setState({ cursor: Math.max(-1, Math.min(last, store.getState().cursor + by)) });
+    },
+    jumpTo(index: number): void {
+      store.setState({ cursor: Math.max(-1, Math.min(trace().length - 1, index)) });
+    },
+    nextConflict(): void {
+      const events = trace();
+      const from = store.getState().cursor + 1;
+      const at = events.findIndex((e, i) => i >= from && e.kind === 'conflict');
+      if (at >= 0) store.setState({ cursor: at });
+    },
+    setScenario(scenario: string): void {
+      store.setState({ scenario, run: { status: 'idle' }, cursor: -1 });
+    },
+    show(open: boolean): void {
+      store.setState({ open });
+    },
+    setSeed(seed: number): void {
+      store.setState({ seed, run: { status: 'idle' }, cursor: -1 });
+    },
+  };
+}
+
+export type SimActions = ReturnType<typeof createSimActions>;

@@ -1,0 +1,23 @@
+/** Messages between the page and the simulator worker. */
+import type { SerializedLakeError } from '../core/errors.ts';
+import type { TraceEvent } from '../sim/trace.ts';
+
+export interface SimRequest {
+  id: number;
+  /** A built-in scenario's name, or a scenario document. */
+  scenario: string | unknown;
+  seed: number;
+}
+
+export interface SimRunResult {
+  scenario: string;
+  seed: number;
+  trace: TraceEvent[];
+  outcomes: Record<string, string>;
+  finalVersion: number;
+  events: number;
+  summary: { commits: number; conflicts: Record<string, number>; retries: number; recomputes: number };
+  invariantViolations: string[];
+}
+
+export type SimResponse = { id: number; ok: true; result: SimRunResult } | { id: number; ok: false; error: SerializedLakeError };
