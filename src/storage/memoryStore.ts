@@ -15,6 +15,19 @@ interface Entry {
   metadata: Record<string, string>;
 }
 
+export interface MemoryEntry {
+  key: string;
+  data: Uint8Array;
+  lastModified: number;
+}
+
+export interface MemoryStoreOptions {
+  clock?: Pick<Clock, 'now'>;
+  description?: string;
+  /** Lease ids; default crypto.randomUUID (the simulator passes a seeded source). */
+  newLeaseId?: () => string;
+}
+
 const systemClock: Pick<Clock, 'now'> = { now: () => Date.now() };
 
 export class MemoryStore implements ObjectStore {
@@ -26,7 +39,7 @@ export class MemoryStore implements ObjectStore {
   private readonly leaseTable: LeaseTable;
   readonly leases: LeaseStore;
 
-  constructor(options: { clock?: Pick<Clock, 'now'>; description?: string; newLeaseId?: () => string } = {}) {
+  constructor(options: MemoryStoreOptions = {}) {
     this.clock = options.clock ?? systemClock;
     this.description = options.description ?? 'memory';
     this.leaseTable = new LeaseTable(this.clock, options.newLeaseId);
@@ -81,8 +94,15 @@ export class MemoryStore implements ObjectStore {
   }
 
   /** Every object with its bytes and times, for copying a store (the simulator, the page). */
-  toEntries(): { key: string; data: Uint8Array; lastModified: number }[] {
+  toEntries(): MemoryEntry[] {
     return [...this.entries.entries()].map(([key, e]) => ({ key, data: e.data.slice(), lastModified: e.lastModified }));
+  }
+
+  /** A store holding these objects (as `toEntries` gives them); leases start available. */
+  static fromEntries(entries: Iterable<MemoryEntry>, options: MemoryStoreOptions = {}): MemoryStore {
+    const store = new MemoryStore(options);
+    for (const entry of entries) store.putWithTime(entry.key, entry.data, entry.lastModified);
+    return store;
   }
 
   private checkLease(key: string, leaseId: string | undefined): void {

@@ -8,16 +8,27 @@ import { listAll, type ObjectStore } from '../core/objectStore.ts';
 
 export interface ContractStore {
   store: ObjectStore;
-  /** Seed objects into a read-only store (the adapter's own way), or undefined for writable stores. */
+  /** Remove what the factory made (a temporary folder, a container). */
   cleanup?: () => Promise<void>;
   /** Move the store's clock forward (fixed leases expire); without it those cases wait in real time. */
   advance?: (ms: number) => Promise<void> | void;
+  /** The same as `advance`, given as the store's clock. */
+  clock?: { advance(ms: number): Promise<void> | void };
 }
 
 export interface ContractOptions {
   leases?: boolean;
-  /** Read-only stores: the suite reads `seeded` objects the factory put there. */
-  readOnly?: { seeded: Record<string, Uint8Array> };
+  /**
+   * Read-only stores: with `seeded`, the suite checks those objects the factory put there;
+   * with `true`, it checks whatever the store lists (at least one object).
+   */
+  readOnly?: boolean | { seeded: Record<string, Uint8Array> };
+}
+
+function toAdvance(s: ContractStore): ((ms: number) => Promise<void> | void) | undefined {
+  if (s.advance) return s.advance;
+  const clock = s.clock;
+  return clock ? (ms) => clock.advance(ms) : undefined;
 }
 
 const text = (s: string) => new TextEncoder().encode(s);
@@ -27,13 +38,17 @@ export function describeObjectStoreContract(name: string, makeStore: () => Promi
   async function withStore(run: (s: ContractStore) => Promise<void>): Promise<void> {
     const s = await makeStore();
     try {
-      await run(s);
+      await run({ ...s, advance: toAdvance(s) });
     } finally {
       await s.cleanup?.();
     }
   }
 
   describe(`ObjectStore contract: ${name}`, () => {
+    if (options.readOnly === true) {
+      describeReadOnlyListed(withStore);
+      return;
+    }
     if (options.readOnly) {
       const seeded = options.readOnly.seeded;
       it('lists seeded objects in key order and reads them back', () => withStore(async ({ store }) => {
@@ -100,15 +115,25 @@ export function describeObjectStoreContract(name: string, makeStore: () => Promi
     }), 120_000);
 
     it('keeps unicode, spaces, % and = in keys', () => withStore(async ({ store }) => {
-      const keys = ['ü/名前 with space.json', 'p=__HIVE_DEFAULT_PARTITION__/a%20b+c.parquet'];
+      const keys = ['ü/名前 with space.json', 'p=__HIVE_DEFAULT_PARTITION__/a%20b+c.parquet', 'q=%2F+%25/x+y.json', 'q=%2F+%25/x y.json', 'z/\uFF21.json', 'z/😀.json'];
       for (const key of keys) await store.put(key, text(key));
       for (const key of keys) expect(read(await store.get(key))).toBe(key);
-      expect((await listAll(store, '')).map((o) => o.key).sort()).toEqual([...keys].sort());
+      expect((await store.head('q=%2F+%25/x+y.json')).key).toBe('q=%2F+%25/x+y.json');
+      const listed = (await listAll(store, '')).map((o) => o.key);
+      expect([...listed].sort(compareUtf8)).toEqual([...keys].sort(compareUtf8));
+      // Azurite orders by UTF-16 units, which differs from UTF-8 bytes only above U+FFFF; the
+      // adapters' own tests check that order (U+FF21 before U+1F600).
+      const bmp = (k: string) => !/[\uD800-\uDFFF]/.test(k);
+      expect(listed.filter(bmp)).toEqual([...keys].sort(compareUtf8).filter(bmp));
     }));
 
     it('refuses hostile keys', () => withStore(async ({ store }) => {
-      for (const key of ['../x', '/abs', 'a//b', 'a/./b', 'a/../b', 'a\\b']) {
+      for (const key of ['../x', '/abs', 'a//b', 'a/./b', 'a/../b', 'a\\b', '..']) {
         await expect(store.put(key, text('x'))).rejects.toMatchObject({ code: 'InvalidInput' });
+        await expect(store.putIfAbsent(key, text('x'))).rejects.toMatchObject({ code: 'InvalidInput' });
+        await expect(store.get(key)).rejects.toMatchObject({ code: 'InvalidInput' });
+        await expect(store.head(key)).rejects.toMatchObject({ code: 'InvalidInput' });
+        await expect(store.delete(key)).rejects.toMatchObject({ code: 'InvalidInput' });
       }
     }));
 
@@ -182,21 +207,79 @@ export function describeObjectStoreContract(name: string, makeStore: () => Promi
         expect((await leases.acquire(key, 'infinite')).status).toBe('ok');
       }), 30_000);
 
-      it('a fixed lease expires when its time runs out', async () => {
-        const s = await makeStore();
-        try {
-          // Azure's shortest lease is 15 s: only stores with a clock to advance run this case.
-          if (!s.advance) return;
-          await s.store.put(key, text('v1'));
-          const lease = await s.store.leases!.acquire(key, 15);
-          await s.advance(15_001);
-          expect((await s.store.leases!.info(key)).state).toBe('expired');
-          expect((await s.store.leases!.acquire(key, 'infinite')).status).toBe('ok');
-          expect(lease.status).toBe('ok');
-        } finally {
-          await s.cleanup?.();
-        }
-      });
+      it('a fixed lease expires when its time runs out', () => withStore(async ({ store, advance }) => {
+        // Azure's shortest lease is 15 s: only stores with a clock to advance run this timing case.
+        if (!advance) return;
+        await store.put(key, text('v1'));
+        const lease = await store.leases!.acquire(key, 15);
+        expect(lease.status).toBe('ok');
+        await advance(14_000);
+        expect((await store.leases!.info(key)).state).toBe('leased');
+        await advance(1_001);
+        expect((await store.leases!.info(key)).state).toBe('expired');
+        const stale = lease.status === 'ok' ? lease.leaseId : '';
+        await expect(store.put(key, text('late'), { leaseId: stale })).rejects.toMatchObject({ code: 'AccessDenied' });
+        expect((await store.leases!.acquire(key, 'infinite')).status).toBe('ok');
+      }));
+
+      it('a break without a period lets a fixed lease run out', () => withStore(async ({ store, advance }) => {
+        // Waits out most of a 15 s lease: only stores with a clock to advance run this timing case.
+        if (!advance) return;
+        await store.put(key, text('v1'));
+        await store.leases!.acquire(key, 20);
+        await advance(5_000);
+        expect(await store.leases!.break(key)).toEqual({ secondsUntilBroken: 15 });
+        expect((await store.leases!.info(key)).state).toBe('breaking');
+        await advance(15_000);
+        expect((await store.leases!.info(key)).state).toBe('broken');
+      }));
+
+      it('an acquire proposing the current id renews; a released lease can be taken again', () => withStore(async ({ store }) => {
+        const leases = store.leases!;
+        const id = '0f0e0d0c-0b0a-4908-8706-050403020100';
+        await store.put(key, text('v1'));
+        expect(await leases.acquire(key, 30, id)).toEqual({ status: 'ok', leaseId: id });
+        expect(await leases.acquire(key, 'infinite', id)).toEqual({ status: 'ok', leaseId: id });
+        expect((await leases.info(key)).duration).toBe('infinite');
+        await store.delete(key, { leaseId: id });
+        await expect(store.head(key)).rejects.toMatchObject({ code: 'NotFound' });
+      }));
     });
   });
+}
+
+/** A read-only store checked over what it lists: sizes agree, ranges clip, writes are refused. */
+function describeReadOnlyListed(withStore: (run: (s: ContractStore) => Promise<void>) => Promise<void>): void {
+  it('lists objects in key order, each once, and reads each with the listed size', () => withStore(async ({ store }) => {
+    const objects = await listAll(store, '');
+    expect(objects.length).toBeGreaterThan(0);
+    const keys = objects.map((o) => o.key);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect([...keys].sort(compareUtf8)).toEqual(keys);
+    for (const meta of objects.slice(0, 20)) {
+      expect((await store.head(meta.key)).size).toBe(meta.size);
+      expect((await store.get(meta.key)).length).toBe(meta.size);
+    }
+  }));
+  it('reads byte ranges, clipped at the end', () => withStore(async ({ store }) => {
+    const meta = (await listAll(store, '')).find((o) => o.size >= 4);
+    expect(meta).toBeDefined();
+    const whole = await store.get(meta!.key);
+    expect(await store.get(meta!.key, { range: { offset: 1, length: 2 } })).toEqual(whole.slice(1, 3));
+    expect(await store.get(meta!.key, { range: { offset: meta!.size - 2, length: 100 } })).toEqual(whole.slice(-2));
+  }));
+  it('answers NotFound for a missing key and refuses writes', () => withStore(async ({ store }) => {
+    await expect(store.get('missing/object')).rejects.toMatchObject({ code: 'NotFound' });
+    await expect(store.head('missing/object')).rejects.toMatchObject({ code: 'NotFound' });
+    await expect(store.put('x', text('y'))).rejects.toMatchObject({ code: expect.stringMatching(/^(AccessDenied|Unsupported)$/) });
+    expect(store.readOnly).toBe(true);
+  }));
+}
+
+/** Byte order of the UTF-8 keys, as the contract lists them. */
+export function compareUtf8(a: string, b: string): number {
+  const x = new TextEncoder().encode(a);
+  const y = new TextEncoder().encode(b);
+  for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return (x[i] ?? 0) - (y[i] ?? 0);
+  return x.length - y.length;
 }
