@@ -4,36 +4,54 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HttpStore, listingIndexName } from './httpStore.ts';
+import { HttpStore, listingIndexName, toListingIndex } from './httpStore.ts';
 import { NodeFsStore } from './nodeFsStore.ts';
 import { loadListingIndex } from './listingIndex.ts';
 import { describeObjectStoreContract } from './objectStoreContract.ts';
 
+/** Requests the server saw: method, path and Range header. */
+const seen: { method: string; path: string; range?: string }[] = [];
+
 /** A static file server with Range support, like vite preview or nginx, on 127.0.0.1. */
 function serveFolder(dir: string): Promise<{ url: string; server: Server }> {
   const server = createServer((request, response) => {
-    const path = join(dir, decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname));
+    const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+    seen.push({ method: request.method ?? '', path: pathname, range: request.headers.range });
+    if (pathname.startsWith('/private/')) {
+      response.writeHead(request.headers.authorization === 'Bearer let-me-in' ? 404 : pathname.includes('401') ? 401 : 403).end();
+      return;
+    }
+    const path = join(dir, pathname);
     let size: number;
+    let mtime: Date;
     try {
-      size = statSync(path).size;
+      const stat = statSync(path);
+      if (!stat.isFile()) throw new Error('not a file');
+      size = stat.size;
+      mtime = stat.mtime;
     } catch {
       response.writeHead(404).end();
       return;
     }
     const body = readFileSync(path);
+    const lastModified = mtime.toUTCString();
     const range = /^bytes=(\d+)-(\d+)$/.exec(request.headers.range ?? '');
+    if (request.headers.range && !range) {
+      response.writeHead(500).end('only explicit ranges');
+      return;
+    }
     if (range) {
       const start = Number(range[1]);
       if (start >= size) {
-        response.writeHead(416).end();
+        response.writeHead(416, { 'Content-Range': `bytes */${size}` }).end();
         return;
       }
       const end = Math.min(Number(range[2]), size - 1);
-      response.writeHead(206, { 'Content-Length': end - start + 1, 'Content-Range': `bytes ${start}-${end}/${size}` });
+      response.writeHead(206, { 'Content-Length': end - start + 1, 'Content-Range': `bytes ${start}-${end}/${size}`, 'Last-Modified': lastModified });
       response.end(request.method === 'HEAD' ? undefined : body.subarray(start, end + 1));
       return;
     }
-    response.writeHead(200, { 'Content-Length': size, 'Last-Modified': new Date(0).toUTCString() });
+    response.writeHead(200, { 'Content-Length': size, 'Last-Modified': lastModified, 'Accept-Ranges': 'bytes' });
     response.end(request.method === 'HEAD' ? undefined : body);
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, server })));
@@ -65,17 +83,83 @@ afterAll(() => {
 
 describeObjectStoreContract('HttpStore (read-only)', async () => ({ store: new HttpStore(served.url) }), { readOnly: { seeded } });
 
+const sampleDir = join(import.meta.dirname, '..', '..', 'public', 'samples');
+let samples: { url: string; server: Server };
+beforeAll(async () => {
+  samples = await serveFolder(sampleDir);
+});
+afterAll(() => samples.server.close());
+
+describeObjectStoreContract('HttpStore over a real Delta table (simple_table sample)', async () => ({ store: new HttpStore(`${samples.url}simple_table`) }), { readOnly: true });
+
 describe('HttpStore', () => {
+  it('lists from the listing index, one level with a delimiter', async () => {
+    const store = new HttpStore(served.url);
+    const pages = [];
+    for await (const page of store.list('a/', { delimiter: '/' })) pages.push(page);
+    expect(pages.flatMap((p) => p.objects.map((o) => o.key))).toEqual(['a/one.json', 'a/two words.txt']);
+    const top = [];
+    for await (const page of store.list('', { delimiter: '/' })) top.push(...page.prefixes);
+    expect(top).toEqual(['a/', 'b/']);
+  });
+
+  it('heads with the size from Content-Length and the time from Last-Modified', async () => {
+    const meta = await new HttpStore(served.url).head('a/two words.txt');
+    expect(meta.size).toBe(10);
+    expect(meta.lastModified).toBe(Math.floor(statSync(join(dir, 'a', 'two words.txt')).mtimeMs / 1000) * 1000);
+  });
+
+  it('asks for explicit byte ranges, never a suffix', async () => {
+    seen.length = 0;
+    const store = new HttpStore(served.url);
+    expect(await store.get('b/three.bin', { range: { offset: 60, length: 10 } })).toEqual(Uint8Array.of(60, 61, 62, 63));
+    expect(await store.get('b/three.bin', { range: { offset: 64, length: 8 } })).toEqual(new Uint8Array(0));
+    expect(seen.map((r) => r.range)).toEqual(['bytes=60-69', 'bytes=64-71']);
+  });
+
+  it('refuses writes: the source is read-only', async () => {
+    const store = new HttpStore(served.url);
+    for (const write of [() => store.put('a/new', new Uint8Array()), () => store.putIfAbsent('a/new', new Uint8Array()), () => store.delete('a/one.json')]) {
+      await expect(write()).rejects.toMatchObject({ code: 'AccessDenied', message: expect.stringContaining('read-only') });
+    }
+    expect(readFileSync(join(dir, 'a', 'one.json'), 'utf8')).toBe('{"one":1}');
+  });
+
+  it('maps 401 and 403 to AccessDenied, 404 to NotFound', async () => {
+    const store = new HttpStore(`${served.url}private/`);
+    await expect(store.get('401/x')).rejects.toMatchObject({ code: 'AccessDenied', message: expect.stringContaining('401') });
+    await expect(store.head('x')).rejects.toMatchObject({ code: 'AccessDenied', message: expect.stringContaining('403') });
+    await expect(new HttpStore(served.url).head('a/none.json')).rejects.toMatchObject({ code: 'NotFound' });
+  });
+
+  it('sends the configured headers, also through an injected fetch', async () => {
+    let calls = 0;
+    const counted: typeof fetch = (input, init) => {
+      calls++;
+      return fetch(input, init);
+    };
+    const store = new HttpStore(`${served.url}private/`, { fetch: counted, headers: { Authorization: 'Bearer let-me-in' } });
+    await expect(store.get('x')).rejects.toMatchObject({ code: 'NotFound' });
+    expect(calls).toBe(1);
+  });
+
   it('explains that a server without a listing index cannot list', async () => {
     const store = new HttpStore(`${served.url}a/`);
     await expect((async () => { for await (const _ of store.list('')) { /* drain */ } })()).rejects.toMatchObject({
       code: 'Unsupported',
-      message: expect.stringContaining('lakelab index'),
+      message: expect.stringContaining('npx lakelab index'),
     });
   });
 
   it('reports an unreachable server as a Network error', async () => {
     const store = new HttpStore('http://127.0.0.1:9/');
     await expect(store.get('x')).rejects.toMatchObject({ code: 'Network' });
+  });
+
+  it('writes an index that leaves itself out and rounds times to milliseconds', () => {
+    expect(toListingIndex([
+      { key: 'a.json', size: 2, lastModified: 1.6 },
+      { key: listingIndexName, size: 9, lastModified: 0 },
+    ])).toEqual({ version: 1, objects: [{ key: 'a.json', size: 2, lastModified: 2 }] });
   });
 });

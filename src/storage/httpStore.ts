@@ -36,7 +36,9 @@ export class HttpStore implements ObjectStore {
 
   constructor(baseUrl: string, options: { fetch?: typeof fetch; headers?: Record<string, string> } = {}) {
     this.base = baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
-    this.fetcher = options.fetch ?? ((input, init) => fetch(input, { ...init, headers: { ...options.headers, ...init?.headers } }));
+    const inner = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
+    const headers = options.headers;
+    this.fetcher = headers ? (input, init) => inner(input, { ...init, headers: { ...headers, ...(init?.headers as Record<string, string> | undefined) } }) : inner;
     this.description = `HTTP ${redactQuery(this.base)}`;
   }
 
@@ -46,9 +48,10 @@ export class HttpStore implements ObjectStore {
     yield* toListPages(objects, prefixes, 1000);
   }
 
-  async head(key: string): Promise<ObjectMeta> {
-    const response = await this.request(key, { method: 'HEAD' });
-    const size = Number(response.headers.get('content-length'));
+  async head(key: string, options: { signal?: GetOptions['signal'] } = {}): Promise<ObjectMeta> {
+    const response = await this.request(key, { method: 'HEAD', signal: options.signal as RequestInit['signal'] });
+    const length = response.headers.get('content-length');
+    const size = length === null ? Number.NaN : Number(length);
     if (!Number.isFinite(size)) throw new LakeError('Network', `${key}: the server sent no Content-Length`);
     return { key, size, lastModified: Date.parse(response.headers.get('last-modified') ?? '') || 0, etag: response.headers.get('etag') ?? undefined };
   }
