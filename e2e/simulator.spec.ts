@@ -19,6 +19,10 @@ test('plays the seed race in the simulator, steps to the conflict, and replays i
   await expect(focus).not.toContainText('· conflict');
   await page.screenshot({ path: test.info().outputPath('simulator.png'), fullPage: true });
 
+  await page.getByTestId('sim-compare').click();
+  await expect(page.getByTestId('sim-comparison').locator('tbody tr')).toHaveCount(2);
+  await expect(page.getByTestId('sim-comparison')).toContainText('ConcurrentDeleteRead');
+
   await expect(page).toHaveURL(/sim=seed-pinned-merge&seed=7/);
   const trace = await page.getByTestId('swimlane').locator('title').allTextContents();
   await page.reload();

@@ -13,6 +13,9 @@ import type { Scenario } from './scenario.ts';
 import type { SimOperations } from './simOperations.ts';
 import { runWriter, simEngineInfo, type WriterEnvironment } from './runWriter.ts';
 import type { SimResult, TraceEvent } from './trace.ts';
+import type { ConflictRules } from '../core/delta/conflicts/conflictChecker.ts';
+import { checkConflictDeltaRs } from '../core/delta/conflicts/deltaRsRules.ts';
+import { checkConflictSpark } from '../core/delta/conflicts/sparkRules.ts';
 
 export interface SimDependencies {
   /** A fresh in-memory store whose modification times follow `clock`. */
@@ -30,7 +33,7 @@ export interface SimRun extends SimResult {
   committed: WriterEnvironment['committed'];
 }
 
-export async function runScenario(scenario: Scenario, seed: number, deps: SimDependencies): Promise<SimRun> {
+export async function runScenario(scenario: Scenario, seed: number, deps: SimDependencies, rules: ConflictRules = 'delta-rs'): Promise<SimRun> {
   const scheduler = new VirtualScheduler(simStartTime, deps.settle);
   const memory = deps.makeStore(scheduler);
   const setupRng = seededRng(seed ^ 0x5eed);
@@ -50,6 +53,7 @@ export async function runScenario(scenario: Scenario, seed: number, deps: SimDep
     startTime: simStartTime,
     record: (event) => trace.push(event),
     committed: [],
+    checkConflict: rules === 'spark' ? checkConflictSpark : checkConflictDeltaRs,
   };
   const outcomes: Record<string, string> = {};
   let done = 0;

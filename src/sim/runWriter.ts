@@ -7,6 +7,8 @@ import { isLakeError } from '../core/errors.ts';
 import { loadSnapshot } from '../core/delta/loadSnapshot.ts';
 import { commitTransaction } from '../core/delta/commitTransaction.ts';
 import type { DeltaSnapshot } from '../core/delta/snapshot.ts';
+import type { Commit } from '../core/delta/actions.ts';
+import type { Conflict } from '../core/delta/conflicts/conflict.ts';
 import type { IsolationLevel, Transaction } from '../core/delta/transaction.ts';
 import { planSetProperties } from '../core/delta/operations/setProperties.ts';
 import type { ObjectStore } from '../core/objectStore.ts';
@@ -24,6 +26,8 @@ export interface WriterEnvironment {
   record: (event: TraceEvent) => void;
   /** Every transaction that committed, with its version (the invariants re-check them). */
   committed: { writer: string; version: number; transaction: Transaction }[];
+  /** The conflict rules the commits are judged by (delta-rs's unless comparing). */
+  checkConflict?: (tx: Transaction, winner: Commit) => Conflict | undefined;
 }
 
 export const simEngineInfo = (writer: string) => `Lakelab/sim:${writer}`;
@@ -65,6 +69,7 @@ export async function runWriter(script: WriterScript, env: WriterEnvironment, rn
             clock: env.scheduler,
             engineInfo: simEngineInfo(script.name),
             maxRetries: script.maxRetries,
+            checkConflict: env.checkConflict,
             onEvent: (e) => {
               if (e.kind === 'attempt') record({ kind: 'attempt', version: e.version });
               else if (e.kind === 'versionTaken') record({ kind: 'versionTaken', version: e.version });

@@ -66,3 +66,24 @@ describe('the simulator', () => {
     expect(() => validateScenario({ ...base, writers: [{ name: 'x', steps: [{ read: -1 }] }] })).toThrow(/"HEAD" or a version/);
   });
 });
+
+describe('rule sets side by side', () => {
+  it("Spark's rules let a blind append through where delta-rs's fail it", async () => {
+    const { validateScenario: validate } = await import('./scenario.ts');
+    const scenario = validate({
+      version: 1, name: 'append-vs-delete', title: 'An append racing a delete', explanation: 'delta-rs counts every file of the snapshot as read by a blind append; Spark does not.',
+      table: { schema: { type: 'struct', fields: [{ name: 'id', type: 'long', nullable: true, metadata: {} }] }, rows: [{ id: 1 }, { id: 2 }] },
+      writers: [
+        { name: 'appender', steps: [{ read: 'HEAD' }, { think: 500 }, { append: [{ id: 3 }] }] },
+        { name: 'deleter', steps: [{ read: 'HEAD' }, { delete: 'id = 1' }] },
+      ],
+    });
+    for (let seed = 1; seed <= 20; seed++) {
+      const deltaRs = await runScenario(scenario, seed, deps, 'delta-rs');
+      const spark = await runScenario(scenario, seed, deps, 'spark');
+      expect(deltaRs.outcomes).toEqual({ deleter: 'committed', appender: 'ConcurrentDeleteRead' });
+      expect(spark.outcomes).toEqual({ deleter: 'committed', appender: 'committed' });
+      expect(await checkInvariants(spark, 'spark')).toEqual([]);
+    }
+  });
+});

@@ -7,6 +7,8 @@ export interface SimRequest {
   /** A built-in scenario's name, or a scenario document. */
   scenario: string | unknown;
   seed: number;
+  /** Judge the commits by delta-rs's rules (default) or Spark Delta's. */
+  rules?: 'delta-rs' | 'spark';
 }
 
 export interface SimRunResult {

@@ -3,6 +3,7 @@ import { explainConflictKind } from '../../sim/conflictStories.ts';
 import { LoadableView } from '../shared/LoadableView.tsx';
 import { useSimActions, useSimState } from './SimContext.tsx';
 import { Swimlane } from './Swimlane.tsx';
+import { RuleComparison } from './RuleComparison.tsx';
 
 /** Racing writers on virtual time: pick a scenario and a seed, run, step through the trace. */
 export function SimulatorPage() {
@@ -63,6 +64,7 @@ export function SimulatorPage() {
                   {result.summary.commits} commit(s), conflicts {JSON.stringify(result.summary.conflicts)}, {result.summary.retries} version retries,{' '}
                   {result.summary.recomputes} recomputes. Invariants: {result.invariantViolations.length === 0 ? 'all hold' : result.invariantViolations.join('; ')}.
                 </p>
+                <RuleComparison />
               </div>
             </div>
           );

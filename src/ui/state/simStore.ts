@@ -15,14 +15,16 @@ export interface SimState {
   cursor: number;
   /** The page shows the simulator instead of the explorer. */
   open: boolean;
+  /** The same scenario and seed judged by each rule set. */
+  comparison: Loadable<Record<'delta-rs' | 'spark', Record<string, string>>>;
 }
 
 export interface SimRunner {
-  run(scenario: string, seed: number): Promise<SimRunResult>;
+  run(scenario: string, seed: number, rules?: 'delta-rs' | 'spark'): Promise<SimRunResult>;
 }
 
 export function createSimStore(initial: Partial<SimState> = {}) {
-  return createStore<SimState>()(() => ({ scenario: 'seed-pinned-merge', seed: 1, run: { status: 'idle' }, cursor: -1, open: false, ...initial }));
+  return createStore<SimState>()(() => ({ scenario: 'seed-pinned-merge', seed: 1, run: { status: 'idle' }, cursor: -1, open: false, comparison: { status: 'idle' }, ...initial }));
 }
 
 export type SimStore = ReturnType<typeof createSimStore>;
@@ -34,13 +36,24 @@ export function createSimActions(store: SimStore, runner: SimRunner) {
   };
   return {
     async runSimulation(scenario = store.getState().scenario, seed = store.getState().seed): Promise<void> {
-      store.setState({ scenario, seed, run: { status: 'loading' }, cursor: -1 });
+      store.setState({ scenario, seed, run: { status: 'loading' }, cursor: -1, comparison: { status: 'idle' } });
       try {
         const result = await runner.run(scenario, seed);
         if (store.getState().scenario === scenario && store.getState().seed === seed) store.setState({ run: { status: 'ready', value: result } });
       } catch (error) {
         const e = toLakeError(error);
         store.setState({ run: { status: 'error', code: e.code, message: e.message } });
+      }
+    },
+    async compareRules(): Promise<void> {
+      const { scenario, seed } = store.getState();
+      store.setState({ comparison: { status: 'loading' } });
+      try {
+        const [deltaRs, spark] = [await runner.run(scenario, seed, 'delta-rs'), await runner.run(scenario, seed, 'spark')];
+        store.setState({ comparison: { status: 'ready', value: { 'delta-rs': deltaRs.outcomes, spark: spark.outcomes } } });
+      } catch (error) {
+        const e = toLakeError(error);
+        store.setState({ comparison: { status: 'error', code: e.code, message: e.message } });
       }
     },
     step(by: number): void {
@@ -57,13 +70,13 @@ export function createSimActions(store: SimStore, runner: SimRunner) {
       if (at >= 0) store.setState({ cursor: at });
     },
     setScenario(scenario: string): void {
-      store.setState({ scenario, run: { status: 'idle' }, cursor: -1 });
+      store.setState({ scenario, run: { status: 'idle' }, cursor: -1, comparison: { status: 'idle' } });
     },
     show(open: boolean): void {
       store.setState({ open });
     },
     setSeed(seed: number): void {
-      store.setState({ seed, run: { status: 'idle' }, cursor: -1 });
+      store.setState({ seed, run: { status: 'idle' }, cursor: -1, comparison: { status: 'idle' } });
     },
   };
 }
