@@ -7,7 +7,7 @@
 import { LakeError } from '../core/errors.ts';
 import {
   checkKey, type GetOptions, type ListOptions, type ListPage, type ObjectMeta, type ObjectStore,
-  type PutIfAbsentOutcome,
+  type PutIfAbsentOutcome, type PutOptions,
 } from '../core/objectStore.ts';
 import { groupByDelimiter, toListPages } from './listing.ts';
 
@@ -73,15 +73,15 @@ export class HttpStore implements ObjectStore {
     return response.status === 206 ? bytes.subarray(0, length) : bytes.slice(offset, offset + length);
   }
 
-  put(key: string): Promise<ObjectMeta> {
+  put(key: string, _data?: Uint8Array, _options?: PutOptions): Promise<ObjectMeta> {
     return Promise.reject(this.readOnlyError(key));
   }
 
-  putIfAbsent(key: string): Promise<PutIfAbsentOutcome> {
+  putIfAbsent(key: string, _data?: Uint8Array, _options?: PutOptions): Promise<PutIfAbsentOutcome> {
     return Promise.reject(this.readOnlyError(key));
   }
 
-  delete(key: string): Promise<void> {
+  delete(key: string, _options?: { leaseId?: string }): Promise<void> {
     return Promise.reject(this.readOnlyError(key));
   }
 
