@@ -8,6 +8,8 @@ export interface CallCounts {
   /** Gets with a byte range (also counted in `get`). */
   rangedGet: number;
   bytesRead: number;
+  /** Bytes returned by ranged gets (also counted in `bytesRead`). */
+  rangeBytes: number;
   put: number;
   putIfAbsent: number;
   delete: number;
@@ -15,7 +17,7 @@ export interface CallCounts {
   keysRead: string[];
 }
 
-const zero = (): CallCounts => ({ list: 0, head: 0, get: 0, rangedGet: 0, bytesRead: 0, put: 0, putIfAbsent: 0, delete: 0, keysRead: [] });
+const zero = (): CallCounts => ({ list: 0, head: 0, get: 0, rangedGet: 0, bytesRead: 0, rangeBytes: 0, put: 0, putIfAbsent: 0, delete: 0, keysRead: [] });
 
 export class CountingStore implements ObjectStore {
   private current = zero();
@@ -47,9 +49,9 @@ export class CountingStore implements ObjectStore {
     return this.inner.list(prefix, options);
   }
 
-  head(key: string): Promise<ObjectMeta> {
+  head(key: string, options?: { signal?: GetOptions['signal'] }): Promise<ObjectMeta> {
     this.current.head++;
-    return this.inner.head(key);
+    return this.inner.head(key, options);
   }
 
   async get(key: string, options?: GetOptions): Promise<Uint8Array> {
@@ -58,6 +60,7 @@ export class CountingStore implements ObjectStore {
     this.current.keysRead.push(key);
     const bytes = await this.inner.get(key, options);
     this.current.bytesRead += bytes.length;
+    if (options?.range) this.current.rangeBytes += bytes.length;
     return bytes;
   }
 
@@ -71,7 +74,7 @@ export class CountingStore implements ObjectStore {
     return this.inner.putIfAbsent(key, data, options);
   }
 
-  delete(key: string, options?: { leaseId?: string }): Promise<void> {
+  delete(key: string, options?: { leaseId?: string; signal?: GetOptions['signal'] }): Promise<void> {
     this.current.delete++;
     return this.inner.delete(key, options);
   }

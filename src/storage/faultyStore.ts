@@ -5,18 +5,50 @@
  */
 import { LakeError } from '../core/errors.ts';
 import type { Clock } from '../core/clock.ts';
+import type { Rng } from '../core/rng.ts';
 import type { GetOptions, ListOptions, ListPage, ObjectMeta, ObjectStore, PutIfAbsentOutcome, PutOptions } from '../core/objectStore.ts';
 
 export type StoreCall = 'list' | 'head' | 'get' | 'put' | 'putIfAbsent' | 'delete';
 
 export type Fault = { kind: 'none' } | { kind: 'fail' } | { kind: 'delay'; ms: number } | { kind: 'truncate'; keepBytes: number };
 
+export interface FaultRates {
+  /** Chance a call fails with a Network error. */
+  fail?: number;
+  /** Chance a call is delayed, by up to `maxDelayMs` (uniform). */
+  delay?: number;
+  maxDelayMs?: number;
+  /** Chance a get returns only part of its bytes. */
+  truncate?: number;
+  /** Only these calls get faults; default all. */
+  calls?: StoreCall[];
+}
+
+/** A fault decider over a seeded Rng: the same seed gives the same faults in the same order. */
+export function toFaultDecider(rng: Rng, rates: FaultRates): (call: StoreCall, key: string) => Fault {
+  return (call) => {
+    if (rates.calls && !rates.calls.includes(call)) return { kind: 'none' };
+    const roll = rng.next();
+    const fail = rates.fail ?? 0;
+    const delay = rates.delay ?? 0;
+    const truncate = call === 'get' ? (rates.truncate ?? 0) : 0;
+    if (roll < fail) return { kind: 'fail' };
+    if (roll < fail + delay) return { kind: 'delay', ms: Math.floor(rng.next() * (rates.maxDelayMs ?? 1000)) };
+    if (roll < fail + delay + truncate) return { kind: 'truncate', keepBytes: Math.floor(rng.next() * 64) };
+    return { kind: 'none' };
+  };
+}
+
 export class FaultyStore implements ObjectStore {
+  private readonly decideFault: (call: StoreCall, key: string) => Fault;
+
   constructor(
     private readonly inner: ObjectStore,
-    private readonly decide: (call: StoreCall, key: string) => Fault,
+    decide: ((call: StoreCall, key: string) => Fault) | { rng: Rng; rates: FaultRates },
     private readonly clock?: Pick<Clock, 'sleep'>,
-  ) {}
+  ) {
+    this.decideFault = typeof decide === 'function' ? decide : toFaultDecider(decide.rng, decide.rates);
+  }
 
   get description(): string {
     return this.inner.description;
@@ -35,9 +67,9 @@ export class FaultyStore implements ObjectStore {
     yield* this.inner.list(prefix, options);
   }
 
-  async head(key: string): Promise<ObjectMeta> {
+  async head(key: string, options?: { signal?: GetOptions['signal'] }): Promise<ObjectMeta> {
     await this.before('head', key);
-    return this.inner.head(key);
+    return this.inner.head(key, options);
   }
 
   async get(key: string, options?: GetOptions): Promise<Uint8Array> {
@@ -56,13 +88,13 @@ export class FaultyStore implements ObjectStore {
     return this.inner.putIfAbsent(key, data, options);
   }
 
-  async delete(key: string, options?: { leaseId?: string }): Promise<void> {
+  async delete(key: string, options?: { leaseId?: string; signal?: GetOptions['signal'] }): Promise<void> {
     await this.before('delete', key);
     return this.inner.delete(key, options);
   }
 
   private async before(call: StoreCall, key: string): Promise<Fault> {
-    const fault = this.decide(call, key);
+    const fault = this.decideFault(call, key);
     if (fault.kind === 'fail') throw new LakeError('Network', `${key}: injected ${call} failure`);
     if (fault.kind === 'delay') await (this.clock ? this.clock.sleep(fault.ms) : new Promise((r) => setTimeout(r, fault.ms)));
     return fault;
