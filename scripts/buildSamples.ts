@@ -30,6 +30,43 @@ async function writeSeedTable(target: string): Promise<void> {
   }
 }
 
+/** Where each fixture source comes from, and the licence that travels with its tables. */
+const origins = [
+  {
+    folder: 'dat',
+    title: 'Delta Acceptance Testing (delta-incubator/dat)',
+    licence: 'MIT',
+    from: '`out/reader_tests/generated/<case>/delta` at commit 5b772f79c9c945580bc18819a41f0c6d61bbb0a8, written by PySpark with Delta Lake',
+  },
+  {
+    folder: 'delta-rs',
+    title: 'delta-rs test data (delta-io/delta-rs)',
+    licence: 'Apache-2.0',
+    from: '`crates/test/tests/data/<table>` at commit 2c996fa9bc1a765f6d829ce3b40008710a4888d7, written by delta-rs, Spark and Databricks',
+  },
+];
+
+function writeAttribution(): void {
+  const lines = [
+    '# Built-in samples: where they come from',
+    '',
+    'Every sample but `seed_merge` is a real Delta table written by another engine, copied byte for',
+    'byte (only `lakelab-index.json`, the listing a static server needs, is added). Licences below',
+    'travel with the tables. `seed_merge` and `seed_batches` are written by Lakelab',
+    '(scripts/buildSamples.ts). Rebuild everything with `npx tsx scripts/buildSamples.ts`.',
+  ];
+  for (const origin of origins) {
+    const licenceFile = `LICENSE-${origin.folder}.txt`;
+    cpSync(join(root, 'test', 'fixtures', 'delta', origin.folder, 'LICENSE'), join(out, licenceFile));
+    lines.push('', `## ${origin.title}, ${origin.licence} ([${licenceFile}](${licenceFile}))`, '', `From ${origin.from}.`, '');
+    lines.push('| sample | source | what it shows |', '|---|---|---|');
+    for (const sample of samples.filter((s) => s.source?.startsWith(`${origin.folder}/`))) {
+      lines.push(`| ${sample.name} | ${sample.source?.slice(origin.folder.length + 1)} | ${sample.description} |`);
+    }
+  }
+  writeFileSync(join(out, 'ATTRIBUTION.md'), `${lines.join('\n')}\n`);
+}
+
 const root = join(import.meta.dirname, '..');
 const out = join(root, 'public', 'samples');
 
@@ -38,7 +75,8 @@ mkdirSync(out, { recursive: true });
 for (const sample of samples) {
   const target = join(out, sample.name);
   if (sample.source) {
-    cpSync(join(root, 'test', 'fixtures', 'delta', sample.source), target, { recursive: true });
+    // Fixture times (checkout times) are kept, so a rebuild does not change every index.
+    cpSync(join(root, 'test', 'fixtures', 'delta', sample.source), target, { recursive: true, preserveTimestamps: true });
     chmodSync(target, 0o755);
   } else {
     await writeSeedTable(target);
@@ -50,5 +88,5 @@ writeFileSync(
   join(out, 'samples.json'),
   `${JSON.stringify(samples.map(({ name, description }) => ({ name, path: name, description })), null, 2)}\n`,
 );
-cpSync(join(root, 'test', 'fixtures', 'MANIFEST.md'), join(out, 'ATTRIBUTION.md'));
+writeAttribution();
 console.log(`wrote ${samples.length} samples to ${out}`);

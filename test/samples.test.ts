@@ -1,5 +1,5 @@
 /** The built-in samples are real tables whose listing indexes match the files served. */
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listAll } from '../src/core/objectStore.ts';
@@ -8,12 +8,31 @@ import { listingIndexName, type ListingIndex } from '../src/storage/httpStore.ts
 import { samples } from '../scripts/samples.ts';
 
 const samplesDir = join(import.meta.dirname, '..', 'public', 'samples');
+const fixturesDir = join(import.meta.dirname, 'fixtures', 'delta');
+
+/** The commitInfo timestamp of a commit file, read here with JSON.parse line by line. */
+function commitTimestamp(path: string): number | undefined {
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    const action = JSON.parse(line) as { commitInfo?: { timestamp?: number } };
+    if (action.commitInfo?.timestamp !== undefined) return action.commitInfo.timestamp;
+  }
+  return undefined;
+}
 
 describe('built-in samples', () => {
   it('lists every sample in samples.json', () => {
     const listed = JSON.parse(readFileSync(join(samplesDir, 'samples.json'), 'utf8')) as { name: string }[];
     expect(listed.map((s) => s.name)).toEqual(samples.map((s) => s.name));
     expect(listed.every((s) => typeof (s as { description?: string }).description === 'string')).toBe(true);
+    for (const entry of listed as { name: string; path: string }[]) expect(existsSync(join(samplesDir, entry.path, '_delta_log'))).toBe(true);
+  });
+
+  it('credits every copied table and ships the licences', () => {
+    const attribution = readFileSync(join(samplesDir, 'ATTRIBUTION.md'), 'utf8');
+    for (const sample of samples.filter((s) => s.source)) expect(attribution).toContain(`| ${sample.name} |`);
+    expect(readFileSync(join(samplesDir, 'LICENSE-dat.txt'), 'utf8')).toBe(readFileSync(join(fixturesDir, 'dat', 'LICENSE'), 'utf8'));
+    expect(readFileSync(join(samplesDir, 'LICENSE-delta-rs.txt'), 'utf8')).toBe(readFileSync(join(fixturesDir, 'delta-rs', 'LICENSE'), 'utf8'));
   });
 
   for (const sample of samples) {
@@ -23,6 +42,16 @@ describe('built-in samples', () => {
       const onDisk = (await listAll(new NodeFsStore(dir), '')).filter((o) => o.key !== listingIndexName);
       expect(index.objects.map((o) => [o.key, o.size])).toEqual(onDisk.map((o) => [o.key, o.size]));
       for (const object of index.objects) expect(statSync(join(dir, object.key)).size).toBe(object.size);
+      // Commits carry their commitInfo time (git keeps no file times; history shows commit times).
+      for (const object of index.objects.filter((o) => /^_delta_log\/\d{20}\.json$/.test(o.key))) {
+        const timestamp = commitTimestamp(join(dir, object.key));
+        if (timestamp !== undefined) expect(object.lastModified, object.key).toBe(timestamp);
+      }
+      if (sample.source) {
+        for (const object of index.objects) {
+          expect(readFileSync(join(dir, object.key)).equals(readFileSync(join(fixturesDir, sample.source, object.key))), object.key).toBe(true);
+        }
+      }
     });
   }
 });
