@@ -40,5 +40,27 @@ export async function checkInvariants(run: SimRun, rules: 'delta-rs' | 'spark' =
       if (conflict) problems.push(`${writer} committed version ${version} although version ${winner} conflicts with it (${conflict.kind})`);
     }
   }
+  problems.push(...checkLeaseHolders(run));
   return problems;
+}
+
+/** At most one live lease holder at any time: a release, a break or the holder's crash ends a tenure. */
+function checkLeaseHolders(run: SimRun): string[] {
+  const problems: string[] = [];
+  let holder: string | undefined;
+  for (const event of run.trace) {
+    if (event.kind === 'lease-acquired') {
+      if (holder !== undefined) problems.push(`${event.writer} acquired the lease at ${event.t} ms while ${holder} held it`);
+      holder = event.writer;
+    } else if (event.kind === 'lease-released' || event.kind === 'lease-broken' || (event.kind === 'crash' && event.writer === holder)) {
+      holder = undefined;
+    }
+  }
+  return problems;
+}
+
+/** Lease-following runs that committed must all be in the final catalog (no lost update). */
+export async function checkCatalogUpdates(run: SimRun, catalogKey: string, writers: string[]): Promise<string[]> {
+  const content = new TextDecoder().decode(await run.store.get(catalogKey));
+  return writers.filter((w) => run.outcomes[w] === 'committed' && !content.includes(`${w};`)).map((w) => `${w} committed but its update is not in the catalog`);
 }

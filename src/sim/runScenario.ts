@@ -12,6 +12,7 @@ import { SimulatedStore } from './simulatedStore.ts';
 import type { Scenario } from './scenario.ts';
 import type { SimOperations } from './simOperations.ts';
 import { runWriter, simEngineInfo, type WriterEnvironment } from './runWriter.ts';
+import { catalogKey, runLeaseWriter } from './leaseWriter.ts';
 import type { SimResult, TraceEvent } from './trace.ts';
 import type { ConflictRules } from '../core/delta/conflicts/conflictChecker.ts';
 import { checkConflictDeltaRs } from '../core/delta/conflicts/deltaRsRules.ts';
@@ -57,8 +58,12 @@ export async function runScenario(scenario: Scenario, seed: number, deps: SimDep
   };
   const outcomes: Record<string, string> = {};
   let done = 0;
+  if (scenario.catalog !== undefined) await memory.put(catalogKey, new TextEncoder().encode(scenario.catalog));
   const writers = scenario.writers.map((script, i) =>
-    runWriter(script, env, seededRng(seed * 7919 + i + 1)).then((outcome) => {
+    (script.lease
+      ? runLeaseWriter(script.name, script.lease, store, scheduler, (e) => trace.push({ t: scheduler.now() - simStartTime, writer: script.name, ...e }))
+      : runWriter(script, env, seededRng(seed * 7919 + i + 1))
+    ).then((outcome) => {
       outcomes[script.name] = outcome;
       done++;
     }));

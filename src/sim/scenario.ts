@@ -9,6 +9,7 @@ import { parseSchema } from '../core/delta/schema.ts';
 import type { IsolationLevel } from '../core/delta/transaction.ts';
 import type { MergeClause } from '../core/delta/operations/merge.ts';
 import type { Latency, StoreCall } from './simulatedStore.ts';
+import type { LeasePlan } from './leaseWriter.ts';
 
 export type Row = Record<string, unknown>;
 
@@ -25,6 +26,8 @@ export type Step =
 export interface WriterScript {
   name: string;
   steps: Step[];
+  /** A DuckLake-style run guarded by a blob lease on the catalog, instead of Delta steps. */
+  lease?: LeasePlan;
   /** Commit retries when the version is taken (delta-rs: 15). */
   maxRetries?: number;
   /** After a conflict: stop (as delta-rs does), or read HEAD again and redo the write, up to `recomputeLimit` times. */
@@ -42,6 +45,8 @@ export interface Scenario {
   isolationLevel?: IsolationLevel;
   latency?: Partial<Record<StoreCall, Latency>> & { default?: Latency };
   writers: WriterScript[];
+  /** The DuckLake catalog blob lease scenarios work on. */
+  catalog?: string;
   /** The outcome each writer must reach: 'committed', 'exhausted' or a conflict kind. */
   expect?: Record<string, string>;
 }

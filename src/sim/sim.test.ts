@@ -7,7 +7,8 @@ import { MemoryStore } from '../storage/memoryStore.ts';
 import { loadParquetWasm } from '../query/parquetWasm.ts';
 import { simOperations } from '../workers/simOperationsImpl.ts';
 import { runScenario, type SimDependencies } from './runScenario.ts';
-import { checkInvariants } from './invariants.ts';
+import { checkCatalogUpdates, checkInvariants } from './invariants.ts';
+import { catalogKey } from './leaseWriter.ts';
 import { scenarioLibrary } from './scenarioLibrary.ts';
 import { validateScenario } from './scenario.ts';
 import { summarise } from './trace.ts';
@@ -43,6 +44,8 @@ describe('the simulator', () => {
         const problems = await checkInvariants(run);
         expect(problems, `seed ${seed}: lakelab sim --scenario ${scenario.name} --seed ${seed}`).toEqual([]);
         if (scenario.expect) expect(run.outcomes, `seed ${seed}`).toEqual(scenario.expect);
+        const followers = scenario.writers.filter((w) => w.lease && w.lease.mode !== 'ignore').map((w) => w.name);
+        if (followers.length > 0) expect(await checkCatalogUpdates(run, catalogKey, followers), `seed ${seed}`).toEqual([]);
         if (scenario.expectCounts) {
           const counts: Record<string, number> = {};
           for (const outcome of Object.values(run.outcomes)) counts[outcome] = (counts[outcome] ?? 0) + 1;
@@ -64,6 +67,15 @@ describe('the simulator', () => {
     const base = JSON.parse(JSON.stringify(scenarioLibrary[0]));
     expect(() => validateScenario({ ...base, writers: [{ name: 'x', steps: [{ fly: 1 }] }] })).toThrow(/writers\[0\]\.steps\[0\]/);
     expect(() => validateScenario({ ...base, writers: [{ name: 'x', steps: [{ read: -1 }] }] })).toThrow(/"HEAD" or a version/);
+  });
+});
+
+describe('lease contention', () => {
+  it('shows the lost update the lease prevents when runs ignore it', async () => {
+    const run = await runScenario(scenarioLibrary.find((s) => s.name === 'lease-ignored')!, 3, deps);
+    const content = new TextDecoder().decode(await run.store.get(catalogKey));
+    expect(run.outcomes).toEqual({ 'run-a': 'committed', 'run-b': 'committed' });
+    expect(content).toBe('catalog:run-b;'); // run-a succeeded, yet its update is gone
   });
 });
 

@@ -3,7 +3,7 @@
  * Rng, on the virtual clock. The call takes effect when its time comes, atomically (so two
  * racing putIfAbsent calls on one key are ordered by their virtual arrival).
  */
-import type { GetOptions, ListOptions, ListPage, ObjectMeta, ObjectStore, PutIfAbsentOutcome, PutOptions } from '../core/objectStore.ts';
+import type { GetOptions, LeaseStore, ListOptions, ListPage, ObjectMeta, ObjectStore, PutIfAbsentOutcome, PutOptions } from '../core/objectStore.ts';
 import { randomInt, type Rng } from '../core/rng.ts';
 import type { VirtualScheduler } from './scheduler.ts';
 
@@ -13,7 +13,7 @@ export interface Latency {
   max: number;
 }
 
-export type StoreCall = 'list' | 'head' | 'get' | 'put' | 'putIfAbsent' | 'delete';
+export type StoreCall = 'list' | 'head' | 'get' | 'put' | 'putIfAbsent' | 'delete' | 'lease';
 
 export class SimulatedStore implements ObjectStore {
   readonly readOnly = false;
@@ -26,8 +26,24 @@ export class SimulatedStore implements ObjectStore {
     private readonly latency: Partial<Record<StoreCall, Latency>> & { default: Latency },
   ) {}
 
-  get leases() {
-    return this.inner.leases;
+  /** Lease calls take virtual time too. */
+  get leases(): LeaseStore | undefined {
+    const inner = this.inner.leases;
+    if (!inner) return undefined;
+    const slow = <A extends unknown[], R>(call: (...args: A) => Promise<R>) => async (...args: A): Promise<R> => {
+      await this.wait('lease');
+      return call(...args);
+    };
+    return {
+      acquire: slow(inner.acquire.bind(inner)),
+      renew: slow(inner.renew.bind(inner)),
+      change: slow(inner.change.bind(inner)),
+      release: slow(inner.release.bind(inner)),
+      break: slow(inner.break.bind(inner)),
+      info: slow(inner.info.bind(inner)),
+      getMetadata: slow(inner.getMetadata.bind(inner)),
+      setMetadata: slow(inner.setMetadata.bind(inner)),
+    };
   }
 
   async *list(prefix: string, options?: ListOptions): AsyncIterable<ListPage> {

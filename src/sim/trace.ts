@@ -1,7 +1,8 @@
 /** The trace of a simulated run: what each writer did, when, in virtual time. The timeline draws it and nothing else. */
 export type TraceKind =
   | 'read' | 'think' | 'planned' | 'attempt' | 'versionTaken' | 'checked'
-  | 'committed' | 'conflict' | 'exhausted' | 'recompute' | 'skipped' | 'error';
+  | 'committed' | 'conflict' | 'exhausted' | 'recompute' | 'skipped' | 'error'
+  | 'lease-acquired' | 'lease-refused' | 'lease-broken' | 'lease-released' | 'lease-lost' | 'crash';
 
 export interface TraceEvent {
   /** Virtual milliseconds since the run started. */

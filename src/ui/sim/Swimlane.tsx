@@ -7,6 +7,7 @@ const width = 900;
 const colour: Partial<Record<TraceEvent['kind'], string>> = {
   read: 'var(--accent)', committed: 'var(--add)', conflict: 'var(--remove)', exhausted: 'var(--remove)', error: 'var(--remove)',
   attempt: 'var(--muted)', versionTaken: 'orange', recompute: 'orange', skipped: 'var(--muted)',
+  'lease-acquired': 'var(--accent)', 'lease-released': 'var(--add)', 'lease-refused': 'var(--remove)', 'lease-broken': 'orange', 'lease-lost': 'var(--remove)', crash: 'var(--remove)',
 };
 
 /** One lane per writer, virtual time across; the event in focus is ringed, a conflict points at its winner. */
@@ -31,7 +32,7 @@ export function Swimlane({ trace, writers, cursor, onPick }: { trace: TraceEvent
         <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="var(--remove)" /></marker>
       </defs>
       {trace.map((e, i) => (
-        <circle key={i} cx={x(e.t)} cy={y(e.writer)} r={i === cursor ? 7 : e.kind === 'committed' || e.kind === 'conflict' ? 5 : 3}
+        <circle key={i} cx={x(e.t)} cy={y(e.writer)} r={i === cursor ? 7 : ['committed', 'conflict', 'crash', 'lease-refused', 'lease-broken'].includes(e.kind) ? 5 : 3}
           fill={colour[e.kind] ?? 'var(--muted)'} stroke={i === cursor ? 'var(--text)' : 'none'} strokeWidth={2}
           onClick={() => onPick(i)} className="trace-dot">
           <title>{`${e.t} ms ${e.writer}: ${e.kind}${e.version !== undefined ? ` v${e.version}` : ''}${e.conflictKind ? ` ${e.conflictKind}` : ''}`}</title>

@@ -1,0 +1,103 @@
+/**
+ * A single-writer DuckLake run on object storage, guarded by a blob lease (ducklake-lease.md):
+ * acquire an infinite lease on the catalog, stamp `acquired_at` in its metadata, download, work,
+ * upload under the lease, release. On a lease conflict, read the stamp and break the lease when
+ * it is older than the staleness window. Also: fixed 15-60 s leases kept alive by heartbeats,
+ * and a writer that ignores the lease (to show the lost update it prevents).
+ */
+import type { ObjectStore } from '../core/objectStore.ts';
+import type { VirtualScheduler } from './scheduler.ts';
+import type { TraceEvent } from './trace.ts';
+
+export interface LeasePlan {
+  mode: 'infinite-stamped' | 'fixed-heartbeat' | 'ignore';
+  /** Start after this many virtual milliseconds. */
+  startAfter?: number;
+  /** Work between download and upload (ms). */
+  work: number;
+  /** Crash after downloading: no upload, no release. */
+  crash?: boolean;
+  /** Break a lease whose stamp is older than this (ms; default 12 hours). */
+  staleAfter?: number;
+  /** Fixed lease length in seconds (15-60) for 'fixed-heartbeat'. */
+  leaseSeconds?: number;
+}
+
+export const catalogKey = 'catalog/metadata.db';
+export const twelveHours = 12 * 60 * 60 * 1000;
+
+export interface LeaseRunResult {
+  outcome: 'committed' | 'lease held' | 'lease lost' | 'crashed' | 'refused';
+}
+
+export async function runLeaseWriter(name: string, plan: LeasePlan, store: ObjectStore, scheduler: VirtualScheduler, record: (e: Omit<TraceEvent, 't' | 'writer'>) => void): Promise<string> {
+  const leases = store.leases;
+  if (!leases) throw new Error('the simulated store has no leases');
+  await scheduler.sleep(plan.startAfter ?? 0);
+  const stamp = () => new Date(scheduler.now()).toISOString();
+  const edit = (catalog: Uint8Array) => new TextEncoder().encode(`${new TextDecoder().decode(catalog)}${name};`);
+
+  if (plan.mode === 'ignore') {
+    const catalog = await store.get(catalogKey);
+    record({ kind: 'read', message: 'downloaded the catalog, ignoring the lease' });
+    await scheduler.sleep(plan.work);
+    try {
+      await store.put(catalogKey, edit(catalog));
+    } catch (error) {
+      record({ kind: 'lease-refused', message: (error as Error).message });
+      return 'refused';
+    }
+    record({ kind: 'committed', message: 'uploaded without a lease' });
+    return 'committed';
+  }
+
+  const duration = plan.mode === 'fixed-heartbeat' ? plan.leaseSeconds ?? 15 : 'infinite' as const;
+  let lease = await leases.acquire(catalogKey, duration);
+  if (lease.status !== 'ok') {
+    const metadata = await leases.getMetadata(catalogKey);
+    const acquiredAt = Date.parse(metadata.acquired_at ?? '');
+    const age = scheduler.now() - acquiredAt;
+    const staleAfter = plan.staleAfter ?? twelveHours;
+    if (plan.mode === 'infinite-stamped' && Number.isFinite(acquiredAt) && age > staleAfter) {
+      record({ kind: 'lease-broken', message: `the lease was taken at ${metadata.acquired_at}, ${Math.round(age / 60_000)} min ago: older than the staleness window, so its holder is presumed dead` });
+      await leases.break(catalogKey, 0);
+      lease = await leases.acquire(catalogKey, duration);
+    }
+    if (lease.status !== 'ok') {
+      record({ kind: 'lease-refused', message: `the catalog is leased (${metadata.acquired_at ? `since ${metadata.acquired_at}` : 'no stamp'}): this run stops without reading a stale copy` });
+      return 'lease held';
+    }
+  }
+  const leaseId = lease.leaseId;
+  record({ kind: 'lease-acquired', message: duration === 'infinite' ? 'infinite lease' : `${duration} s lease` });
+  await leases.setMetadata(catalogKey, { acquired_at: stamp() }, leaseId);
+  const catalog = await store.get(catalogKey);
+  record({ kind: 'read', message: 'downloaded the catalog under the lease' });
+  if (plan.mode === 'fixed-heartbeat') {
+    const beat = ((plan.leaseSeconds ?? 15) * 1000) / 2;
+    for (let done = 0; done < plan.work; done += beat) {
+      await scheduler.sleep(Math.min(beat, plan.work - done));
+      if (plan.crash) break;
+      const renewed = await leases.renew(catalogKey, leaseId);
+      if (renewed.status !== 'ok') {
+        record({ kind: 'lease-lost', message: renewed.status === 'lost' ? renewed.reason : renewed.status });
+        return 'lease lost';
+      }
+    }
+  } else {
+    await scheduler.sleep(plan.work);
+  }
+  if (plan.crash) {
+    record({ kind: 'crash', message: 'the run died holding the lease' });
+    return 'crashed';
+  }
+  try {
+    await store.put(catalogKey, edit(catalog), { leaseId });
+  } catch (error) {
+    record({ kind: 'lease-lost', message: `upload refused: ${(error as Error).message}` });
+    return 'lease lost';
+  }
+  await leases.release(catalogKey, leaseId);
+  record({ kind: 'lease-released', message: 'uploaded under the lease and released it' });
+  return 'committed';
+}
