@@ -35,7 +35,7 @@ export function summarise(result: SimResult): { commits: number; conflicts: Reco
   let retries = 0;
   let recomputes = 0;
   for (const e of result.trace) {
-    if (e.kind === 'committed') commits++;
+    if (e.kind === 'committed' || e.kind === 'lease-released') commits++;
     if (e.kind === 'conflict' && e.conflictKind) conflicts[e.conflictKind] = (conflicts[e.conflictKind] ?? 0) + 1;
     if (e.kind === 'versionTaken') retries++;
     if (e.kind === 'recompute') recomputes++;
