@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -84,6 +84,28 @@ describe('NodeFsStore listing order', () => {
       for (const key of keys) await store.put(key, new TextEncoder().encode(key));
       expect((await listAll(store, '')).map((o) => o.key)).toEqual(['p=z/a.parquet', 'p=Ａ/a.parquet', 'p=😀/a.parquet']);
     } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('NodeFsStore errors', () => {
+  it('translates a refused write to AccessDenied, naming the key', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lakelab-denied-'));
+    const locked = join(dir, 'locked');
+    mkdirSync(locked);
+    // Root ignores file modes, so there the folder is made immutable instead (EPERM).
+    const asRoot = process.getuid?.() === 0;
+    if (asRoot) execFileSync('chattr', ['+i', locked]);
+    else chmodSync(locked, 0o500);
+    try {
+      const store = new NodeFsStore(dir);
+      await expect(store.put('locked/x.json', new Uint8Array([1]))).rejects.toMatchObject({ code: 'AccessDenied', message: expect.stringContaining('locked/x.json') });
+      await expect(store.putIfAbsent('locked/x.json', new Uint8Array([1]))).rejects.toMatchObject({ code: 'AccessDenied' });
+      await expect(store.get('locked/x.json')).rejects.toMatchObject({ code: 'NotFound' });
+    } finally {
+      if (asRoot) execFileSync('chattr', ['-i', locked]);
+      else chmodSync(locked, 0o700);
       rmSync(dir, { recursive: true, force: true });
     }
   });
