@@ -39,11 +39,16 @@ export class TableSession {
   private tableRoot = '';
   private readonly snapshots = new Map<number, DeltaSnapshot>();
   private planned?: PlannedWrite;
+  private generation = 0;
 
   constructor(private readonly deps: SessionDeps) {}
 
   async open(source: SourceSpec, tableRoot: string, context: CallContext = {}): Promise<{ latestVersion: number }> {
-    this.store = await this.deps.openStore(source);
+    // Opens can overlap (a sample still loading when the user picks a folder): the newest wins.
+    const generation = ++this.generation;
+    const store = await this.deps.openStore(source);
+    if (generation !== this.generation) throw new LakeError('Aborted', 'another table was opened meanwhile');
+    this.store = store;
     this.tableRoot = tableRoot;
     this.snapshots.clear();
     const latest = await this.loadSnapshotAt({}, context);

@@ -80,3 +80,25 @@ describe('explorer actions', () => {
     expect(ready(get().write)).toMatchObject({ status: 'committed', version: 6 });
   });
 });
+
+describe('overlapping opens', () => {
+  it('keeps the table opened last, even when an earlier open finishes after it', async () => {
+    const slow = new NodeFsStore(join(fixtures, 'delta-rs', 'simple_table'));
+    const fast = new NodeFsStore(join(fixtures, 'delta-rs', 'table-with-dv-small'));
+    const session = new TableSession({
+      openStore: async (source) => {
+        if (source.kind === 'sample') {
+          await new Promise((r) => setTimeout(r, 50));
+          return slow;
+        }
+        return fast;
+      },
+      codec: parquetCodec,
+    });
+    const first = session.open({ kind: 'sample', url: 'slow' }, '');
+    const second = await session.open({ kind: 'http', url: 'fast' }, '');
+    await expect(first).rejects.toMatchObject({ code: 'Aborted' });
+    expect(second.latestVersion).toBe(1);
+    expect((await session.rows({ version: 1, limit: 100 })).rows).toHaveLength(8);
+  });
+});
