@@ -10,7 +10,7 @@ import { toRewriteActions, filesToRead, type FileRewrite } from '../core/delta/o
 import { planMergeEarlyFilter, planMergeJoin, toPredicateText, type MergeClause, type MergeSpec } from '../core/delta/operations/merge.ts';
 import { evaluatePredicate, type Predicate } from '../core/delta/predicate.ts';
 import { parsePredicate } from '../core/delta/parsePredicate.ts';
-import { toTableIsolation } from '../core/delta/operations/createTable.ts';
+import { toReadContext } from '../core/delta/operations/readTransaction.ts';
 import type { Transaction } from '../core/delta/transaction.ts';
 import { coerceValue } from './jsonToArrow.ts';
 import { SnapshotRows, type Row } from './tableRows.ts';
@@ -157,11 +157,7 @@ export async function runMerge(snapshot: DeltaSnapshot, spec: MergeSpec, source:
   };
   if (earlyFilter) operationParameters.mergePredicate = toPredicateText(earlyFilter);
   const transaction: Transaction = {
-    tableRoot: snapshot.tableRoot,
-    readVersion: snapshot.version,
-    readProtocol: snapshot.protocol,
-    isolationLevel: context.isolationLevel ?? toTableIsolation(snapshot.metadata.configuration),
-    operation: 'MERGE',
+    ...toReadContext(snapshot, 'MERGE', context.isolationLevel),
     operationParameters,
     operationMetrics: metrics,
     readFiles: candidates.map((f) => f.path),
@@ -170,8 +166,6 @@ export async function runMerge(snapshot: DeltaSnapshot, spec: MergeSpec, source:
     readWholeTable: !earlyFilter,
     actions: toRewriteActions(rewrites, insertAdds, context.now()),
     isBlindAppend: false,
-    readSchema: snapshot.schema,
-    partitionColumns: snapshot.metadata.partitionColumns,
   };
   return { transaction, metrics, samples };
 }

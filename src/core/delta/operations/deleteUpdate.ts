@@ -4,9 +4,9 @@
  * rewritten without them (or with them changed).
  */
 import type { DeltaSnapshot } from '../snapshot.ts';
-import { hasInCommitTimestamps, type IsolationLevel, type Transaction } from '../transaction.ts';
+import type { IsolationLevel, Transaction } from '../transaction.ts';
 import type { Predicate } from '../predicate.ts';
-import { toTableIsolation } from './createTable.ts';
+import { toReadContext } from './readTransaction.ts';
 import { toRewriteActions, type FileRewrite } from './rewrite.ts';
 
 export interface RewriteResult {
@@ -25,11 +25,7 @@ interface Options {
 
 function base(snapshot: DeltaSnapshot, operation: string, result: RewriteResult, options: Options): Transaction {
   return {
-    tableRoot: snapshot.tableRoot,
-    readVersion: snapshot.version,
-    readProtocol: snapshot.protocol,
-    isolationLevel: options.isolationLevel ?? toTableIsolation(snapshot.metadata.configuration),
-    operation,
+    ...toReadContext(snapshot, operation, options.isolationLevel),
     operationParameters: options.predicateText ? { predicate: options.predicateText } : {},
     operationMetrics: result.metrics,
     readFiles: result.readFiles,
@@ -40,9 +36,6 @@ function base(snapshot: DeltaSnapshot, operation: string, result: RewriteResult,
     readWholeTable: false,
     actions: toRewriteActions(result.rewrites, [], options.now),
     isBlindAppend: false,
-    readSchema: snapshot.schema,
-    partitionColumns: snapshot.metadata.partitionColumns,
-    inCommitTimestamps: hasInCommitTimestamps(snapshot.metadata.configuration),
   };
 }
 

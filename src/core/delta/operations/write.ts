@@ -7,11 +7,11 @@
 import { LakeError } from '../../errors.ts';
 import type { Action, Add } from '../actions.ts';
 import type { DeltaSnapshot } from '../snapshot.ts';
-import { hasInCommitTimestamps, type IsolationLevel, type Transaction } from '../transaction.ts';
+import type { IsolationLevel, Transaction } from '../transaction.ts';
 import { canSkipFile } from '../fileSkipping.ts';
 import { columnsOf, type Predicate } from '../predicate.ts';
 import { parseStats } from '../stats.ts';
-import { toTableIsolation } from './createTable.ts';
+import { toReadContext } from './readTransaction.ts';
 
 interface WritePlanOptions {
   isolationLevel?: IsolationLevel;
@@ -19,18 +19,8 @@ interface WritePlanOptions {
   extraActions?: Action[];
 }
 
-function baseTransaction(snapshot: DeltaSnapshot, options: WritePlanOptions): Omit<Transaction, 'operationParameters' | 'actions' | 'isBlindAppend' | 'readFiles'> {
-  return {
-    tableRoot: snapshot.tableRoot,
-    readVersion: snapshot.version,
-    readProtocol: snapshot.protocol,
-    isolationLevel: options.isolationLevel ?? toTableIsolation(snapshot.metadata.configuration),
-    operation: 'WRITE',
-    readWholeTable: false,
-    readSchema: snapshot.schema,
-    partitionColumns: snapshot.metadata.partitionColumns,
-    inCommitTimestamps: hasInCommitTimestamps(snapshot.metadata.configuration),
-  };
+function baseTransaction(snapshot: DeltaSnapshot, options: WritePlanOptions) {
+  return { ...toReadContext(snapshot, 'WRITE', options.isolationLevel), readWholeTable: false };
 }
 
 export function planAppend(snapshot: DeltaSnapshot, adds: Add[], options: WritePlanOptions = {}): Transaction {
