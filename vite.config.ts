@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
+import { oneLakeProxy } from './vite/onelakeProxy.ts';
 
 // Cross-origin isolation gives duckdb-wasm and the live simulator SharedArrayBuffer and Atomics.
 const isolationHeaders = {
@@ -13,7 +14,8 @@ const isolationHeaders = {
 const portableAzureXml = fileURLToPath(new URL('./node_modules/@azure/core-xml/dist/esm/index.js', import.meta.url));
 
 export default defineConfig({
-  plugins: [react()],
+  // The same-origin route to OneLake for dev and preview (docs/decisions/0003-onelake-cors.md).
+  plugins: [react(), oneLakeProxy()],
   resolve: { alias: { '@azure/core-xml': portableAzureXml } },
   worker: { format: 'es' },
   optimizeDeps: { exclude: ['@duckdb/duckdb-wasm', 'parquet-wasm'] },

@@ -39,3 +39,9 @@ test('a rejected SAS gets a message that says what to do, and no secret', async 
   await expect(error).toContainText('AccessDenied');
   await expect(error).not.toContainText('bm90LXRoZS1zaWduYXR1cmU');
 });
+
+test('the preview server carries the same-origin OneLake route, for Azure hosts only', async ({ request }) => {
+  expect((await request.get('/__onelake/')).status()).toBe(400);
+  expect((await request.get('/__onelake/evil.example.com/x')).status()).toBe(403);
+  expect((await request.get('/__onelake/127.0.0.1:10000/devstoreaccount1')).status()).toBe(403);
+});

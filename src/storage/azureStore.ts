@@ -13,7 +13,8 @@ import type { AzureAddress } from './azureAddress.ts';
 import { redactSecrets } from './azureAddress.ts';
 import { azureErrorCode, azureStatus, toLakeErrorFromAzure } from './azureErrors.ts';
 import { createAzureLeases } from './azureLeases.ts';
-import { toTokenCredential, type AzureCredential } from './azureCredential.ts';
+import { jwtExpiry, toSasExpiry, toTokenCredential, type AzureCredential } from './azureCredential.ts';
+import { toProxiedAccountUrl } from './oneLakeProxy.ts';
 
 export class AzureBlobStore implements ObjectStore {
   readonly readOnly = false;
@@ -21,7 +22,8 @@ export class AzureBlobStore implements ObjectStore {
   readonly leases: LeaseStore;
   private readonly base: string;
 
-  constructor(private readonly container: ContainerClient, folder: string, description: string) {
+  /** `credentialExpiresOn` (ms): when the SAS or token expires, so a refusal after it says so. */
+  constructor(private readonly container: ContainerClient, folder: string, description: string, private readonly credentialExpiresOn?: number) {
     this.base = folder ? `${folder.replace(/\/+$/, '')}/` : '';
     this.description = redactSecrets(description);
     this.leases = createAzureLeases(container, (key) => this.blobName(key));
@@ -46,7 +48,7 @@ export class AzureBlobStore implements ObjectStore {
         yield { objects, prefixes: [] };
       }
     } catch (error) {
-      throw toLakeErrorFromAzure(error, 'list', prefix || '/');
+      throw this.toError(error, 'list', prefix || '/');
     }
   }
 
@@ -55,7 +57,7 @@ export class AzureBlobStore implements ObjectStore {
       const properties = await this.blob(key).getProperties();
       return { key, size: properties.contentLength ?? 0, lastModified: properties.lastModified?.getTime() ?? 0, etag: properties.etag };
     } catch (error) {
-      throw toLakeErrorFromAzure(error, 'head', key);
+      throw this.toError(error, 'head', key);
     }
   }
 
@@ -72,7 +74,7 @@ export class AzureBlobStore implements ObjectStore {
       }
       return await readBody(await blob.download(0, undefined, { abortSignal: options.signal as never }));
     } catch (error) {
-      throw toLakeErrorFromAzure(error, 'get', key);
+      throw this.toError(error, 'get', key);
     }
   }
 
@@ -84,7 +86,7 @@ export class AzureBlobStore implements ObjectStore {
       });
       return { key, size: data.length, lastModified: response.lastModified?.getTime() ?? 0, etag: response.etag };
     } catch (error) {
-      throw toLakeErrorFromAzure(error, 'put', key);
+      throw this.toError(error, 'put', key);
     }
   }
 
@@ -98,7 +100,7 @@ export class AzureBlobStore implements ObjectStore {
       // Azure answers a lost conditional create with 412 ConditionNotMet; Azurite with 409 BlobAlreadyExists.
       const code = azureErrorCode(error);
       if ((azureStatus(error) === 412 && code === 'ConditionNotMet') || (azureStatus(error) === 409 && code === 'BlobAlreadyExists')) return { status: 'exists' };
-      throw toLakeErrorFromAzure(error, 'putIfAbsent', key);
+      throw this.toError(error, 'putIfAbsent', key);
     }
   }
 
@@ -106,8 +108,12 @@ export class AzureBlobStore implements ObjectStore {
     try {
       await this.blob(key).deleteIfExists({ conditions: options.leaseId ? { leaseId: options.leaseId } : undefined });
     } catch (error) {
-      throw toLakeErrorFromAzure(error, 'delete', key);
+      throw this.toError(error, 'delete', key);
     }
+  }
+
+  private toError(error: unknown, operation: string, key: string) {
+    return toLakeErrorFromAzure(error, operation, key, this.credentialExpiresOn);
   }
 
   private blob(key: string) {
@@ -139,9 +145,11 @@ async function readBody(response: { blobBody?: Promise<Blob>; readableStreamBody
 }
 
 /** Connect: the Azure SDK is loaded here, on first use. */
-export async function openAzureStore(address: AzureAddress, credential: AzureCredential): Promise<AzureBlobStore> {
+export async function openAzureStore(address: AzureAddress, credential: AzureCredential, options: { proxyOrigin?: string } = {}): Promise<AzureBlobStore> {
   const sdk = await import('@azure/storage-blob');
-  const containerUrl = `${address.accountUrl}/${encodeURIComponent(address.container)}`;
+  // Through the page's same-origin route when the service does not answer CORS (OneLake).
+  const accountUrl = options.proxyOrigin ? toProxiedAccountUrl(address.accountUrl, options.proxyOrigin) : address.accountUrl;
+  const containerUrl = `${accountUrl}/${encodeURIComponent(address.container)}`;
   let container: ContainerClient;
   switch (credential.kind) {
     case 'sas':
@@ -157,5 +165,6 @@ export async function openAzureStore(address: AzureAddress, credential: AzureCre
       container = new sdk.ContainerClient(containerUrl);
       break;
   }
-  return new AzureBlobStore(container, address.path, `${address.kind} ${address.accountUrl}/${address.container}/${address.path}`);
+  const expiresOn = credential.kind === 'sas' ? toSasExpiry(credential.token) : credential.kind === 'bearer' ? jwtExpiry(credential.token) : undefined;
+  return new AzureBlobStore(container, address.path, `${address.kind} ${address.accountUrl}/${address.container}/${address.path}`, expiresOn);
 }

@@ -14,7 +14,7 @@ export async function openSourceStore(source: SourceSpec): Promise<ObjectStore> 
     case 'azure': {
       const { openAzureStore } = await import('../storage/azureStore.ts');
       const { parseAzureAddress } = await import('../storage/azureAddress.ts');
-      return openAzureStore(parseAzureAddress(source.address), source.credential);
+      return openAzureStore(parseAzureAddress(source.address), source.credential, { proxyOrigin: source.proxyOrigin });
     }
     case 'directory':
       return new LocalFolderStore(source.handle);

@@ -11,6 +11,8 @@ export type PageCredential = { kind: 'sas'; token: string } | { kind: 'bearer'; 
 
 export interface AzureConnection {
   address: string;
+  /** The page's origin when its server has the same-origin OneLake route. */
+  proxyOrigin?: string;
   credential: PageCredential;
   store: ObjectStore;
   /** Folder the address points at, inside the container. */
@@ -26,7 +28,18 @@ export async function connectAzure(address: string, credentialText: string, kind
     ? { kind: 'sas', token: toSasToken(credentialText || parsed.sas || '') }
     : { kind: 'bearer', token: (toBearerCredential(credentialText).credential as { token: string }).token };
   const cleanAddress = address.split('?')[0] ?? address;
-  return { address: cleanAddress, credential, store: await openAzureStore(parsed, credential), label: `${parsed.container}/${parsed.path}` };
+  const proxyOrigin = (await hasOneLakeRoute()) ? globalThis.location.origin : undefined;
+  return { address: cleanAddress, credential, proxyOrigin, store: await openAzureStore(parsed, credential, { proxyOrigin }), label: `${parsed.container}/${parsed.path}` };
+}
+
+/** The dev and preview servers answer their OneLake route (a bare request gets 400, "expected <host>"). */
+async function hasOneLakeRoute(): Promise<boolean> {
+  try {
+    const response = await fetch('/__onelake/');
+    return response.status === 400 && (await response.text()).includes('/__onelake/');
+  } catch {
+    return false;
+  }
 }
 
 export async function browseAzure(connection: AzureConnection, folder: string): Promise<BrowseEntry[]> {
@@ -37,7 +50,7 @@ export async function browseAzure(connection: AzureConnection, folder: string): 
 export function azureTable(connection: AzureConnection, folder: string): OpenTable {
   const base = connection.address.replace(/\/+$/, '');
   const address = folder ? `${base}/${folder.replace(/\/+$/, '')}` : base;
-  return { label: `${connection.label}/${folder}`.replace(/\/+$/, ''), link: {}, spec: { kind: 'azure', address, credential: connection.credential }, tableRoot: '' };
+  return { label: `${connection.label}/${folder}`.replace(/\/+$/, ''), link: {}, spec: { kind: 'azure', address, credential: connection.credential, proxyOrigin: connection.proxyOrigin }, tableRoot: '' };
 }
 
 /** The bearer token's expiry, to show it (and warn before it runs out). */
