@@ -63,3 +63,10 @@ export function toSasToken(text: string): string {
   if (!/(^|&)sig=/.test(query)) throw new LakeError('InvalidInput', 'a SAS token has a sig= parameter; paste the SAS URL or its query string');
   return query;
 }
+
+/** When a SAS expires (its `se` field), in ms; undefined when it does not say. */
+export function toSasExpiry(token: string): number | undefined {
+  const se = new URLSearchParams(token.replace(/^\?/, '')).get('se');
+  const at = se ? Date.parse(se) : Number.NaN;
+  return Number.isNaN(at) ? undefined : at;
+}

@@ -47,8 +47,38 @@ describe('AzureBlobStore on Azurite', () => {
     expect(new TextDecoder().decode(await reader.get('a.txt'))).toBe('hello');
     const refused = reader.put('b.txt', new TextEncoder().encode('x'));
     await expect(refused).rejects.toMatchObject({ code: 'AccessDenied' });
-    await expect(refused).rejects.toThrow(/permission|credential/);
+    await expect(refused).rejects.toThrow(/put b\.txt: permission denied \(AuthorizationPermissionMismatch\)\. The credential needs the Write \(w\) and Create \(c\) permission/);
     await expect(refused).rejects.not.toThrow(/sig=(?!REDACTED)/);
+  });
+
+  it('an expired SAS is refused with a message saying it expired and how to renew it, without the signature', async () => {
+    const container = await freshContainer();
+    const sas = azurite.sasFor(container, 'racwdl', -30_000);
+    const store = await open(container, 'tables/t', { kind: 'sas', token: sas });
+    const refused = store.get('_delta_log/00000000000000000000.json');
+    await expect(refused).rejects.toMatchObject({ code: 'AccessDenied' });
+    await expect(refused).rejects.toThrow(/rejected the credential \(\w+\): the SAS or token expired at 20\d\d-[\d-]+T[\d:.]+Z\. Make a new SAS/);
+    const signature = new URLSearchParams(sas).get('sig') ?? 'none';
+    await expect(refused).rejects.not.toThrow(signature);
+  });
+
+  it('leases on Azurite: a second holder is refused, a write without the lease id is refused, a break lets a new holder in after its period', async () => {
+    const store = await open(await freshContainer());
+    const key = 'ducklake.lock';
+    await store.put(key, new TextEncoder().encode('owner-1'));
+    const first = await store.leases.acquire(key, 'infinite');
+    if (first.status !== 'ok') throw new Error(`expected the first acquire to succeed, got ${first.status}`);
+    expect(await store.leases.acquire(key, 15)).toEqual({ status: 'held' });
+    await expect(store.put(key, new TextEncoder().encode('intruder'))).rejects.toThrow(/put ducklake\.lock: refused, the blob is leased \(LeaseIdMissing\)/);
+    expect(await store.leases.setMetadata(key, { owner: 'intruder' })).toMatchObject({ status: 'lost' });
+    await store.put(key, new TextEncoder().encode('owner-1 again'), { leaseId: first.leaseId });
+    expect(await store.leases.break(key, 1)).toEqual({ secondsUntilBroken: 1 });
+    expect((await store.leases.acquire(key, 15)).status).toBe('breaking');
+    await new Promise((resolve) => setTimeout(resolve, 1_300));
+    const second = await store.leases.acquire(key, 15);
+    expect(second.status).toBe('ok');
+    await expect(store.put(key, new TextEncoder().encode('stale'), { leaseId: first.leaseId })).rejects.toMatchObject({ code: 'AccessDenied' });
+    expect(new TextDecoder().decode(await store.get(key))).toBe('owner-1 again');
   });
 
   it('refuses an expired bearer token before sending anything, saying how to renew it', async () => {

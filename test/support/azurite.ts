@@ -16,7 +16,11 @@ export const azuriteKey = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UV
 
 export interface Azurite {
   accountUrl: string;
+  /** For tools that take one (Azure CLI, other SDKs). */
+  connectionString: string;
   credential: StorageSharedKeyCredential;
+  /** The same as `credential`. */
+  sharedKeyCredential: StorageSharedKeyCredential;
   service: BlobServiceClient;
   /** A container SAS (query string) with these permissions, e.g. "racwdl". */
   sasFor(container: string, permissions: string, expiresInMs?: number): string;
@@ -34,7 +38,8 @@ function freePort(): Promise<number> {
   });
 }
 
-export async function startAzurite(): Promise<Azurite> {
+/** Start Azurite; `containers` are created before it returns. */
+export async function startAzurite(options: { containers?: string[] } = {}): Promise<Azurite> {
   const port = await freePort();
   const location = mkdtempSync(join(tmpdir(), 'lakelab-azurite-'));
   const bin = join(import.meta.dirname, '..', '..', 'node_modules', '.bin', 'azurite-blob');
@@ -58,9 +63,12 @@ export async function startAzurite(): Promise<Azurite> {
   await service.setProperties({
     cors: [{ allowedOrigins: '*', allowedMethods: 'GET,HEAD,PUT,POST,DELETE,OPTIONS,MERGE', allowedHeaders: '*', exposedHeaders: '*', maxAgeInSeconds: 3600 }],
   });
+  for (const name of options.containers ?? []) await service.getContainerClient(name).createIfNotExists();
   return {
     accountUrl,
+    connectionString: `DefaultEndpointsProtocol=http;AccountName=${azuriteAccount};AccountKey=${azuriteKey};BlobEndpoint=${accountUrl};`,
     credential,
+    sharedKeyCredential: credential,
     service,
     sasFor(container, permissions, expiresInMs = 3_600_000) {
       return generateBlobSASQueryParameters({
