@@ -46,3 +46,18 @@ test('the seed scenario in the page: pinned merge, a racing delete, the conflict
   await expect(page.getByTestId('selected-version')).toHaveText('at version 3');
   await expect(page.getByTestId('row-count')).toHaveText('80 rows');
 });
+
+test('appends rows computed by a SQL source over the table at a pinned version', async ({ page }) => {
+  await page.goto('/?sample=seed_merge');
+  await expect(page.getByTestId('selected-version')).toHaveText('at version 0');
+  await page.getByRole('tab', { name: 'Write' }).click();
+  await page.getByTestId('write-operation').selectOption('append');
+  await page.getByTestId('write-version').selectOption('0');
+  await page.getByTestId('write-sql-source').fill("SELECT id + 1000 AS id, value, 'copy' AS filename FROM seed_merge WHERE id <= 5");
+  await page.getByRole('button', { name: 'Preview' }).click();
+  await expect(page.locator('[data-metric="num_added_rows"] dd')).toHaveText('5', { timeout: 60_000 });
+  await page.getByTestId('write-commit').click();
+  await expect(page.getByTestId('write-committed')).toContainText('Committed version 1');
+  await page.getByRole('tab', { name: 'Data' }).click();
+  await expect(page.getByTestId('row-count')).toHaveText('25 rows');
+});

@@ -28,19 +28,30 @@ export function createSqlActions(store: ExplorerStore, worker: TableCaller, setS
     return label;
   }
 
+  /** duckdb-wasm with the table registered under its name at `version`. */
+  async function sessionAt(version: number) {
+    module ??= import('../../query/sqlResults.ts');
+    const m = await module;
+    session ??= m.openSqlSession();
+    const key = `${store.getState().table?.label}@${version}`;
+    if (registered !== key) {
+      await session.registerTable(toSqlTableName(tableName()), await worker.call('arrowIpc', [{ version }]));
+      registered = key;
+    }
+    return { m, session };
+  }
+
+  /** A SQL query's result as CSV bytes: a write's source rows computed from the table at a version. */
+  async function sqlSourceCsv(sql: string, version: number): Promise<ArrayBuffer> {
+    const { m, session: s } = await sessionAt(version);
+    return new TextEncoder().encode(m.toCsvText(await s.query(sql))).buffer as ArrayBuffer;
+  }
+
   async function runSql(sql: string): Promise<void> {
     setSql({ status: 'loading' });
     try {
-      module ??= import('../../query/sqlResults.ts');
-      const m = await module;
-      session ??= m.openSqlSession();
       const version = store.getState().selectedVersion ?? 0;
-      const name = toSqlTableName(tableName());
-      const key = `${store.getState().table?.label}@${version}`;
-      if (registered !== key) {
-        await session.registerTable(name, await worker.call('arrowIpc', [{ version }]));
-        registered = key;
-      }
+      const { m, session } = await sessionAt(version);
       const table = await session.query(sql);
       lastTable = table;
       const { columns, rows, total } = m.toResultRows(table, sqlRowLimit);
@@ -65,5 +76,5 @@ export function createSqlActions(store: ExplorerStore, worker: TableCaller, setS
     registered = undefined;
   }
 
-  return { runSql, exportResult, forgetRegistration, sqlTableName: () => tableName() };
+  return { runSql, sqlSourceCsv, exportResult, forgetRegistration, sqlTableName: () => tableName() };
 }

@@ -21,6 +21,7 @@ export function WritePanel() {
   const [operation, setOperation] = useState<WriteOperation>('merge');
   const [pin, setPin] = useState<string>('HEAD');
   const [files, setFiles] = useState<File[]>([]);
+  const [sqlSource, setSqlSource] = useState('');
   const [withFilename, setWithFilename] = useState(true);
   const [predicate, setPredicate] = useState('');
   const [set, setSet] = useState('');
@@ -42,7 +43,14 @@ export function WritePanel() {
         isolationLevel: isolation || undefined,
         withFilename,
       };
-      if (needsSource) request.sources = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: await f.arrayBuffer() })));
+      if (needsSource && sqlSource.trim()) {
+        // The source rows come from SQL over the table at the pinned version (HEAD: the latest).
+        const version = pin === 'HEAD' ? latest ?? 0 : Number(pin);
+        request.sources = [{ name: 'sql-source.csv', bytes: await actions.sqlSourceCsv(sqlSource, version) }];
+        request.withFilename = false;
+      } else if (needsSource) {
+        request.sources = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: await f.arrayBuffer() })));
+      }
       if (operation === 'update') request.set = parseAssignments(set);
       if (operation === 'merge') {
         request.merge = {
@@ -89,6 +97,9 @@ export function WritePanel() {
               <input type="file" multiple accept=".csv,.parquet" data-testid="write-source" onChange={(e) => setFiles([...(e.target.files ?? [])])} />
             </label>
             <label className="inline"><input type="checkbox" checked={withFilename} onChange={(e) => setWithFilename(e.target.checked)} /> add each file's name as column <code>filename</code></label>
+            <label>Or a SQL source (over the table at the pinned version, in duckdb-wasm)
+              <textarea value={sqlSource} onChange={(e) => setSqlSource(e.target.value)} rows={3} data-testid="write-sql-source" placeholder="SELECT id + 1000 AS id, value, filename FROM seed_merge" />
+            </label>
           </>
         )}
         {operation !== 'append' && operation !== 'merge' && (
