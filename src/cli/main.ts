@@ -64,7 +64,8 @@ Writing (optimistic concurrency, as delta-rs commits):
                     --when-not-matched-by-source-delete   (add =CONDITION to any clause flag)
                     [--source-alias s] [--target-alias t] [--no-streamed-exec]
   Write options: --version N (pin the read to version N), --isolation Serializable|WriteSerializable|SnapshotIsolation,
-                 --max-retries N (default 15), --with-filename (add the source file's name as column filename).
+                 --max-retries N (default 15), --with-filename (add the source file's name as column filename),
+                 --source-sql "SELECT ... FROM <table folder name>" (rows from SQL over the table at the read version, in duckdb-wasm).
   Success prints {"version", "metrics", ...} as JSON; a lost race prints delta-rs's message and exits with code 3.
 
 Simulating racing writers (virtual time, replayable):

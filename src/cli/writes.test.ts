@@ -68,3 +68,13 @@ describe('lakelab write commands', () => {
     expect((await run('scan', table())).stdout.trim().split('\n')).toHaveLength(60);
   }, 30_000);
 });
+
+describe('a SQL source', () => {
+  it('appends rows computed in duckdb-wasm from the table at the read version', async () => {
+    await run('create', table(), '--source', batch(1), '--with-filename');
+    const result = await run('append', table(), '--version', '0', '--source-sql', "SELECT id + 1000 AS id, value, 'copy' AS filename FROM B WHERE id <= 5");
+    expect(result.json()).toMatchObject({ version: 1, metrics: { num_added_rows: 5 } });
+    const ids = (await run('scan', table(), '--where', "filename = 'copy'")).stdout.trim().split('\n').map((l) => (JSON.parse(l) as { id: number }).id).sort((a, b) => a - b);
+    expect(ids).toEqual([1001, 1002, 1003, 1004, 1005]);
+  }, 60_000);
+});

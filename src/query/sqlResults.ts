@@ -1,23 +1,11 @@
 /** SQL results for the page: rows in the JSON value forms, and exports as CSV or Parquet. */
 import type { Table } from 'apache-arrow';
-import { toDeltaType } from './arrowSchema.ts';
-import { toJsonValue, type JsonValue } from './jsonValues.ts';
+import type { JsonValue } from './jsonValues.ts';
+import { toResultRows } from './sqlRows.ts';
 import { toParquetBytes } from './parquetWrite.ts';
 import { openSqlSession, type SqlSession } from './duckdbBrowser.ts';
 
-export { openSqlSession, type SqlSession };
-
-export function toResultRows(table: Table, limit: number): { columns: string[]; rows: Record<string, JsonValue>[]; total: number } {
-  const columns = table.schema.fields.map((f) => f.name);
-  const vectors = table.schema.fields.map((f) => ({ name: f.name, vector: table.getChild(f.name)!, type: toDeltaType(f.type) }));
-  const rows: Record<string, JsonValue>[] = [];
-  for (let r = 0; r < Math.min(limit, table.numRows); r++) {
-    const row: Record<string, JsonValue> = {};
-    for (const { name, vector, type } of vectors) row[name] = toJsonValue(vector, r, type);
-    rows.push(row);
-  }
-  return { columns, rows, total: table.numRows };
-}
+export { openSqlSession, toResultRows, type SqlSession };
 
 export function toCsvText(table: Table): string {
   const { columns, rows } = toResultRows(table, table.numRows);

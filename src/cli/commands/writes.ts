@@ -20,6 +20,7 @@ import { flagInteger, flagList, flagString, type ParsedArgs } from '../args.ts';
 import type { Io } from '../main.ts';
 import { loadSources, parseSchemaFlag } from '../sources.ts';
 import { engineInfo } from '../engineInfo.ts';
+import { toSqlTableName } from '../../core/sqlNames.ts';
 
 export const conflictExitCode = 3;
 
@@ -53,6 +54,22 @@ async function commitAndReport(args: ParsedArgs, io: Io, store: NodeFsStore, tx:
 
 const sourcePaths = (args: ParsedArgs) => flagList(args, 'source') ?? [];
 
+/** Source rows from files (--source), or from SQL over the table at the read version (--source-sql). */
+async function sourceRows(args: ParsedArgs, snapshot: Awaited<ReturnType<ReturnType<typeof openWrite>['readAt']>>, store: NodeFsStore): Promise<Record<string, unknown>[]> {
+  const sql = flagString(args, 'source-sql');
+  if (sql === undefined) return (await loadSources(sourcePaths(args), { withFilename: args.flags.has('with-filename') })).rows;
+  const [{ openNodeSqlEngine }, { registerSnapshot }, { toResultRows }] = await Promise.all([
+    import('../../query/duckdbNode.ts'), import('../../query/registerSnapshot.ts'), import('../../query/sqlRows.ts'),
+  ]);
+  const engine = await openNodeSqlEngine();
+  try {
+    await registerSnapshot(engine, store, snapshot, { name: toSqlTableName(args.positionals[0] ?? 't') });
+    return toResultRows(await engine.query(sql)).rows;
+  } finally {
+    await engine.close();
+  }
+}
+
 export async function runCreate(args: ParsedArgs, io: Io): Promise<number> {
   const { store, context } = openWrite(args);
   const schemaText = flagString(args, 'schema');
@@ -71,14 +88,14 @@ export async function runCreate(args: ParsedArgs, io: Io): Promise<number> {
 
 export async function runAppendCommand(args: ParsedArgs, io: Io): Promise<number> {
   const { store, context, readAt } = openWrite(args);
-  const { rows } = await loadSources(sourcePaths(args), { withFilename: args.flags.has('with-filename') });
-  return commitAndReport(args, io, store, await runAppend(await readAt(), rows, context));
+  const snapshot = await readAt();
+  return commitAndReport(args, io, store, await runAppend(snapshot, await sourceRows(args, snapshot, store), context));
 }
 
 export async function runOverwriteCommand(args: ParsedArgs, io: Io): Promise<number> {
   const { store, context, readAt } = openWrite(args);
-  const { rows } = await loadSources(sourcePaths(args), { withFilename: args.flags.has('with-filename') });
-  return commitAndReport(args, io, store, await runOverwrite(await readAt(), rows, flagString(args, 'where'), context));
+  const snapshot = await readAt();
+  return commitAndReport(args, io, store, await runOverwrite(snapshot, await sourceRows(args, snapshot, store), flagString(args, 'where'), context));
 }
 
 export async function runDeleteCommand(args: ParsedArgs, io: Io): Promise<number> {
@@ -96,7 +113,8 @@ export async function runMergeCommand(args: ParsedArgs, io: Io): Promise<number>
   const { store, context, readAt } = openWrite(args);
   const on = flagString(args, 'on');
   if (!on) throw new LakeError('InvalidInput', 'lakelab merge needs --on, e.g. --on "t.id = s.id"');
-  const { rows } = await loadSources(sourcePaths(args), { withFilename: args.flags.has('with-filename') });
+  const snapshot = await readAt();
+  const rows = await sourceRows(args, snapshot, store);
   const clauses = toMergeClauses(args);
   if (clauses.length === 0) throw new LakeError('InvalidInput', 'lakelab merge needs at least one clause, e.g. --when-not-matched-insert-all');
   const spec = {
@@ -106,7 +124,7 @@ export async function runMergeCommand(args: ParsedArgs, io: Io): Promise<number>
     clauses,
     streamedExec: !args.flags.has('no-streamed-exec'),
   };
-  const result = await runMerge(await readAt(), spec, rows, context);
+  const result = await runMerge(snapshot, spec, rows, context);
   return commitAndReport(args, io, store, result.transaction);
 }
 
