@@ -96,12 +96,29 @@ describe('AzureBlobStore on Azurite', () => {
     const counting = new CountingStore(store);
     const snapshot = await loadSnapshot(counting, '', { codec: parquetCodec });
     expect(snapshot.version).toBe(10);
-    expect(counting.counts()).toMatchObject({ list: 1, get: 1, head: 0 });
-    expect(counting.counts().keysRead).toEqual(['_delta_log/00000000000000000010.checkpoint.parquet']);
+    const checkpointSize = statSync(join(fixture, '_delta_log', '00000000000000000010.checkpoint.parquet')).size;
+    // The log listed once, the checkpoint read whole in one get (the loader does not range it), no head, no data.
+    expect(counting.counts()).toEqual({
+      list: 1, head: 0, get: 1, rangedGet: 0, bytesRead: checkpointSize, rangeBytes: 0, put: 0, putIfAbsent: 0, delete: 0,
+      keysRead: ['_delta_log/00000000000000000010.checkpoint.parquet'],
+    });
     counting.reset();
     let rows = 0;
     for await (const batch of scanDelta(counting, planScan(snapshot))) rows += batch.selection.length;
-    expect(rows).toBeGreaterThan(0);
-    expect(counting.counts().get).toBe(snapshot.files.length);
+    const dataFiles = snapshot.files.map((f) => decodeURIComponent(f.path)).sort();
+    // Rows asked for: each active data file read once, whole, and nothing else.
+    expect(counting.counts()).toMatchObject({ list: 0, head: 0, get: dataFiles.length, rangedGet: 0 });
+    expect(counting.counts().keysRead.slice().sort()).toEqual(dataFiles);
+    expect(counting.counts().bytesRead).toBe(dataFiles.reduce((n, key) => n + statSync(join(fixture, key)).size, 0));
+    // The writer recorded each commit's numOutputRows; the log removes nothing, so they add up to the table.
+    let written = 0;
+    for (const name of readdirSync(join(fixture, '_delta_log')).filter((n) => n.endsWith('.json'))) {
+      for (const line of readFileSync(join(fixture, '_delta_log', name), 'utf8').split('\n').filter(Boolean)) {
+        const action = JSON.parse(line) as { remove?: unknown; commitInfo?: { operationMetrics?: { numOutputRows?: string } } };
+        expect(action.remove).toBeUndefined();
+        written += Number(action.commitInfo?.operationMetrics?.numOutputRows ?? 0);
+      }
+    }
+    expect(rows).toBe(written);
   });
 });
