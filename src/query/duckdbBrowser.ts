@@ -8,6 +8,7 @@ import ehWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?ur
 import type { Table } from 'apache-arrow';
 import { LakeError } from '../core/errors.ts';
 import { quoteIdentifier } from '../core/sqlNames.ts';
+import { offlineSettings, toSqlEngine, type SqlEngine } from './duckdbEngine.ts';
 
 export interface SqlSession {
   /** Replace table `name` with these Arrow IPC stream bytes. */
@@ -15,19 +16,41 @@ export interface SqlSession {
   query(sql: string): Promise<Table>;
 }
 
+let loading: Promise<duckdb.AsyncDuckDB> | undefined;
 let starting: Promise<duckdb.AsyncDuckDBConnection> | undefined;
 
-function connect(): Promise<duckdb.AsyncDuckDBConnection> {
-  starting ??= (async () => {
+function loadDatabase(): Promise<duckdb.AsyncDuckDB> {
+  loading ??= (async () => {
     const worker = new Worker(ehWorkerUrl);
     const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
     await db.instantiate(ehWasmUrl);
-    const connection = await db.connect();
-    await connection.query('SET autoload_known_extensions=false');
-    await connection.query('SET autoinstall_known_extensions=false');
-    return connection;
+    return db;
   })();
+  return loading;
+}
+
+async function openConnection(db: duckdb.AsyncDuckDB): Promise<duckdb.AsyncDuckDBConnection> {
+  const connection = await db.connect();
+  for (const sql of offlineSettings) await connection.query(sql);
+  return connection;
+}
+
+function connect(): Promise<duckdb.AsyncDuckDBConnection> {
+  starting ??= loadDatabase().then(openConnection);
   return starting;
+}
+
+/** The SqlEngine interface in the page: the same worker and database, a connection of its own. */
+export async function openBrowserSqlEngine(): Promise<SqlEngine> {
+  const db = await loadDatabase();
+  const connection = await openConnection(db);
+  return toSqlEngine({
+    run: async (sql) => (await connection.query(sql)) as unknown as Table,
+    insertIpc: async (name, ipc) => { await connection.insertArrowFromIPCStream(ipc, { name, create: true }); },
+    registerFile: async (name, bytes) => { await db.registerFileBuffer(name, bytes); },
+    dropFile: async (name) => { await db.dropFile(name); },
+    close: async () => { await connection.close(); },
+  });
 }
 
 export function openSqlSession(): SqlSession {
