@@ -1,7 +1,7 @@
 /** The page's side of the table worker: typed calls, progress, cancellation. */
 import { toLakeError } from '../core/errors.ts';
 import type {
-  CancelMessage, LoadProgressMessage, RequestMessage, ResponseMessage, TableApi, TableMethod,
+  CancelMessage, LoadProgressMessage, RequestMessage, ResponseMessage, TableApi, TableMethod, TokenRequestMessage, TokenResponseMessage,
 } from './protocol.ts';
 
 interface Pending {
@@ -19,10 +19,15 @@ export class TableWorkerClient {
   private readonly worker: Worker;
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
+  private tokenProvider?: () => Promise<{ token: string; expiresOnTimestamp: number }>;
 
   constructor(worker: Worker = new Worker(new URL('./table.worker.ts', import.meta.url), { type: 'module' })) {
     this.worker = worker;
-    this.worker.onmessage = (event: MessageEvent<ResponseMessage>) => this.receive(event.data);
+    this.worker.onmessage = (event: MessageEvent<ResponseMessage | TokenRequestMessage>) => {
+      const message = event.data;
+      if ('kind' in message && message.kind === 'tokenRequest') void this.answerToken(message.requestId);
+      else this.receive(message as ResponseMessage);
+    };
     this.worker.onerror = (event) => {
       const error = toLakeError(new Error(`table worker failed: ${event.message}`));
       for (const pending of this.pending.values()) pending.reject(error);
@@ -45,6 +50,22 @@ export class TableWorkerClient {
       this.worker.postMessage(message, transferablesOf(args));
     });
     return promise as ReturnType<TableApi[M]>;
+  }
+
+  /** Where the worker gets storage tokens for a 'pageTokens' Azure source (MSAL, renewed silently). */
+  setTokenProvider(provider: (() => Promise<{ token: string; expiresOnTimestamp: number }>) | undefined): void {
+    this.tokenProvider = provider;
+  }
+
+  private async answerToken(requestId: number): Promise<void> {
+    let response: TokenResponseMessage;
+    try {
+      if (!this.tokenProvider) throw new Error('not signed in');
+      response = { tokenResponse: requestId, token: await this.tokenProvider() };
+    } catch (error) {
+      response = { tokenResponse: requestId, error: error instanceof Error ? error.message : String(error) };
+    }
+    this.worker.postMessage(response);
   }
 
   terminate(): void {

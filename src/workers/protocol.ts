@@ -19,7 +19,7 @@ export type SourceSpec =
   /** A built-in sample: copied into the worker's memory, so it can be written to. */
   | { kind: 'sample'; url: string }
   /** OneLake / ADLS / Blob storage: the address and a SAS or bearer token (kept in memory only). */
-  | { kind: 'azure'; address: string; credential: { kind: 'sas'; token: string } | { kind: 'bearer'; token: string }; proxyOrigin?: string }
+  | { kind: 'azure'; address: string; credential: { kind: 'sas'; token: string } | { kind: 'bearer'; token: string } | { kind: 'pageTokens' }; proxyOrigin?: string }
   /** A folder picked with the File System Access API: read and written in place. */
   | { kind: 'directory'; handle: FileSystemDirectoryHandle }
   /** Files picked with <input webkitdirectory>: the page reads them into memory (writes stay in memory). */
@@ -140,6 +140,10 @@ export interface RequestMessage<M extends TableMethod = TableMethod> {
 }
 
 export type CancelMessage = { id: number; cancel: true };
+
+/** The worker asks the page for a fresh storage token (the page holds the MSAL session). */
+export type TokenRequestMessage = { kind: 'tokenRequest'; requestId: number };
+export type TokenResponseMessage = { tokenResponse: number; token?: { token: string; expiresOnTimestamp: number }; error?: string };
 
 export type ResponseMessage =
   | { id: number; kind: 'result'; result: unknown }

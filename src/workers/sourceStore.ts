@@ -4,6 +4,7 @@ import { HttpStore } from '../storage/httpStore.ts';
 import { MemoryStore } from '../storage/memoryStore.ts';
 import { LocalFolderStore } from '../storage/localFolderStore.ts';
 import type { SourceSpec } from './protocol.ts';
+import { requestPageToken } from './pageTokens.ts';
 
 export async function openSourceStore(source: SourceSpec): Promise<ObjectStore> {
   switch (source.kind) {
@@ -14,7 +15,10 @@ export async function openSourceStore(source: SourceSpec): Promise<ObjectStore> 
     case 'azure': {
       const { openAzureStore } = await import('../storage/azureStore.ts');
       const { parseAzureAddress } = await import('../storage/azureAddress.ts');
-      return openAzureStore(parseAzureAddress(source.address), source.credential, { proxyOrigin: source.proxyOrigin });
+      const credential = source.credential.kind === 'pageTokens'
+        ? { kind: 'tokenSource' as const, getToken: () => requestPageToken((m) => postMessage(m)) }
+        : source.credential;
+      return openAzureStore(parseAzureAddress(source.address), credential, { proxyOrigin: source.proxyOrigin });
     }
     case 'directory':
       return new LocalFolderStore(source.handle);

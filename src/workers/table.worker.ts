@@ -3,6 +3,7 @@ import { LakeError, toLakeError } from '../core/errors.ts';
 import { TableSession, type CallContext } from './tableSession.ts';
 import type { CancelMessage, RequestMessage, ResponseMessage } from './protocol.ts';
 import { openSourceStore } from './sourceStore.ts';
+import { receivePageToken } from './pageTokens.ts';
 import { parquetCodec } from '../query/parquetRows.ts';
 
 const session = new TableSession({ openStore: openSourceStore, codec: parquetCodec });
@@ -80,6 +81,7 @@ function dispatch(request: RequestMessage, context: CallContext): Promise<unknow
 
 onmessage = (event: MessageEvent<RequestMessage | CancelMessage>) => {
   const message = event.data;
+  if (receivePageToken(message)) return;
   if ('cancel' in message) controllers.get(message.id)?.abort();
   else void handle(message);
 };

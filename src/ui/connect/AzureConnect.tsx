@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { toLakeError } from '../../core/errors.ts';
 import type { BrowseEntry } from '../../storage/azureBrowse.ts';
 import { useExplorerActions } from '../shared/ExplorerContext.tsx';
-import { azureTable, bearerExpiry, browseAzure, connectAzure, signInWithMicrosoft, type AzureConnection } from './azureConnection.ts';
+import { azureTable, bearerExpiry, browseAzure, connectAzure, connectAzureWithTokens, signInWithMicrosoft, type AzureConnection } from './azureConnection.ts';
 
 /** Connect to OneLake or Azure storage with a SAS or a bearer token, browse, open a Delta table. */
 export function AzureConnect() {
@@ -40,8 +40,14 @@ export function AzureConnect() {
   function onConnect(event: FormEvent) {
     event.preventDefault();
     void run(async () => {
-      const token = kind === 'entra' ? await signInWithMicrosoft({ clientId, tenant: tenant || undefined }) : secret;
-      const connected = await connectAzure(address, token, kind === 'sas' ? 'sas' : 'bearer');
+      let connected: AzureConnection;
+      if (kind === 'entra') {
+        const getToken = await signInWithMicrosoft({ clientId, tenant: tenant || undefined });
+        actions.useTokenProvider(getToken);
+        connected = await connectAzureWithTokens(address, getToken);
+      } else {
+        connected = await connectAzure(address, secret, kind);
+      }
       setExpiresOn(connected.credential.kind === 'bearer' ? await bearerExpiry(connected.credential.token) : undefined);
       setConnection(connected);
       setSecret('');

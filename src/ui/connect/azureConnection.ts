@@ -7,7 +7,7 @@ import type { OpenTable } from '../state/explorerStore.ts';
 import type { BrowseEntry } from '../../storage/azureBrowse.ts';
 import type { ObjectStore } from '../../core/objectStore.ts';
 
-export type PageCredential = { kind: 'sas'; token: string } | { kind: 'bearer'; token: string };
+export type PageCredential = { kind: 'sas'; token: string } | { kind: 'bearer'; token: string } | { kind: 'pageTokens' };
 
 export interface AzureConnection {
   address: string;
@@ -63,10 +63,20 @@ export async function bearerExpiry(token: string): Promise<number | undefined> {
   }
 }
 
-/** Sign in with Microsoft Entra ID (MSAL popup) and return a storage token. */
-export async function signInWithMicrosoft(settings: { clientId: string; tenant?: string }): Promise<string> {
+/** Sign in with Microsoft Entra ID (MSAL popup): a token source MSAL renews silently before expiry. */
+export async function signInWithMicrosoft(settings: { clientId: string; tenant?: string }) {
   if (!settings.clientId) throw new Error('enter the application (client) id of an app registration with the Azure Storage user_impersonation permission');
   const { createMsalTokenSource } = await import('../../storage/msalTokenSource.ts');
   const source = await createMsalTokenSource(settings, 'popup');
-  return (await source.getToken()).token;
+  await source.getToken(); // sign in now, not at the first request
+  return source.getToken;
+}
+
+/** Connect with tokens from a signed-in session: the page and the worker both ask it for fresh ones. */
+export async function connectAzureWithTokens(address: string, getToken: () => Promise<{ token: string; expiresOnTimestamp: number }>): Promise<AzureConnection> {
+  const [{ parseAzureAddress }, { openAzureStore }] = await Promise.all([import('../../storage/azureAddress.ts'), import('../../storage/azureStore.ts')]);
+  const parsed = parseAzureAddress(address);
+  const proxyOrigin = (await hasOneLakeRoute()) ? globalThis.location.origin : undefined;
+  const store = await openAzureStore(parsed, { kind: 'tokenSource', getToken }, { proxyOrigin });
+  return { address: address.split('?')[0] ?? address, credential: { kind: 'pageTokens' }, proxyOrigin, store, label: `${parsed.container}/${parsed.path}` };
 }

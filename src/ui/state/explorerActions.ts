@@ -11,6 +11,8 @@ import { createSqlActions } from './sqlActions.ts';
 
 /** The worker as the actions see it (TableWorkerClient in the page, a direct session in tests). */
 export interface TableCaller {
+  /** Storage tokens for Azure sources signed in with Entra ID (renewed silently by MSAL in the page). */
+  setTokenProvider?(provider: (() => Promise<{ token: string; expiresOnTimestamp: number }>) | undefined): void;
   call<M extends TableMethod>(method: M, args: Parameters<TableApi[M]>, options?: {
     signal?: AbortSignal;
     onProgress?: (p: { phase: string; done: number; total?: number }) => void;
@@ -140,6 +142,10 @@ export function createExplorerActions(store: ExplorerStore, worker: TableCaller,
     }
   }
 
+  function useTokenProvider(provider: (() => Promise<{ token: string; expiresOnTimestamp: number }>) | undefined): void {
+    worker.setTokenProvider?.(provider);
+  }
+
   function showView(view: ExplorerView): void {
     store.setState({ view });
   }
@@ -169,7 +175,7 @@ export function createExplorerActions(store: ExplorerStore, worker: TableCaller,
     if (state.table !== previous.table || state.selectedVersion !== previous.selectedVersion) sql.forgetRegistration();
   });
 
-  return { loadSamples, openTable, selectVersion, loadFiles, loadCommitLog, compareSchemaWith, showView, cancelOpen, ...writes, ...createDiffActions(store, worker), ...sql };
+  return { loadSamples, openTable, selectVersion, loadFiles, loadCommitLog, compareSchemaWith, useTokenProvider, showView, cancelOpen, ...writes, ...createDiffActions(store, worker), ...sql };
 }
 
 export type ExplorerActions = ReturnType<typeof createExplorerActions>;
