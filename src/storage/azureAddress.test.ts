@@ -18,6 +18,19 @@ describe('Azure addresses', () => {
     expect(parseAzureAddress('https://onelake.blob.fabric.microsoft.com/Sales/Lake.Lakehouse/Files/x')).toMatchObject({ container: 'Sales', item: 'Lake', path: 'Lake.Lakehouse/Files/x' });
   });
 
+  it('reads GUID ids in the abfss form, lower-case item types, and a SAS on a OneLake URL', () => {
+    const ws = '5c3b4f1e-2a6d-4f0e-9d0a-1b2c3d4e5f60';
+    const item = '0a1b2c3d-4e5f-6071-8293-a4b5c6d7e8f9';
+    expect(parseAzureAddress(`abfss://${ws}@onelake.dfs.fabric.microsoft.com/${item}/Tables/dbo/orders`)).toEqual({
+      kind: 'onelake', accountUrl: 'https://onelake.blob.fabric.microsoft.com', container: ws, workspace: ws, item, path: `${item}/Tables/dbo/orders`,
+    });
+    expect(parseAzureAddress('https://onelake.dfs.fabric.microsoft.com/Sales/Lake.lakehouse/Tables')).toMatchObject({ item: 'Lake', itemType: 'Lakehouse' });
+    expect(parseAzureAddress('https://onelake.dfs.fabric.microsoft.com/Sales%20Team/My.Lake.Warehouse/Tables/dbo/t?sv=1&sig=x')).toMatchObject({
+      container: 'Sales Team', item: 'My.Lake', itemType: 'Warehouse', path: 'My.Lake.Warehouse/Tables/dbo/t', sas: 'sv=1&sig=x',
+    });
+    expect(parseAzureAddress('abfss://Sales@onelake.dfs.fabric.microsoft.com')).toEqual({ kind: 'onelake', accountUrl: 'https://onelake.blob.fabric.microsoft.com', container: 'Sales', workspace: 'Sales', path: '' });
+  });
+
   it('reads generic ADLS and Blob account URLs, splitting off a SAS token', () => {
     expect(parseAzureAddress('abfss://data@myaccount.dfs.core.windows.net/lake/orders')).toEqual({ kind: 'adls', accountUrl: 'https://myaccount.blob.core.windows.net', container: 'data', path: 'lake/orders' });
     expect(parseAzureAddress('https://myaccount.blob.core.windows.net/data/lake/orders?sv=2024-01-01&sig=abc%2Fdef')).toEqual({

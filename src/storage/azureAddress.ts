@@ -55,22 +55,24 @@ export function parseAzureAddress(text: string): AzureAddress {
 
 function fromHost(host: string, container: string, segments: string[], input: string): AzureAddress {
   if (oneLakeHosts.test(host)) {
-    const [item, ...rest] = segments;
-    const typed = item ? /^(.*)\.(Lakehouse|Warehouse|KQLDatabase|SQLDatabase|MirroredDatabase|[A-Za-z]+)$/.exec(item) : null;
-    return {
-      kind: 'onelake',
-      accountUrl: 'https://onelake.blob.fabric.microsoft.com',
-      container,
-      path: segments.join('/'),
-      workspace: container,
-      item: typed ? typed[1] : item,
-      itemType: typed ? typed[2] : undefined,
-      ...(rest.length === 0 && !item ? {} : {}),
-    };
+    const [item] = segments;
+    const typed = item ? /^(.+)\.([A-Za-z]+)$/.exec(item) : null;
+    const itemType = typed?.[2] ? toItemType(typed[2]) : undefined;
+    const address: AzureAddress = { kind: 'onelake', accountUrl: 'https://onelake.blob.fabric.microsoft.com', container, path: segments.join('/'), workspace: container };
+    if (item) address.item = typed ? typed[1] : item;
+    if (itemType) address.itemType = itemType;
+    return address;
   }
   const account = accountHost.exec(host);
   if (!account) throw new LakeError('InvalidInput', `"${redactSecrets(input)}": unknown host ${host}; ${expected}`);
   return { kind: account[2]?.toLowerCase() === 'dfs' ? 'adls' : 'blob', accountUrl: `https://${account[1]}.blob.core.windows.net`, container, path: segments.join('/') };
+}
+
+const itemTypes = ['Lakehouse', 'Warehouse', 'KQLDatabase', 'SQLDatabase', 'MirroredDatabase', 'SemanticModel', 'Eventhouse'];
+
+/** Fabric writes item types in any case in paths (`Lake.lakehouse`); Lakelab shows the canonical name. */
+function toItemType(suffix: string): string {
+  return itemTypes.find((t) => t.toLowerCase() === suffix.toLowerCase()) ?? suffix;
 }
 
 function withSas(address: AzureAddress, sas: string | undefined): AzureAddress {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryStore } from './memoryStore.ts';
-import { isDuckLakeCatalogName, lakehouseRoots, loadFolderEntries } from './azureBrowse.ts';
+import { isDuckLakeCatalogName, lakehouseRoots, loadFolderEntries, toBrowseEntries } from './azureBrowse.ts';
 
 const put = (store: MemoryStore, key: string) => store.put(key, new TextEncoder().encode('x'));
 
@@ -17,6 +17,18 @@ describe('browsing a lakehouse', () => {
     expect((await loadFolderEntries(store, 'Tables/dbo/')).map((e) => [e.name, e.kind])).toEqual([['customers', 'deltaTable']]);
     const files = await loadFolderEntries(store, 'Files/');
     expect(files.map((e) => [e.name, e.kind])).toEqual([['raw', 'folder'], ['catalog.sqlite', 'file'], ['metadata.ducklake', 'duckLakeCatalog']]);
+  });
+
+  it('turns a listing into entries without I/O', () => {
+    const listing = {
+      prefixes: ['Tables/dbo/', 'Tables/orders/'],
+      objects: [{ key: 'Tables/ducklake_meta.sqlite', size: 4096, lastModified: 0 }],
+    };
+    expect(toBrowseEntries('Tables/', listing, new Set(['Tables/orders/']))).toEqual([
+      { key: 'Tables/dbo/', name: 'dbo', kind: 'folder' },
+      { key: 'Tables/orders/', name: 'orders', kind: 'deltaTable' },
+      { key: 'Tables/ducklake_meta.sqlite', name: 'ducklake_meta.sqlite', kind: 'duckLakeCatalog', size: 4096 },
+    ]);
   });
 
   it('knows DuckLake catalog names and lakehouse roots', () => {

@@ -2,7 +2,7 @@
  * Browsing a lakehouse (or any folder): its entries one level down, marking which folders are
  * Delta tables (they hold _delta_log/) and which files look like DuckLake catalogs.
  */
-import type { ObjectStore } from '../core/objectStore.ts';
+import type { ObjectMeta, ObjectStore } from '../core/objectStore.ts';
 
 export interface BrowseEntry {
   /** Key of the folder (ending in '/') or file, relative to the store. */
@@ -18,22 +18,25 @@ export function isDuckLakeCatalogName(name: string): boolean {
   return catalogName.test(name) && (/ducklake/i.test(name) || /\.ducklake$/i.test(name) || /^metadata\.(db|sqlite)$/i.test(name));
 }
 
+/** One level of `folder` from its delimited listing, given which sub-folders hold a _delta_log/: folders first, then files. */
+export function toBrowseEntries(folder: string, listing: { objects: readonly ObjectMeta[]; prefixes: readonly string[] }, deltaTables: ReadonlySet<string>): BrowseEntry[] {
+  const folders = listing.prefixes.map((key): BrowseEntry => ({ key, name: key.slice(folder.length).replace(/\/$/, ''), kind: deltaTables.has(key) ? 'deltaTable' : 'folder' }));
+  const files = listing.objects.map((o): BrowseEntry => {
+    const name = o.key.slice(folder.length);
+    return { key: o.key, name, kind: isDuckLakeCatalogName(name) ? 'duckLakeCatalog' : 'file', size: o.size };
+  });
+  return [...folders, ...files];
+}
+
 /** One level of `folder` ('' or ending in '/'), Delta tables marked by probing each sub-folder for _delta_log/. */
 export async function loadFolderEntries(store: ObjectStore, folder: string): Promise<BrowseEntry[]> {
-  const folders: string[] = [];
-  const files: BrowseEntry[] = [];
+  const listing: { objects: ObjectMeta[]; prefixes: string[] } = { objects: [], prefixes: [] };
   for await (const page of store.list(folder, { delimiter: '/' })) {
-    folders.push(...page.prefixes);
-    for (const o of page.objects) {
-      const name = o.key.slice(folder.length);
-      files.push({ key: o.key, name, kind: isDuckLakeCatalogName(name) ? 'duckLakeCatalog' : 'file', size: o.size });
-    }
+    listing.prefixes.push(...page.prefixes);
+    listing.objects.push(...page.objects);
   }
-  const marked = await Promise.all(folders.map(async (key) => {
-    const name = key.slice(folder.length, -1);
-    return { key, name, kind: (await hasDeltaLog(store, key)) ? 'deltaTable' as const : 'folder' as const };
-  }));
-  return [...marked, ...files];
+  const probed = await Promise.all(listing.prefixes.map(async (key) => ((await hasDeltaLog(store, key)) ? [key] : [])));
+  return toBrowseEntries(folder, listing, new Set(probed.flat()));
 }
 
 async function hasDeltaLog(store: ObjectStore, folder: string): Promise<boolean> {
