@@ -2,7 +2,7 @@
  * A single-writer DuckLake run on object storage, guarded by a blob lease (ducklake-lease.md):
  * acquire an infinite lease on the catalog, stamp `acquired_at` in its metadata, download, work,
  * upload under the lease, release. On a lease conflict, read the stamp and break the lease when
- * it is older than the staleness window. Also: fixed 15-60 s leases kept alive by heartbeats,
+ * it is older than the staleness window (12 hours by default). Also: fixed 15-60 s leases kept alive by heartbeats,
  * and a writer that ignores the lease (to show the lost update it prevents).
  */
 import type { ObjectStore } from '../core/objectStore.ts';

@@ -13,7 +13,7 @@ type Check = (value: Record<string, unknown>) => string | undefined;
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isStringMap = (v: unknown) => isObject(v) && Object.values(v).every((x) => x === null || typeof x === 'string');
 
-function require(fields: [string, (v: unknown) => boolean, string][]): Check {
+function requireFields(fields: [string, (v: unknown) => boolean, string][]): Check {
   return (value) => {
     for (const [name, test, expected] of fields) {
       if (!(name in value) || value[name] === undefined) return `missing required field "${name}"`;
@@ -29,16 +29,16 @@ const int = (v: unknown) => Number.isInteger(v);
 const bool = (v: unknown) => typeof v === 'boolean';
 
 const checks: Record<ActionType, Check> = {
-  add: require([['path', str, 'a string'], ['partitionValues', isStringMap, 'a map of strings'], ['size', num, 'a number'], ['modificationTime', num, 'a number'], ['dataChange', bool, 'a boolean']]),
-  remove: require([['path', str, 'a string']]),
-  metaData: require([['id', str, 'a string'], ['format', isObject, 'an object'], ['schemaString', str, 'a string'], ['partitionColumns', (v) => Array.isArray(v) && v.every(str), 'a list of strings']]),
-  protocol: require([['minReaderVersion', int, 'an integer'], ['minWriterVersion', int, 'an integer']]),
+  add: requireFields([['path', str, 'a string'], ['partitionValues', isStringMap, 'a map of strings'], ['size', num, 'a number'], ['modificationTime', num, 'a number'], ['dataChange', bool, 'a boolean']]),
+  remove: requireFields([['path', str, 'a string']]),
+  metaData: requireFields([['id', str, 'a string'], ['format', isObject, 'an object'], ['schemaString', str, 'a string'], ['partitionColumns', (v) => Array.isArray(v) && v.every(str), 'a list of strings']]),
+  protocol: requireFields([['minReaderVersion', int, 'an integer'], ['minWriterVersion', int, 'an integer']]),
   commitInfo: () => undefined,
-  txn: require([['appId', str, 'a string'], ['version', num, 'a number']]),
-  domainMetadata: require([['domain', str, 'a string'], ['configuration', str, 'a string'], ['removed', bool, 'a boolean']]),
-  cdc: require([['path', str, 'a string'], ['partitionValues', isStringMap, 'a map of strings'], ['size', num, 'a number']]),
-  checkpointMetadata: require([['version', num, 'a number']]),
-  sidecar: require([['path', str, 'a string'], ['sizeInBytes', num, 'a number'], ['modificationTime', num, 'a number']]),
+  txn: requireFields([['appId', str, 'a string'], ['version', num, 'a number']]),
+  domainMetadata: requireFields([['domain', str, 'a string'], ['configuration', str, 'a string'], ['removed', bool, 'a boolean']]),
+  cdc: requireFields([['path', str, 'a string'], ['partitionValues', isStringMap, 'a map of strings'], ['size', num, 'a number']]),
+  checkpointMetadata: requireFields([['version', num, 'a number']]),
+  sidecar: requireFields([['path', str, 'a string'], ['sizeInBytes', num, 'a number'], ['modificationTime', num, 'a number']]),
 };
 
 /** Fill in what the protocol lets writers omit, so readers see one shape. */
