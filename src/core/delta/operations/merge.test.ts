@@ -31,7 +31,8 @@ const snapshot: DeltaSnapshot = {
   protocol: { minReaderVersion: 1, minWriterVersion: 2 },
   metadata: { id: 'x', format: { provider: 'parquet' }, schemaString: JSON.stringify(schema), partitionColumns: ['p'], configuration: {} },
   schema, files, appTransactions: new Map(), domainMetadata: new Map(), timestamp: 0,
-} as DeltaSnapshot;
+  logSegment: { commitFiles: [], version: 3 },
+};
 
 const source = [
   { id: 25, p: 'b', filename: 'batch_002.csv' },
