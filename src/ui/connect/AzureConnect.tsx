@@ -12,6 +12,7 @@ export function AzureConnect() {
   const [clientId, setClientId] = useState(import.meta.env.VITE_LAKELAB_MSAL_CLIENT_ID ?? '');
   const [tenant, setTenant] = useState(import.meta.env.VITE_LAKELAB_MSAL_TENANT ?? '');
   const [expiresOn, setExpiresOn] = useState<number>();
+  const [redirect, setRedirect] = useState(false);
   const [secret, setSecret] = useState('');
   const [connection, setConnection] = useState<AzureConnection>();
   const [folder, setFolder] = useState('');
@@ -42,7 +43,7 @@ export function AzureConnect() {
     void run(async () => {
       let connected: AzureConnection;
       if (kind === 'entra') {
-        const getToken = await signInWithMicrosoft({ clientId, tenant: tenant || undefined });
+        const getToken = await signInWithMicrosoft({ clientId, tenant: tenant || undefined }, redirect ? 'redirect' : 'popup');
         actions.useTokenProvider(getToken);
         connected = await connectAzureWithTokens(address, getToken);
       } else {
@@ -73,6 +74,7 @@ export function AzureConnect() {
           <>
             <label>Application (client) id<input type="text" value={clientId} onChange={(e) => setClientId(e.target.value)} /></label>
             <label>Tenant (id or domain; empty: organizations)<input type="text" value={tenant} onChange={(e) => setTenant(e.target.value)} /></label>
+            <label className="inline"><input type="checkbox" checked={redirect} onChange={(e) => setRedirect(e.target.checked)} /> sign in with a redirect instead of a popup (then connect again)</label>
           </>
         ) : (
           <label>{kind === 'sas' ? 'SAS' : 'Token'}

@@ -64,10 +64,11 @@ export async function bearerExpiry(token: string): Promise<number | undefined> {
 }
 
 /** Sign in with Microsoft Entra ID (MSAL popup): a token source MSAL renews silently before expiry. */
-export async function signInWithMicrosoft(settings: { clientId: string; tenant?: string }) {
+export async function signInWithMicrosoft(settings: { clientId: string; tenant?: string }, mode: 'popup' | 'redirect' = 'popup') {
   if (!settings.clientId) throw new Error('enter the application (client) id of an app registration with the Azure Storage user_impersonation permission');
   const { createMsalTokenSource } = await import('../../storage/msalTokenSource.ts');
-  const source = await createMsalTokenSource(settings, 'popup');
+  // Redirect: the page leaves to sign in and comes back; connecting again then finds the account.
+  const source = await createMsalTokenSource(settings, mode);
   await source.getToken(); // sign in now, not at the first request
   return source.getToken;
 }
