@@ -4,6 +4,7 @@
  * A real sign-in needs the network and an app registration; everything else is tested with
  * SAS and bearer tokens against Azurite.
  */
+import { LakeError } from '../core/errors.ts';
 import { storageScope } from './azureCredential.ts';
 
 export interface MsalSettings {
@@ -13,6 +14,8 @@ export interface MsalSettings {
   /** Overrides the authority built from the tenant. */
   authority?: string;
   redirectUri?: string;
+  /** Keep the sign-in in session storage (survives a reload); by default it lives in memory only. */
+  keepInSession?: boolean;
 }
 
 export function msalSettingsFromEnv(env: Record<string, string | undefined>): MsalSettings | undefined {
@@ -29,7 +32,7 @@ export async function createMsalTokenSource(settings: MsalSettings, mode: 'popup
       authority: settings.authority ?? `https://login.microsoftonline.com/${settings.tenant ?? 'organizations'}`,
       redirectUri: settings.redirectUri ?? globalThis.location?.origin,
     },
-    cache: { cacheLocation: 'sessionStorage' },
+    cache: { cacheLocation: settings.keepInSession ? 'sessionStorage' : 'memoryStorage' },
   });
   await app.initialize();
   await app.handleRedirectPromise();
@@ -39,7 +42,7 @@ export async function createMsalTokenSource(settings: MsalSettings, mode: 'popup
     if (existing) return existing;
     if (mode === 'redirect') {
       await app.loginRedirect(request);
-      throw new Error('redirecting to sign in');
+      throw new LakeError('AccessDenied', 'not signed in yet: the page is going to Microsoft sign-in and will come back');
     }
     return (await app.loginPopup(request)).account;
   }
@@ -52,7 +55,7 @@ export async function createMsalTokenSource(settings: MsalSettings, mode: 'popup
         return { token: result.accessToken, expiresOnTimestamp: result.expiresOn?.getTime() ?? Date.now() + 300_000 };
       } catch {
         const result = mode === 'popup' ? await app.acquireTokenPopup(request) : (await app.acquireTokenRedirect(request), undefined);
-        if (!result) throw new Error('redirecting to sign in');
+        if (!result) throw new LakeError('AccessDenied', 'not signed in yet: the page is going to Microsoft sign-in and will come back');
         return { token: result.accessToken, expiresOnTimestamp: result.expiresOn?.getTime() ?? Date.now() + 300_000 };
       }
     },
