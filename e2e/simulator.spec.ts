@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 
 test('plays the seed race in the simulator, steps to the conflict, and replays it from the link', async ({ page }) => {
@@ -28,4 +30,14 @@ test('plays the seed race in the simulator, steps to the conflict, and replays i
   await page.reload();
   await expect(page.getByTestId('sim-summary')).toContainText('merge: ConcurrentDeleteRead', { timeout: 60_000 });
   expect(await page.getByTestId('swimlane').locator('title').allTextContents()).toEqual(trace);
+});
+
+test('the same (scenario, seed) gives the same trace in Chromium as in Node', async ({ page }) => {
+  await page.goto('/?sim=retry-storm&seed=11');
+  await expect(page.getByTestId('sim-summary')).toContainText('Invariants: all hold', { timeout: 60_000 });
+  const inPage = await page.getByTestId('swimlane').locator('title').allTextContents();
+  const bin = join(import.meta.dirname, '..', 'bin', 'lakelab.mjs');
+  const lines = execFileSync(process.execPath, [bin, 'sim', 'retry-storm', '--seed', '11', '--format', 'jsonl'], { encoding: 'utf8' }).trim().split('\n');
+  const inNode = lines.slice(0, -1).map((line) => JSON.parse(line) as { t: number; writer: string; kind: string; version?: number; conflictKind?: string });
+  expect(inPage).toEqual(inNode.map((e) => `${e.t} ms ${e.writer}: ${e.kind}${e.version !== undefined ? ` v${e.version}` : ''}${e.conflictKind ? ` ${e.conflictKind}` : ''}`));
 });
