@@ -41,3 +41,14 @@ test('the same (scenario, seed) gives the same trace in Chromium as in Node', as
   const inNode = lines.slice(0, -1).map((line) => JSON.parse(line) as { t: number; writer: string; kind: string; version?: number; conflictKind?: string });
   expect(inPage).toEqual(inNode.map((e) => `${e.t} ms ${e.writer}: ${e.kind}${e.version !== undefined ? ` v${e.version}` : ''}${e.conflictKind ? ` ${e.conflictKind}` : ''}`));
 });
+
+test('runs blind appenders live, each in its own Web Worker against one shared store', async ({ page }) => {
+  await page.goto('/?sim=blind-appenders&seed=1');
+  await expect(page.getByTestId('sim-summary')).toContainText('Invariants: all hold', { timeout: 60_000 });
+  await page.getByTestId('sim-run-live').click();
+  const summary = page.getByTestId('sim-summary');
+  await expect(summary).toContainText('live run', { timeout: 120_000 });
+  await expect(summary).toContainText('8 commit(s)');
+  await expect(summary).toContainText('Invariants: all hold');
+  for (let w = 1; w <= 8; w++) await expect(summary).toContainText(`appender-${w}: committed`);
+});

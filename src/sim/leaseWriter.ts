@@ -6,7 +6,7 @@
  * and a writer that ignores the lease (to show the lost update it prevents).
  */
 import type { ObjectStore } from '../core/objectStore.ts';
-import type { VirtualScheduler } from './scheduler.ts';
+import type { Clock } from '../core/clock.ts';
 import type { TraceEvent } from './trace.ts';
 
 export interface LeasePlan {
@@ -30,7 +30,7 @@ export interface LeaseRunResult {
   outcome: 'committed' | 'lease held' | 'lease lost' | 'crashed' | 'refused';
 }
 
-export async function runLeaseWriter(name: string, plan: LeasePlan, store: ObjectStore, scheduler: VirtualScheduler, record: (e: Omit<TraceEvent, 't' | 'writer'>) => void): Promise<string> {
+export async function runLeaseWriter(name: string, plan: LeasePlan, store: ObjectStore, scheduler: Clock, record: (e: Omit<TraceEvent, 't' | 'writer'>) => void): Promise<string> {
   const leases = store.leases;
   if (!leases) throw new Error('the simulated store has no leases');
   await scheduler.sleep(plan.startAfter ?? 0);

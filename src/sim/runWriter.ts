@@ -12,14 +12,15 @@ import type { Conflict } from '../core/delta/conflicts/conflict.ts';
 import type { IsolationLevel, Transaction } from '../core/delta/transaction.ts';
 import { planSetProperties } from '../core/delta/operations/setProperties.ts';
 import type { ObjectStore } from '../core/objectStore.ts';
-import type { VirtualScheduler } from './scheduler.ts';
+import type { Clock } from '../core/clock.ts';
 import type { Step, WriterScript } from './scenario.ts';
 import type { SimOperations } from './simOperations.ts';
 import type { TraceEvent, WriterOutcome } from './trace.ts';
 
 export interface WriterEnvironment {
   store: ObjectStore;
-  scheduler: VirtualScheduler;
+  /** Virtual time in the deterministic engine, real time in live mode. */
+  scheduler: Clock;
   operations: SimOperations;
   isolationLevel?: IsolationLevel;
   startTime: number;

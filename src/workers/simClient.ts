@@ -16,6 +16,12 @@ export class SimWorkerClient {
     });
   }
 
+  /** Live mode (not replayable): writers in their own workers on real time. */
+  async runLive(scenario: string | unknown): Promise<SimRunResult> {
+    const { runLive } = await import('./liveRunner.ts');
+    return runLive(scenario);
+  }
+
   private start(): Worker {
     const worker = new Worker(new URL('./sim.worker.ts', import.meta.url), { type: 'module' });
     worker.onmessage = (event: MessageEvent<SimResponse>) => {

@@ -20,6 +20,8 @@ export interface SimRunResult {
   events: number;
   summary: { commits: number; conflicts: Record<string, number>; retries: number; recomputes: number };
   invariantViolations: string[];
+  /** A live run: real workers and real time, not replayable. */
+  live?: boolean;
 }
 
 export type SimResponse = { id: number; ok: true; result: SimRunResult } | { id: number; ok: false; error: SerializedLakeError };

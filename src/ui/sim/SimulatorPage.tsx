@@ -26,6 +26,7 @@ export function SimulatorPage() {
           <input type="number" min={1} value={seed} onChange={(e) => actions.setSeed(Number(e.target.value) || 1)} data-testid="sim-seed" style={{ width: '6rem' }} />
         </label>
         <button type="button" onClick={() => void actions.runSimulation()} data-testid="sim-run">Run</button>
+        <button type="button" onClick={() => void actions.runLiveSimulation()} data-testid="sim-run-live" title="Each writer a real Web Worker at full speed: not replayable">Run live</button>
       </div>
       {scenario && <p className="explanation" data-testid="sim-explanation">{scenario.explanation}</p>}
       <LoadableView value={run} what="the simulation">
@@ -58,7 +59,7 @@ export function SimulatorPage() {
                 </div>
               )}
               <div className="sim-summary" data-testid="sim-summary">
-                <h3>Outcome (seed {result.seed}: the same seed replays the same race)</h3>
+                <h3>{result.live ? 'Outcome of a live run (real workers, real time: not replayable)' : `Outcome (seed ${result.seed}: the same seed replays the same race)`}</h3>
                 <ul>{Object.entries(result.outcomes).map(([w, o]) => <li key={w}><strong>{w}</strong>: {o}</li>)}</ul>
                 <p>
                   {result.summary.commits} commit(s), conflicts {JSON.stringify(result.summary.conflicts)}, {result.summary.retries} version retries,{' '}

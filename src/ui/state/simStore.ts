@@ -21,6 +21,7 @@ export interface SimState {
 
 export interface SimRunner {
   run(scenario: string, seed: number, rules?: 'delta-rs' | 'spark'): Promise<SimRunResult>;
+  runLive?(scenario: string): Promise<SimRunResult>;
 }
 
 export function createSimStore(initial: Partial<SimState> = {}) {
@@ -40,6 +41,18 @@ export function createSimActions(store: SimStore, runner: SimRunner) {
       try {
         const result = await runner.run(scenario, seed);
         if (store.getState().scenario === scenario && store.getState().seed === seed) store.setState({ run: { status: 'ready', value: result } });
+      } catch (error) {
+        const e = toLakeError(error);
+        store.setState({ run: { status: 'error', code: e.code, message: e.message } });
+      }
+    },
+    /** Real Web Workers at full speed: the same code, an interleaving no seed can replay. */
+    async runLiveSimulation(): Promise<void> {
+      const { scenario } = store.getState();
+      store.setState({ run: { status: 'loading' }, cursor: -1, comparison: { status: 'idle' } });
+      try {
+        if (!runner.runLive) throw new Error('live mode needs Web Workers');
+        store.setState({ run: { status: 'ready', value: await runner.runLive(scenario) } });
       } catch (error) {
         const e = toLakeError(error);
         store.setState({ run: { status: 'error', code: e.code, message: e.message } });

@@ -1,0 +1,20 @@
+/** Messages of the live simulator: the page, the shared store's worker, and one worker per writer. */
+import type { TraceEvent } from '../sim/trace.ts';
+import type { Transaction } from '../core/delta/transaction.ts';
+import type { SerializedLakeError } from '../core/errors.ts';
+
+export type StoreWorkerRequest =
+  | { kind: 'setup'; scenario: string | unknown }
+  | { kind: 'connect'; port: MessagePort }
+  | { kind: 'check'; committed: { writer: string; version: number; transaction: Transaction }[]; trace: TraceEvent[]; outcomes: Record<string, string> };
+
+export type StoreWorkerResponse =
+  | { kind: 'ready'; writers: string[] }
+  | { kind: 'checked'; problems: string[] }
+  | { kind: 'failed'; error: SerializedLakeError };
+
+export type WriterWorkerRequest = { scenario: string | unknown; writer: number; port: MessagePort; startTime: number };
+
+export type WriterWorkerMessage =
+  | { kind: 'event'; event: TraceEvent }
+  | { kind: 'done'; writer: string; outcome: string; committed: { writer: string; version: number; transaction: Transaction }[] };

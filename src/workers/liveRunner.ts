@@ -1,0 +1,63 @@
+/**
+ * Live mode: every writer a real Web Worker running the same transaction code at full speed,
+ * all against one shared in-memory store (its own worker, served over MessagePorts). Not
+ * replayable: real threads decide the interleaving. Its trace is recorded the same way.
+ */
+import { LakeError, toLakeError } from '../core/errors.ts';
+import { summarise, type TraceEvent } from '../sim/trace.ts';
+import type { SimRunResult } from './simProtocol.ts';
+import type { StoreWorkerResponse, WriterWorkerMessage } from './liveProtocol.ts';
+import { toScenario } from './liveScenario.ts';
+
+type Committed = Extract<WriterWorkerMessage, { kind: 'done' }>['committed'];
+
+export async function runLive(scenarioOrName: string | unknown, onEvent?: (event: TraceEvent) => void): Promise<SimRunResult> {
+  const scenario = toScenario(scenarioOrName);
+  if (scenario.writers.some((w) => w.lease)) {
+    throw new LakeError('Unsupported', 'live mode runs Delta writers; lease scenarios run in the deterministic engine (their leases live on its virtual clock)');
+  }
+  const storeWorker = new Worker(new URL('./liveStore.worker.ts', import.meta.url), { type: 'module' });
+  const writers: Worker[] = [];
+  const ask = (message: unknown, transfer: Transferable[] = []) => new Promise<StoreWorkerResponse>((resolve) => {
+    storeWorker.onmessage = (event: MessageEvent<StoreWorkerResponse>) => resolve(event.data);
+    storeWorker.postMessage(message, transfer);
+  });
+  try {
+    const ready = await ask({ kind: 'setup', scenario: scenarioOrName });
+    if (ready.kind === 'failed') throw toLakeError(ready.error);
+    const trace: TraceEvent[] = [];
+    const outcomes: Record<string, string> = {};
+    const committed: Committed = [];
+    const startTime = Date.now();
+    await Promise.all(scenario.writers.map((_, index) => new Promise<void>((resolve) => {
+      const channel = new MessageChannel();
+      storeWorker.postMessage({ kind: 'connect', port: channel.port1 }, [channel.port1]);
+      const worker = new Worker(new URL('./liveWriter.worker.ts', import.meta.url), { type: 'module' });
+      writers.push(worker);
+      worker.onmessage = (event: MessageEvent<WriterWorkerMessage>) => {
+        const message = event.data;
+        if (message.kind === 'event') {
+          trace.push(message.event);
+          onEvent?.(message.event);
+        } else {
+          outcomes[message.writer] = message.outcome;
+          committed.push(...message.committed);
+          resolve();
+        }
+      };
+      worker.postMessage({ scenario: scenarioOrName, writer: index, port: channel.port2, startTime }, [channel.port2]);
+    })));
+    trace.sort((a, b) => a.t - b.t);
+    const checked = await ask({ kind: 'check', committed, trace, outcomes });
+    const run = { scenario: scenario.name, seed: 0, trace, outcomes, finalVersion: Math.max(0, ...committed.map((c) => c.version)), events: trace.length };
+    return {
+      ...run,
+      summary: summarise(run),
+      invariantViolations: checked.kind === 'checked' ? checked.problems : [checked.kind === 'failed' ? checked.error.message : 'not checked'],
+      live: true,
+    };
+  } finally {
+    for (const worker of writers) worker.terminate();
+    storeWorker.terminate();
+  }
+}

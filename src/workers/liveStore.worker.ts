@@ -1,0 +1,42 @@
+/// <reference lib="webworker" />
+/**
+ * The live simulator's shared store: one MemoryStore served to every writer worker over its own
+ * MessagePort, one call at a time (so putIfAbsent is atomic across workers).
+ */
+import { toLakeError } from '../core/errors.ts';
+import { seededRng } from '../core/rng.ts';
+import { commitTransaction } from '../core/delta/commitTransaction.ts';
+import { MemoryStore } from '../storage/memoryStore.ts';
+import { serveStore } from '../storage/remoteStore.ts';
+import { loadParquetWasm } from '../query/parquetWasm.ts';
+import { checkInvariants } from '../sim/invariants.ts';
+import { simEngineInfo } from '../sim/runWriter.ts';
+import { simOperations } from './simOperationsImpl.ts';
+import { toScenario } from './liveScenario.ts';
+import type { StoreWorkerRequest, StoreWorkerResponse } from './liveProtocol.ts';
+
+const store = new MemoryStore({ description: 'live shared store' });
+const reply = (message: StoreWorkerResponse) => postMessage(message);
+
+onmessage = async (event: MessageEvent<StoreWorkerRequest>) => {
+  const message = event.data;
+  try {
+    if (message.kind === 'connect') {
+      serveStore(store, message.port as unknown as Parameters<typeof serveStore>[1]);
+    } else if (message.kind === 'setup') {
+      await loadParquetWasm();
+      const scenario = toScenario(message.scenario);
+      const create = await simOperations.createTable(
+        { tableRoot: '', schema: scenario.table.schema, partitionColumns: scenario.table.partitionColumns, configuration: scenario.table.properties, rows: scenario.table.rows },
+        { store, rng: seededRng(1), now: () => Date.now() },
+      );
+      await commitTransaction(store, create, { clock: { now: () => Date.now() }, engineInfo: simEngineInfo('setup') });
+      reply({ kind: 'ready', writers: scenario.writers.map((w) => w.name) });
+    } else {
+      const run = { scenario: '', seed: 0, trace: message.trace, outcomes: message.outcomes, finalVersion: 0, events: 0, store, committed: message.committed };
+      reply({ kind: 'checked', problems: await checkInvariants(run) });
+    }
+  } catch (error) {
+    reply({ kind: 'failed', error: toLakeError(error).toJSON() });
+  }
+};

@@ -1,0 +1,34 @@
+/// <reference lib="webworker" />
+/**
+ * One live writer: the same writer code as the deterministic engine, at full speed in its own
+ * Web Worker, on real time, against the shared store over a MessagePort.
+ */
+import { seededRng } from '../core/rng.ts';
+import { RemoteStore, type PortLike } from '../storage/remoteStore.ts';
+import { loadParquetWasm } from '../query/parquetWasm.ts';
+import { runWriter } from '../sim/runWriter.ts';
+import { simOperations } from './simOperationsImpl.ts';
+import { toScenario } from './liveScenario.ts';
+import type { WriterWorkerMessage, WriterWorkerRequest } from './liveProtocol.ts';
+
+const realTime = { now: () => Date.now(), sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)) };
+
+onmessage = async (event: MessageEvent<WriterWorkerRequest>) => {
+  const { scenario: nameOrJson, writer, port, startTime } = event.data;
+  await loadParquetWasm();
+  const scenario = toScenario(nameOrJson);
+  const script = scenario.writers[writer]!;
+  const store = new RemoteStore(port as unknown as PortLike);
+  port.start();
+  const committed: { writer: string; version: number; transaction: import('../core/delta/transaction.ts').Transaction }[] = [];
+  const outcome = await runWriter(script, {
+    store,
+    scheduler: realTime,
+    operations: simOperations,
+    isolationLevel: scenario.isolationLevel,
+    startTime,
+    record: (e) => postMessage({ kind: 'event', event: e } satisfies WriterWorkerMessage),
+    committed,
+  }, seededRng(writer + 1));
+  postMessage({ kind: 'done', writer: script.name, outcome, committed } satisfies WriterWorkerMessage);
+};
