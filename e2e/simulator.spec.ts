@@ -52,3 +52,24 @@ test('runs blind appenders live, each in its own Web Worker against one shared s
   await expect(summary).toContainText('Invariants: all hold');
   for (let w = 1; w <= 8; w++) await expect(summary).toContainText(`appender-${w}: committed`);
 });
+
+test('imports a scenario from JSON and runs it', async ({ page }, testInfo) => {
+  const scenario = {
+    version: 1, name: 'two-appenders', title: 'Two appenders', explanation: 'Both commit: blind appends do not conflict.',
+    table: { schema: { type: 'struct', fields: [{ name: 'id', type: 'long', nullable: true, metadata: {} }] }, rows: [{ id: 1 }] },
+    writers: [
+      { name: 'left', steps: [{ read: 'HEAD' }, { append: [{ id: 2 }] }] },
+      { name: 'right', steps: [{ read: 'HEAD' }, { append: [{ id: 3 }] }] },
+    ],
+  };
+  const file = testInfo.outputPath('two-appenders.json');
+  const { writeFileSync, mkdirSync } = await import('node:fs');
+  mkdirSync(testInfo.outputDir, { recursive: true });
+  writeFileSync(file, JSON.stringify(scenario));
+  await page.goto('/?sim=blind-appenders&seed=2');
+  await page.getByTestId('sim-import').setInputFiles(file);
+  const summary = page.getByTestId('sim-summary');
+  await expect(summary).toContainText('left: committed', { timeout: 60_000 });
+  await expect(summary).toContainText('right: committed');
+  await expect(page.getByTestId('sim-explanation')).toContainText('Two appenders');
+});

@@ -25,7 +25,8 @@ const simActions = createSimActions(simStore, new SimWorkerClient());
 
 // The URL follows the open table and version, so a view can be shared and reloaded.
 simStore.subscribe((state) => {
-  if (!state.open) return;
+  if (!state.open || state.custom) return; // an imported scenario has no link: share its JSON
+
   const search = toSearch({ sim: state.scenario, seed: state.seed });
   if (search !== window.location.search) window.history.replaceState(null, '', search);
 });

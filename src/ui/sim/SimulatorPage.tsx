@@ -4,6 +4,7 @@ import { LoadableView } from '../shared/LoadableView.tsx';
 import { useSimActions, useSimState } from './SimContext.tsx';
 import { Swimlane } from './Swimlane.tsx';
 import { RuleComparison } from './RuleComparison.tsx';
+import { ScenarioFiles } from './ScenarioFiles.tsx';
 
 /** Racing writers on virtual time: pick a scenario and a seed, run, step through the trace. */
 export function SimulatorPage() {
@@ -12,13 +13,15 @@ export function SimulatorPage() {
   const run = useSimState((s) => s.run);
   const cursor = useSimState((s) => s.cursor);
   const actions = useSimActions();
-  const scenario = scenarioLibrary.find((s) => s.name === scenarioName);
+  const custom = useSimState((s) => s.custom);
+  const scenario = custom ?? scenarioLibrary.find((s) => s.name === scenarioName);
   return (
     <section className="panel simulator" aria-labelledby="sim-title">
       <h2 id="sim-title">Simulator: racing writers</h2>
       <div className="sim-controls">
         <label>Scenario{' '}
-          <select value={scenarioName} onChange={(e) => actions.setScenario(e.target.value)} data-testid="sim-scenario">
+          <select value={custom ? '' : scenarioName} onChange={(e) => actions.setScenario(e.target.value)} data-testid="sim-scenario">
+            {custom && <option value="">{custom.title} (imported)</option>}
             {scenarioLibrary.map((s) => <option key={s.name} value={s.name}>{s.title}</option>)}
           </select>
         </label>
@@ -28,7 +31,8 @@ export function SimulatorPage() {
         <button type="button" onClick={() => void actions.runSimulation()} data-testid="sim-run">Run</button>
         <button type="button" onClick={() => void actions.runLiveSimulation()} data-testid="sim-run-live" title="Each writer a real Web Worker at full speed: not replayable">Run live</button>
       </div>
-      {scenario && <p className="explanation" data-testid="sim-explanation">{scenario.explanation}</p>}
+      {scenario && <p className="explanation" data-testid="sim-explanation">{custom ? <strong>{custom.title}: </strong> : null}{scenario.explanation}</p>}
+      <ScenarioFiles />
       <LoadableView value={run} what="the simulation">
         {(result) => {
           const writers = [...new Set(result.trace.map((e) => e.writer))];

@@ -15,13 +15,15 @@ export interface SimState {
   cursor: number;
   /** The page shows the simulator instead of the explorer. */
   open: boolean;
+  /** A scenario the user imported (its JSON), instead of a built-in one. */
+  custom?: import('../../sim/scenario.ts').Scenario;
   /** The same scenario and seed judged by each rule set. */
   comparison: Loadable<Record<'delta-rs' | 'spark', Record<string, string>>>;
 }
 
 export interface SimRunner {
-  run(scenario: string, seed: number, rules?: 'delta-rs' | 'spark'): Promise<SimRunResult>;
-  runLive?(scenario: string): Promise<SimRunResult>;
+  run(scenario: string | unknown, seed: number, rules?: 'delta-rs' | 'spark'): Promise<SimRunResult>;
+  runLive?(scenario: string | unknown): Promise<SimRunResult>;
 }
 
 export function createSimStore(initial: Partial<SimState> = {}) {
@@ -39,7 +41,7 @@ export function createSimActions(store: SimStore, runner: SimRunner) {
     async runSimulation(scenario = store.getState().scenario, seed = store.getState().seed): Promise<void> {
       store.setState({ scenario, seed, run: { status: 'loading' }, cursor: -1, comparison: { status: 'idle' } });
       try {
-        const result = await runner.run(scenario, seed);
+        const result = await runner.run(store.getState().custom ?? scenario, seed);
         if (store.getState().scenario === scenario && store.getState().seed === seed) store.setState({ run: { status: 'ready', value: result } });
       } catch (error) {
         const e = toLakeError(error);
@@ -52,7 +54,7 @@ export function createSimActions(store: SimStore, runner: SimRunner) {
       store.setState({ run: { status: 'loading' }, cursor: -1, comparison: { status: 'idle' } });
       try {
         if (!runner.runLive) throw new Error('live mode needs Web Workers');
-        store.setState({ run: { status: 'ready', value: await runner.runLive(scenario) } });
+        store.setState({ run: { status: 'ready', value: await runner.runLive(store.getState().custom ?? scenario) } });
       } catch (error) {
         const e = toLakeError(error);
         store.setState({ run: { status: 'error', code: e.code, message: e.message } });
@@ -62,7 +64,8 @@ export function createSimActions(store: SimStore, runner: SimRunner) {
       const { scenario, seed } = store.getState();
       store.setState({ comparison: { status: 'loading' } });
       try {
-        const [deltaRs, spark] = [await runner.run(scenario, seed, 'delta-rs'), await runner.run(scenario, seed, 'spark')];
+        const target = store.getState().custom ?? scenario;
+        const [deltaRs, spark] = [await runner.run(target, seed, 'delta-rs'), await runner.run(target, seed, 'spark')];
         store.setState({ comparison: { status: 'ready', value: { 'delta-rs': deltaRs.outcomes, spark: spark.outcomes } } });
       } catch (error) {
         const e = toLakeError(error);
@@ -83,7 +86,19 @@ export function createSimActions(store: SimStore, runner: SimRunner) {
       if (at >= 0) store.setState({ cursor: at });
     },
     setScenario(scenario: string): void {
-      store.setState({ scenario, run: { status: 'idle' }, cursor: -1, comparison: { status: 'idle' } });
+      store.setState({ scenario, custom: undefined, run: { status: 'idle' }, cursor: -1, comparison: { status: 'idle' } });
+    },
+    /** A scenario document from a file: validated, then run at the current seed. */
+    async importScenario(text: string): Promise<void> {
+      try {
+        const { validateScenario } = await import('../../sim/scenario.ts');
+        const custom = validateScenario(JSON.parse(text));
+        store.setState({ custom, scenario: custom.name, run: { status: 'idle' }, cursor: -1, comparison: { status: 'idle' } });
+        await this.runSimulation(custom.name, store.getState().seed);
+      } catch (error) {
+        const e = toLakeError(error);
+        store.setState({ run: { status: 'error', code: e.code, message: e.message } });
+      }
     },
     show(open: boolean): void {
       store.setState({ open });
