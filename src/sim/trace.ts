@@ -29,16 +29,33 @@ export interface SimResult {
   events: number;
 }
 
-export function summarise(result: SimResult): { commits: number; conflicts: Record<string, number>; retries: number; recomputes: number } {
+export interface SimFigures {
+  commits: number;
+  conflicts: Record<string, number>;
+  /** Commit attempts that found their version taken. */
+  retries: number;
+  recomputes: number;
+  /** Transactions planned (data files written) that never committed. */
+  wasted: number;
+  /** Commits per second of (virtual or real) time. */
+  throughput: number;
+}
+
+export function summarise(result: Pick<SimResult, 'trace'>): SimFigures {
   const conflicts: Record<string, number> = {};
   let commits = 0;
   let retries = 0;
   let recomputes = 0;
+  let planned = 0;
+  let end = 0;
   for (const e of result.trace) {
+    end = Math.max(end, e.t);
     if (e.kind === 'committed' || e.kind === 'lease-released') commits++;
     if (e.kind === 'conflict' && e.conflictKind) conflicts[e.conflictKind] = (conflicts[e.conflictKind] ?? 0) + 1;
     if (e.kind === 'versionTaken') retries++;
     if (e.kind === 'recompute') recomputes++;
+    if (e.kind === 'planned') planned++;
   }
-  return { commits, conflicts, retries, recomputes };
+  const plannedCommits = result.trace.filter((e) => e.kind === 'committed' && e.operation !== undefined).length;
+  return { commits, conflicts, retries, recomputes, wasted: Math.max(0, planned - plannedCommits), throughput: end > 0 ? Math.round((commits / end) * 1000 * 100) / 100 : 0 };
 }

@@ -1,6 +1,6 @@
 /** Messages between the page and the simulator worker. */
 import type { SerializedLakeError } from '../core/errors.ts';
-import type { TraceEvent } from '../sim/trace.ts';
+import type { SimFigures, TraceEvent } from '../sim/trace.ts';
 
 export interface SimRequest {
   id: number;
@@ -18,7 +18,7 @@ export interface SimRunResult {
   outcomes: Record<string, string>;
   finalVersion: number;
   events: number;
-  summary: { commits: number; conflicts: Record<string, number>; retries: number; recomputes: number };
+  summary: SimFigures;
   invariantViolations: string[];
   /** A live run: real workers and real time, not replayable. */
   live?: boolean;

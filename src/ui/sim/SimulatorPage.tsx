@@ -5,6 +5,7 @@ import { useSimActions, useSimState } from './SimContext.tsx';
 import { Swimlane } from './Swimlane.tsx';
 import { RuleComparison } from './RuleComparison.tsx';
 import { ScenarioFiles } from './ScenarioFiles.tsx';
+import { TracePlayer } from './TracePlayer.tsx';
 
 /** Racing writers on virtual time: pick a scenario and a seed, run, step through the trace. */
 export function SimulatorPage() {
@@ -47,6 +48,7 @@ export function SimulatorPage() {
                 <button type="button" onClick={() => actions.jumpTo(result.trace.length - 1)}>end ⏭</button>
                 <span className="muted">event {cursor + 1} of {result.trace.length}</span>
               </div>
+              <TracePlayer cursor={cursor} length={result.trace.length} />
               <Swimlane trace={result.trace} writers={writers} cursor={cursor} onPick={actions.jumpTo} />
               {focus && (
                 <div className={`sim-focus ${focus.kind === 'conflict' ? 'conflict' : ''}`} data-testid="sim-focus">
@@ -67,7 +69,7 @@ export function SimulatorPage() {
                 <ul>{Object.entries(result.outcomes).map(([w, o]) => <li key={w}><strong>{w}</strong>: {o}</li>)}</ul>
                 <p>
                   {result.summary.commits} commit(s), conflicts {JSON.stringify(result.summary.conflicts)}, {result.summary.retries} version retries,{' '}
-                  {result.summary.recomputes} recomputes. Invariants: {result.invariantViolations.length === 0 ? 'all hold' : result.invariantViolations.join('; ')}.
+                  {result.summary.recomputes} recomputes, {result.summary.wasted} planned write(s) wasted, {result.summary.throughput} commits/s. Invariants: {result.invariantViolations.length === 0 ? 'all hold' : result.invariantViolations.join('; ')}.
                 </p>
                 <RuleComparison />
               </div>
