@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tableFromArrays, tableToIPC } from 'apache-arrow';
+import { Table, tableFromArrays, tableFromIPC, tableToIPC } from 'apache-arrow';
 import { LakeError } from '../core/errors.ts';
 import { openNodeSqlEngine } from './duckdbNode.ts';
 import type { SqlEngine } from './duckdbEngine.ts';
@@ -37,6 +37,15 @@ describe('duckdb-wasm in Node', () => {
     expect(rows(await engine.query('SELECT count(*)::INTEGER AS n, max(a) AS m FROM t'))).toEqual([{ n: 1, m: 10 }]);
     await engine.drop('t');
     await expect(engine.query('SELECT * FROM t')).rejects.toThrow(/SQL: .*t/);
+  });
+
+  it('returns the app\'s Arrow tables, which serialise back to IPC', async () => {
+    const t = await engine.query("SELECT i::BIGINT AS id, 'n' || i AS name FROM range(300000) r(i)");
+    expect(t).toBeInstanceOf(Table);
+    expect(t.batches.length).toBeGreaterThan(1);
+    const back = tableFromIPC(tableToIPC(t, 'stream'));
+    expect(back.numRows).toBe(300_000);
+    expect(back.get(299_999)?.toJSON()).toEqual({ id: 299_999n, name: 'n299999' });
   });
 
   it('a second engine shares the loaded database but has its own connection', async () => {

@@ -3,7 +3,7 @@
  * once per process; each engine gets its own connection. See docs/decisions/0004.
  */
 import { createRequire } from 'node:module';
-import type { Table } from 'apache-arrow';
+import { tableFromIPC } from 'apache-arrow';
 import { offlineSettings, toSqlEngine, type SqlEngine } from './duckdbEngine.ts';
 
 type Blocking = typeof import('@duckdb/duckdb-wasm/blocking');
@@ -33,8 +33,10 @@ export async function openNodeSqlEngine(): Promise<SqlEngine> {
   const connection = db.connect();
   for (const sql of offlineSettings) connection.query(sql);
   return toSqlEngine({
-    // package.json makes duckdb-wasm share the app's apache-arrow, so this is the app's Table.
-    run: async (sql) => connection.query(sql) as unknown as Table,
+    // Results as IPC bytes decoded by the app's apache-arrow: the bundle's CommonJS require gets
+    // arrow's CJS build, whose objects the ESM build (the app's) does not recognise (tableToIPC
+    // of such a table fails with "AsyncQueue is closed").
+    run: async (sql) => tableFromIPC(connection.useUnsafe((bindings, id) => bindings.runQuery(id, sql))),
     insertIpc: async (name, ipc) => { connection.insertArrowFromIPCStream(ipc, { name, create: true }); },
     registerFile: async (name, bytes) => { db.registerFileBuffer(name, bytes); },
     dropFile: async (name) => { db.dropFile(name); },
