@@ -8,10 +8,11 @@ import { loadCommit } from '../core/delta/loadCommits.ts';
 import { logFolder, toLogFile } from '../core/delta/logPaths.ts';
 import { checkConflictDeltaRs } from '../core/delta/conflicts/deltaRsRules.ts';
 import { checkConflictSpark } from '../core/delta/conflicts/sparkRules.ts';
+import { checkConflictDuckLake } from '../core/delta/conflicts/duckLakeRules.ts';
 import type { SimRun } from './runScenario.ts';
 import { simEngineInfo } from './runWriter.ts';
 
-export async function checkInvariants(run: SimRun, rules: 'delta-rs' | 'spark' = 'delta-rs'): Promise<string[]> {
+export async function checkInvariants(run: SimRun, rules: 'delta-rs' | 'spark' | 'ducklake' = 'delta-rs'): Promise<string[]> {
   const problems: string[] = [];
   const versions = (await listAll(run.store, logFolder))
     .map((o) => toLogFile(o.key.slice(logFolder.length)))
@@ -36,7 +37,7 @@ export async function checkInvariants(run: SimRun, rules: 'delta-rs' | 'spark' =
   for (const { writer, version, transaction } of run.committed) {
     for (let winner = transaction.readVersion + 1; winner < version; winner++) {
       const winning = await loadCommit(run.store, '', winner);
-      const conflict = rules === 'spark' ? checkConflictSpark(transaction, winning) : checkConflictDeltaRs(transaction, winning);
+      const conflict = rules === 'spark' ? checkConflictSpark(transaction, winning) : rules === 'ducklake' ? checkConflictDuckLake(transaction, winning) : checkConflictDeltaRs(transaction, winning);
       if (conflict) problems.push(`${writer} committed version ${version} although version ${winner} conflicts with it (${conflict.kind})`);
     }
   }

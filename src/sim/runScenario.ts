@@ -17,6 +17,9 @@ import type { SimResult, TraceEvent } from './trace.ts';
 import type { ConflictRules } from '../core/delta/conflicts/conflictChecker.ts';
 import { checkConflictDeltaRs } from '../core/delta/conflicts/deltaRsRules.ts';
 import { checkConflictSpark } from '../core/delta/conflicts/sparkRules.ts';
+import { checkConflictDuckLake } from '../core/delta/conflicts/duckLakeRules.ts';
+
+const ruleSets = { 'delta-rs': checkConflictDeltaRs, spark: checkConflictSpark, ducklake: checkConflictDuckLake };
 
 export interface SimDependencies {
   /** A fresh in-memory store whose modification times follow `clock`. */
@@ -54,7 +57,7 @@ export async function runScenario(scenario: Scenario, seed: number, deps: SimDep
     startTime: simStartTime,
     record: (event) => trace.push(event),
     committed: [],
-    checkConflict: rules === 'spark' ? checkConflictSpark : checkConflictDeltaRs,
+    checkConflict: ruleSets[rules],
   };
   const outcomes: Record<string, string> = {};
   let done = 0;

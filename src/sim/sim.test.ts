@@ -99,3 +99,24 @@ describe('rule sets side by side', () => {
     }
   });
 });
+
+describe('DuckLake rules', () => {
+  it('a merge conflicts with any concurrent insert into the table, stricter than Delta', async () => {
+    const { validateScenario: validate } = await import('./scenario.ts');
+    const scenario = validate({
+      version: 1, name: 'merge-vs-insert', title: 'A merge and an insert', explanation: 'Delta lets a merge with an early filter through; DuckLake does not.',
+      table: { schema: { type: 'struct', fields: [{ name: 'id', type: 'long', nullable: true, metadata: {} }, { name: 'v', type: 'long', nullable: true, metadata: {} }] }, rows: [{ id: 1, v: 0 }, { id: 2, v: 0 }] },
+      writers: [
+        { name: 'merge', steps: [{ read: 'HEAD' }, { think: 500 }, { merge: { source: [{ id: 1, v: 9 }], on: 't.id = s.id', clauses: ['whenMatchedUpdateAll'], streamedExec: false } }] },
+        { name: 'insert', steps: [{ read: 'HEAD' }, { append: [{ id: 100, v: 1 }] }] },
+      ],
+    });
+    const deltaRs = await runScenario(scenario, 1, deps, 'delta-rs');
+    const ducklake = await runScenario(scenario, 1, deps, 'ducklake');
+    expect(deltaRs.outcomes).toEqual({ insert: 'committed', merge: 'committed' });
+    expect(ducklake.outcomes.insert).toBe('committed');
+    expect(ducklake.outcomes.merge).not.toBe('committed');
+    const conflict = ducklake.trace.find((e) => e.kind === 'conflict');
+    expect(conflict?.message).toContain('Transaction conflict - attempting to delete from table');
+  });
+});

@@ -7,7 +7,7 @@ export class SimWorkerClient {
   private nextId = 1;
   private readonly pending = new Map<number, { resolve: (r: SimRunResult) => void; reject: (e: unknown) => void }>();
 
-  run(scenario: string | unknown, seed: number, rules: 'delta-rs' | 'spark' = 'delta-rs'): Promise<SimRunResult> {
+  run(scenario: string | unknown, seed: number, rules: 'delta-rs' | 'spark' | 'ducklake' = 'delta-rs'): Promise<SimRunResult> {
     this.worker ??= this.start();
     const id = this.nextId++;
     return new Promise((resolve, reject) => {

@@ -8,7 +8,7 @@ export interface SimRequest {
   scenario: string | unknown;
   seed: number;
   /** Judge the commits by delta-rs's rules (default) or Spark Delta's. */
-  rules?: 'delta-rs' | 'spark';
+  rules?: 'delta-rs' | 'spark' | 'ducklake';
 }
 
 export interface SimRunResult {

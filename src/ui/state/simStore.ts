@@ -18,11 +18,11 @@ export interface SimState {
   /** A scenario the user imported (its JSON), instead of a built-in one. */
   custom?: import('../../sim/scenario.ts').Scenario;
   /** The same scenario and seed judged by each rule set. */
-  comparison: Loadable<Record<'delta-rs' | 'spark', Record<string, string>>>;
+  comparison: Loadable<Record<'delta-rs' | 'spark' | 'ducklake', Record<string, string>>>;
 }
 
 export interface SimRunner {
-  run(scenario: string | unknown, seed: number, rules?: 'delta-rs' | 'spark'): Promise<SimRunResult>;
+  run(scenario: string | unknown, seed: number, rules?: 'delta-rs' | 'spark' | 'ducklake'): Promise<SimRunResult>;
   runLive?(scenario: string | unknown): Promise<SimRunResult>;
 }
 
@@ -65,8 +65,8 @@ export function createSimActions(store: SimStore, runner: SimRunner) {
       store.setState({ comparison: { status: 'loading' } });
       try {
         const target = store.getState().custom ?? scenario;
-        const [deltaRs, spark] = [await runner.run(target, seed, 'delta-rs'), await runner.run(target, seed, 'spark')];
-        store.setState({ comparison: { status: 'ready', value: { 'delta-rs': deltaRs.outcomes, spark: spark.outcomes } } });
+        const [deltaRs, spark, ducklake] = [await runner.run(target, seed, 'delta-rs'), await runner.run(target, seed, 'spark'), await runner.run(target, seed, 'ducklake')];
+        store.setState({ comparison: { status: 'ready', value: { 'delta-rs': deltaRs.outcomes, spark: spark.outcomes, ducklake: ducklake.outcomes } } });
       } catch (error) {
         const e = toLakeError(error);
         store.setState({ comparison: { status: 'error', code: e.code, message: e.message } });

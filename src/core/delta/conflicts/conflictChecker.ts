@@ -8,12 +8,14 @@ import type { Transaction } from '../transaction.ts';
 import type { Conflict } from './conflict.ts';
 import { checkConflictDeltaRs } from './deltaRsRules.ts';
 import { checkConflictSpark } from './sparkRules.ts';
+import { checkConflictDuckLake } from './duckLakeRules.ts';
 
-export type ConflictRules = 'delta-rs' | 'spark';
+export type ConflictRules = 'delta-rs' | 'spark' | 'ducklake';
 
 const rulesByName: Record<ConflictRules, (tx: Transaction, winner: Commit) => Conflict | undefined> = {
   'delta-rs': checkConflictDeltaRs,
   spark: checkConflictSpark,
+  ducklake: checkConflictDuckLake,
 };
 
 /** The first winning commit's conflict, in version order, or undefined when the transaction may commit after all of them. */
@@ -28,7 +30,7 @@ export function checkConflict(tx: Transaction, winners: readonly Commit[], rules
 
 /** Both rule sets' verdicts on the same race, for the comparison view. */
 export function checkConflictBothRules(tx: Transaction, winners: readonly Commit[]): Record<ConflictRules, Conflict | undefined> {
-  return { 'delta-rs': checkConflict(tx, winners, 'delta-rs'), spark: checkConflict(tx, winners, 'spark') };
+  return { 'delta-rs': checkConflict(tx, winners, 'delta-rs'), spark: checkConflict(tx, winners, 'spark'), ducklake: checkConflict(tx, winners, 'ducklake') };
 }
 
-export { checkConflictDeltaRs, checkConflictSpark };
+export { checkConflictDeltaRs, checkConflictSpark, checkConflictDuckLake };
