@@ -17,6 +17,8 @@ test('plays the seed race in the simulator, steps to the conflict, and replays i
   await expect(focus).toContainText('merge · conflict');
   await expect(focus).toContainText('Failed to commit transaction: Commit failed: a concurrent transaction deleted data this operation read.');
   await expect(focus).toContainText('It lost to version 1.');
+  await expect(page.getByTestId('conflict-graph')).toHaveAttribute('aria-label', 'merge read version 0; cleanup committed version 1');
+  await expect(page.getByTestId('version-chain')).toContainText('v1');
   await page.getByTestId('sim-back').click();
   await expect(focus).not.toContainText('· conflict');
   await page.screenshot({ path: test.info().outputPath('simulator.png'), fullPage: true });

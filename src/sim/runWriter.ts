@@ -88,7 +88,7 @@ export async function runWriter(script: WriterScript, env: WriterEnvironment, rn
             record({ kind: 'exhausted', message: result.message });
             return 'exhausted';
           }
-          record({ kind: 'conflict', winningVersion: result.conflict.winningVersion, conflictKind: result.conflict.kind, message: result.message, operation: tx.operation });
+          record({ kind: 'conflict', winningVersion: result.conflict.winningVersion, conflictKind: result.conflict.kind, message: result.message, operation: tx.operation, version: tx.readVersion, files: result.conflict.files });
           if (script.onConflict !== 'recompute' || recomputes >= (script.recomputeLimit ?? 3)) return result.conflict.kind;
           recomputes++;
           pinned = 'HEAD';

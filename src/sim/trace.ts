@@ -15,6 +15,8 @@ export interface TraceEvent {
   conflictKind?: string;
   operation?: string;
   message?: string;
+  /** For a conflict: the files that decided it (the winner removed or added them). */
+  files?: string[];
 }
 
 export type WriterOutcome = 'committed' | 'exhausted' | 'error' | string;

@@ -6,6 +6,7 @@ import { Swimlane } from './Swimlane.tsx';
 import { RuleComparison } from './RuleComparison.tsx';
 import { ScenarioFiles } from './ScenarioFiles.tsx';
 import { TracePlayer } from './TracePlayer.tsx';
+import { ConflictGraph, VersionChain } from './VersionChain.tsx';
 
 /** Racing writers on virtual time: pick a scenario and a seed, run, step through the trace. */
 export function SimulatorPage() {
@@ -59,11 +60,13 @@ export function SimulatorPage() {
                     <>
                       <pre className="delta-message">{focus.message}</pre>
                       <p>It lost to version {focus.winningVersion}. {explainConflictKind(focus.conflictKind ?? '')}</p>
+                      <ConflictGraph conflict={focus} trace={result.trace} />
                     </>
                   )}
                   {focus.kind !== 'conflict' && focus.message && <p className="muted">{focus.message}</p>}
                 </div>
               )}
+              <VersionChain trace={result.trace} />
               <div className="sim-summary" data-testid="sim-summary">
                 <h3>{result.live ? 'Outcome of a live run (real workers, real time: not replayable)' : `Outcome (seed ${result.seed}: the same seed replays the same race)`}</h3>
                 <ul>{Object.entries(result.outcomes).map(([w, o]) => <li key={w}><strong>{w}</strong>: {o}</li>)}</ul>
