@@ -75,3 +75,11 @@ test('imports a scenario from JSON and runs it', async ({ page }, testInfo) => {
   await expect(summary).toContainText('right: committed');
   await expect(page.getByTestId('sim-explanation')).toContainText('Two appenders');
 });
+
+test('sweeps the number of writers and charts conflicts and throughput', async ({ page }) => {
+  await page.goto('/?sim=retry-storm&seed=1');
+  await expect(page.getByTestId('sim-summary')).toContainText('Invariants: all hold', { timeout: 60_000 });
+  await page.getByTestId('sim-sweep').click();
+  await expect(page.getByTestId('sweep-chart').locator('svg')).toHaveAttribute('aria-label', /^1 writers: conflict rate 0, .*16 writers: conflict rate 0\.\d+/, { timeout: 120_000 });
+  await page.screenshot({ path: test.info().outputPath('simulator-sweep.png'), fullPage: true });
+});

@@ -99,7 +99,7 @@ export const scenarioLibrary: LibraryScenario[] = [
   },
   {
     version: 1, name: 'retry-storm', title: 'Six updaters of one file: who wins, who recomputes',
-    explanation: 'Six jobs update different rows of the same file. Each UPDATE rewrites the file, so every other job read a file the winner removed: ConcurrentDeleteRead. Jobs that recompute (read HEAD again, redo the update) eventually get through one by one; the wasted work grows with the number of writers.',
+    explanation: 'Six jobs update different rows of the same file. Each UPDATE rewrites the file: the winner removes the file the others read and adds a new one holding their rows. delta-rs checks added files first, so the others fail with ConcurrentAppend (the new file matches their predicate; without that check it would be ConcurrentDeleteRead). Jobs that recompute (read HEAD again, redo the update) get through one by one; the wasted work grows with the number of writers.',
     table: { schema: keyed, rows: keyedRows('a', 0, 10) },
     writers: Array.from({ length: 6 }, (_, w) => ({
       name: `updater-${w + 1}`, onConflict: 'recompute' as const, recomputeLimit: 10,

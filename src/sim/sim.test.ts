@@ -120,3 +120,18 @@ describe('DuckLake rules', () => {
     expect(conflict?.message).toContain('Transaction conflict - attempting to delete from table');
   });
 });
+
+describe('the writers sweep', () => {
+  it('more writers on one file: every writer gets through by recomputing, and conflicts per attempt grow', async () => {
+    const { toSweepScenario, toSweepPoint } = await import('./sweep.ts');
+    const points = [];
+    for (const writers of [1, 2, 4, 8]) {
+      const run = await runScenario(toSweepScenario(writers), 3, deps);
+      expect(Object.values(run.outcomes).every((o) => o === 'committed')).toBe(true);
+      expect(await checkInvariants(run)).toEqual([]);
+      points.push(toSweepPoint(writers, summarise(run), run.trace.filter((e) => e.kind === 'attempt').length));
+    }
+    expect(points[0]!.conflictRate).toBe(0);
+    expect(points[3]!.conflictRate).toBeGreaterThan(points[1]!.conflictRate);
+  });
+});

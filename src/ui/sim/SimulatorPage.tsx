@@ -7,6 +7,7 @@ import { RuleComparison } from './RuleComparison.tsx';
 import { ScenarioFiles } from './ScenarioFiles.tsx';
 import { TracePlayer } from './TracePlayer.tsx';
 import { ConflictGraph, VersionChain } from './VersionChain.tsx';
+import { SweepChart } from './SweepChart.tsx';
 
 /** Racing writers on virtual time: pick a scenario and a seed, run, step through the trace. */
 export function SimulatorPage() {
@@ -42,11 +43,11 @@ export function SimulatorPage() {
           return (
             <div>
               <div className="sim-controls" role="toolbar" aria-label="Step through the trace">
-                <button type="button" onClick={() => actions.jumpTo(-1)}>⏮ start</button>
+                <button type="button" onClick={() => actions.jumpTo(-1)}>|◀ start</button>
                 <button type="button" onClick={() => actions.step(-1)} data-testid="sim-back">◀ back</button>
                 <button type="button" onClick={() => actions.step(1)} data-testid="sim-step">step ▶</button>
-                <button type="button" onClick={() => actions.nextConflict()} data-testid="sim-next-conflict">next conflict ⏭</button>
-                <button type="button" onClick={() => actions.jumpTo(result.trace.length - 1)}>end ⏭</button>
+                <button type="button" onClick={() => actions.nextConflict()} data-testid="sim-next-conflict">next conflict ▶▶</button>
+                <button type="button" onClick={() => actions.jumpTo(result.trace.length - 1)}>end ▶|</button>
                 <span className="muted">event {cursor + 1} of {result.trace.length}</span>
               </div>
               <TracePlayer cursor={cursor} length={result.trace.length} />
@@ -75,6 +76,7 @@ export function SimulatorPage() {
                   {result.summary.recomputes} recomputes, {result.summary.wasted} planned write(s) wasted, {result.summary.throughput} commits/s. Invariants: {result.invariantViolations.length === 0 ? 'all hold' : result.invariantViolations.join('; ')}.
                 </p>
                 <RuleComparison />
+                <SweepChart />
               </div>
             </div>
           );

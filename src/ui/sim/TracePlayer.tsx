@@ -17,7 +17,7 @@ export function TracePlayer({ cursor, length }: { cursor: number; length: number
   }, [playing, cursor, length, speed, actions]);
   return (
     <div className="sim-controls">
-      <button type="button" onClick={() => setPlaying(!playing)} data-testid="sim-play">{playing ? '⏸ pause' : '▶ play'}</button>
+      <button type="button" onClick={() => setPlaying(!playing)} data-testid="sim-play">{playing ? '❚❚ pause' : '▶ play'}</button>
       <label>Speed{' '}
         <select value={speed} onChange={(e) => setSpeed(Number(e.target.value))}>
           {[1, 4, 16].map((s) => <option key={s} value={s}>{s}×</option>)}

@@ -15,6 +15,8 @@ export interface SimState {
   cursor: number;
   /** The page shows the simulator instead of the explorer. */
   open: boolean;
+  /** Conflict rate and throughput against the number of writers. */
+  sweep: Loadable<import('../../sim/sweep.ts').SweepPoint[]>;
   /** A scenario the user imported (its JSON), instead of a built-in one. */
   custom?: import('../../sim/scenario.ts').Scenario;
   /** The same scenario and seed judged by each rule set. */
@@ -27,7 +29,7 @@ export interface SimRunner {
 }
 
 export function createSimStore(initial: Partial<SimState> = {}) {
-  return createStore<SimState>()(() => ({ scenario: 'seed-pinned-merge', seed: 1, run: { status: 'idle' }, cursor: -1, open: false, comparison: { status: 'idle' }, ...initial }));
+  return createStore<SimState>()(() => ({ scenario: 'seed-pinned-merge', seed: 1, run: { status: 'idle' }, cursor: -1, open: false, comparison: { status: 'idle' }, sweep: { status: 'idle' }, ...initial }));
 }
 
 export type SimStore = ReturnType<typeof createSimStore>;
@@ -58,6 +60,21 @@ export function createSimActions(store: SimStore, runner: SimRunner) {
       } catch (error) {
         const e = toLakeError(error);
         store.setState({ run: { status: 'error', code: e.code, message: e.message } });
+      }
+    },
+    async runSweep(): Promise<void> {
+      store.setState({ sweep: { status: 'loading' } });
+      try {
+        const { sweepWriterCounts, toSweepPoint, toSweepScenario } = await import('../../sim/sweep.ts');
+        const points = [];
+        for (const writers of sweepWriterCounts) {
+          const result = await runner.run(toSweepScenario(writers), store.getState().seed);
+          points.push(toSweepPoint(writers, result.summary, result.trace.filter((e) => e.kind === 'attempt').length));
+        }
+        store.setState({ sweep: { status: 'ready', value: points } });
+      } catch (error) {
+        const e = toLakeError(error);
+        store.setState({ sweep: { status: 'error', code: e.code, message: e.message } });
       }
     },
     async compareRules(): Promise<void> {

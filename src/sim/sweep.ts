@@ -1,0 +1,39 @@
+/**
+ * A sweep: the same contended workload with more and more writers, to see conflict rate and
+ * throughput change as writers grow. Each writer updates its own row of one file and
+ * recomputes on conflict (the retry storm).
+ */
+import type { Scenario } from './scenario.ts';
+import type { SimFigures } from './trace.ts';
+
+export const sweepWriterCounts = [1, 2, 4, 8, 16];
+
+export function toSweepScenario(writers: number): Scenario {
+  return {
+    version: 1,
+    name: `sweep-${writers}`,
+    title: `${writers} updater(s) of one file`,
+    explanation: 'Each writer updates its own row of the same file and recomputes on conflict.',
+    table: {
+      schema: { type: 'struct', fields: [{ name: 'id', type: 'long', nullable: true, metadata: {} }, { name: 'value', type: 'long', nullable: true, metadata: {} }] },
+      rows: Array.from({ length: Math.max(writers, 1) }, (_, i) => ({ id: i, value: 0 })),
+    },
+    writers: Array.from({ length: writers }, (_, w) => ({
+      name: `updater-${w + 1}`, onConflict: 'recompute' as const, recomputeLimit: 64,
+      steps: [{ read: 'HEAD' as const }, { update: { set: { value: String(w + 1) }, where: `id = ${w}` } }],
+    })),
+  };
+}
+
+export interface SweepPoint {
+  writers: number;
+  /** Conflicts per commit attempt. */
+  conflictRate: number;
+  /** Commits per second of virtual time. */
+  throughput: number;
+}
+
+export function toSweepPoint(writers: number, figures: SimFigures, attempts: number): SweepPoint {
+  const conflicts = Object.values(figures.conflicts).reduce((a, b) => a + b, 0);
+  return { writers, conflictRate: attempts > 0 ? Math.round((conflicts / attempts) * 1000) / 1000 : 0, throughput: figures.throughput };
+}
