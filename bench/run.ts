@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { runSnapshotBench } from './snapshotBench.ts';
 import { runMergeBench } from './mergeBench.ts';
 import { runBrowserBench } from './browserBench.ts';
+import { runSimBench } from './simBench.ts';
 import { formatResult, type BenchResult } from './timing.ts';
 
 const outDir = join(import.meta.dirname, 'out');
@@ -13,6 +14,7 @@ const benches: [string, () => Promise<BenchResult>][] = [
   ['snapshot', () => runSnapshotBench(outDir)],
   ['merge', () => runMergeBench(outDir)],
   ['browser', () => runBrowserBench(outDir)],
+  ['sim', () => runSimBench(outDir)],
 ];
 
 const only = process.argv[2];

@@ -1,0 +1,84 @@
+/**
+ * The simulator: the deterministic engine's commits per wall-clock second in Node, and a live
+ * run (32 Web Workers appending against one shared store) in headless Chromium with the page's
+ * frame rate meanwhile.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { execSync, spawn } from 'node:child_process';
+import { chromium } from '@playwright/test';
+import { MemoryStore } from '../src/storage/memoryStore.ts';
+import { loadParquetWasm } from '../src/query/parquetWasm.ts';
+import { simOperations } from '../src/workers/simOperationsImpl.ts';
+import { runScenario } from '../src/sim/runScenario.ts';
+import { summarise } from '../src/sim/trace.ts';
+import type { Scenario } from '../src/sim/scenario.ts';
+import type { BenchResult } from './timing.ts';
+
+function appenders(writers: number, commitsEach: number): Scenario {
+  return {
+    version: 1, name: `appenders-${writers}x${commitsEach}`, title: `${writers} appenders x ${commitsEach} commits`, explanation: 'Blind appends, all racing.',
+    table: { schema: { type: 'struct', fields: [{ name: 'id', type: 'long', nullable: true, metadata: {} }] }, rows: [{ id: 0 }] },
+    writers: Array.from({ length: writers }, (_, w) => ({
+      name: `w${w + 1}`, maxRetries: 10_000,
+      steps: [{ read: 'HEAD' as const }, ...Array.from({ length: commitsEach }, (_, c) => ({ append: [{ id: w * 1000 + c }] }))],
+    })),
+  };
+}
+
+export async function runSimBench(outDir: string): Promise<BenchResult> {
+  await loadParquetWasm();
+  const deps = { makeStore: (clock: { now(): number }) => new MemoryStore({ clock }), operations: simOperations, settle: () => new Promise<void>((r) => setImmediate(r)) };
+  const scenario = appenders(32, 5);
+  const start = performance.now();
+  const run = await runScenario(scenario, 1, deps);
+  const wall = performance.now() - start;
+  const commits = summarise(run).commits;
+
+  const live = appenders(32, 10);
+  const file = join(outDir, 'live-scenario.json');
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(file, JSON.stringify(live));
+  const root = join(import.meta.dirname, '..');
+  execSync('npx vite build --logLevel warn', { cwd: root, stdio: 'inherit' });
+  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', '4199', '--strictPort'], { cwd: root, stdio: 'ignore' });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    const page = await browser.newPage();
+    for (let i = 0; i < 50; i++) {
+      try {
+        await page.goto('http://127.0.0.1:4199/?sim=blind-appenders&seed=1');
+        break;
+      } catch {
+        await new Promise((r) => setTimeout(r, 300));
+      }
+    }
+    await page.getByTestId('sim-summary').waitFor({ timeout: 60_000 });
+    await page.getByTestId('sim-import').setInputFiles(file);
+    await page.getByTestId('sim-summary').waitFor({ timeout: 120_000 });
+    // A string, so the bundler's helpers never reach the page.
+    await page.evaluate('window.frames_ = 0; window.counting_ = true; (function tick() { if (window.counting_) { window.frames_++; requestAnimationFrame(tick); } })();');
+    const liveStart = Date.now();
+    await page.getByTestId('sim-run-live').click();
+    await page.getByText('Outcome of a live run').waitFor({ timeout: 600_000 });
+    const liveMs = Date.now() - liveStart;
+    const frames = (await page.evaluate('window.counting_ = false; window.frames_')) as number;
+    const summary = await page.getByTestId('sim-summary').innerText();
+    const liveCommits = Number(/(\d+) commit\(s\)/.exec(summary)?.[1] ?? 0);
+    return {
+      name: 'simulator: deterministic engine (Node) and live Web Workers (headless Chromium)',
+      lakelabMs: wall,
+      notes: [
+        `deterministic: ${commits} commits of 32 racing appenders in ${wall.toFixed(0)} ms wall (${((commits / wall) * 1000).toFixed(1)} commits/s), ${run.events} events`,
+        `live: 32 workers x 10 appends = ${liveCommits} commits in ${liveMs} ms (${((liveCommits / liveMs) * 1000).toFixed(1)} commits/s), page at ${((frames / liveMs) * 1000).toFixed(0)} frames/s meanwhile`,
+        `invariants (live): ${/Invariants: ([^.]*)\./.exec(summary)?.[1] ?? '?'}`,
+      ],
+    };
+  } finally {
+    await browser.close();
+    server.kill();
+  }
+}
