@@ -9,6 +9,7 @@ import { commitTransaction } from '../core/delta/commitTransaction.ts';
 import type { Clock } from '../core/clock.ts';
 import { VirtualScheduler } from './scheduler.ts';
 import { SimulatedStore } from './simulatedStore.ts';
+import { FaultyStore } from '../storage/faultyStore.ts';
 import type { Scenario } from './scenario.ts';
 import type { SimOperations } from './simOperations.ts';
 import { runWriter, simEngineInfo, type WriterEnvironment } from './runWriter.ts';
@@ -47,7 +48,10 @@ export async function runScenario(scenario: Scenario, seed: number, deps: SimDep
   );
   const created = await commitTransaction(memory, create, { clock: scheduler, engineInfo: simEngineInfo('setup') });
   if (created.status !== 'committed') throw new Error('the starting table could not be created');
-  const store = new SimulatedStore(memory, scheduler, seededRng(seed), { default: defaultLatency, ...scenario.latency });
+  const simulated = new SimulatedStore(memory, scheduler, seededRng(seed), { default: defaultLatency, ...scenario.latency });
+  const store = scenario.faults
+    ? new FaultyStore(simulated, { rng: seededRng(seed ^ 0xfa17), rates: { ...scenario.faults, calls: scenario.faults.calls?.filter((c): c is Exclude<typeof c, 'lease'> => c !== 'lease') } }, scheduler)
+    : simulated;
   const trace: TraceEvent[] = [];
   const env: WriterEnvironment = {
     store,

@@ -46,7 +46,12 @@ export async function runWriter(script: WriterScript, env: WriterEnvironment, rn
     return snapshot;
   };
   try {
-    for (const step of script.steps) {
+    for (const [index, step] of script.steps.entries()) {
+      const isWrite = !('read' in step) && !('think' in step);
+      if (script.crashAtStep === index && !isWrite) {
+        record({ kind: 'crash', message: `the writer died before step ${index + 1}` });
+        return 'crashed';
+      }
       if ('read' in step) {
         pinned = step.read;
         await read(pinned);
@@ -66,6 +71,10 @@ export async function runWriter(script: WriterScript, env: WriterEnvironment, rn
           }
           const tx = await plan(step, base, env.operations, context);
           record({ kind: 'planned', operation: tx.operation, version: tx.readVersion });
+          if (script.crashAtStep === index) {
+            record({ kind: 'crash', message: 'the writer died after writing its data files, before committing: no version names them' });
+            return 'crashed';
+          }
           const result = await commitTransaction(env.store, tx, {
             clock: env.scheduler,
             engineInfo: simEngineInfo(script.name),

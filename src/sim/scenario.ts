@@ -28,6 +28,8 @@ export interface WriterScript {
   steps: Step[];
   /** A DuckLake-style run guarded by a blob lease on the catalog, instead of Delta steps. */
   lease?: LeasePlan;
+  /** The writer dies at this step (0-based): a write step after writing its data files, before committing; any other step before it runs. */
+  crashAtStep?: number;
   /** Commit retries when the version is taken (delta-rs: 15). */
   maxRetries?: number;
   /** After a conflict: stop (as delta-rs does), or read HEAD again and redo the write, up to `recomputeLimit` times. */
@@ -44,6 +46,8 @@ export interface Scenario {
   table: { schema: StructType; partitionColumns?: string[]; rows: Row[]; properties?: Record<string, string> };
   isolationLevel?: IsolationLevel;
   latency?: Partial<Record<StoreCall, Latency>> & { default?: Latency };
+  /** Store faults drawn from the seed: a share of calls fail (a Network error) or stall. */
+  faults?: { fail?: number; delay?: number; maxDelayMs?: number; calls?: StoreCall[] };
   writers: WriterScript[];
   /** The DuckLake catalog blob lease scenarios work on. */
   catalog?: string;

@@ -108,6 +108,16 @@ export const scenarioLibrary: LibraryScenario[] = [
     expectCounts: { committed: 6 },
   },
   {
+    version: 1, name: 'flaky-store', title: 'A flaky store and a writer that dies: the log stays whole',
+    explanation: 'One store call in ten fails and more stall; one writer dies after writing its data files but before committing. Writers that meet a failed call stop with a Network error, the dead one leaves orphan files that no version names, and the others commit: versions stay contiguous and every acknowledged commit is in the log. Failures cost work, never correctness.',
+    table: { schema: keyed, rows: keyedRows('a', 0, 5) },
+    faults: { fail: 0.1, delay: 0.2, maxDelayMs: 200 },
+    writers: [
+      ...Array.from({ length: 5 }, (_, w) => ({ name: `appender-${w + 1}`, steps: [{ read: 'HEAD' as const }, { append: keyedRows('a', 100 * (w + 1), 3) }] })),
+      { name: 'doomed', crashAtStep: 1, steps: [{ read: 'HEAD' as const }, { append: keyedRows('a', 999, 3) }] },
+    ],
+  },
+  {
     version: 1, name: 'lease-single-writer', title: 'DuckLake on object storage: the lease makes one writer at a time',
     explanation: 'Each run takes an infinite lease on metadata.db, stamps acquired_at, downloads the catalog, works, uploads under the lease and releases it. A second run that starts while the lease is held fails at once: it cannot even read a stale copy. A later run finds the lease free and goes ahead.',
     table: leaseTable, catalog: 'catalog:',

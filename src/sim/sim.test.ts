@@ -46,6 +46,10 @@ describe('the simulator', () => {
         if (scenario.expect) expect(run.outcomes, `seed ${seed}`).toEqual(scenario.expect);
         const followers = scenario.writers.filter((w) => w.lease && w.lease.mode !== 'ignore').map((w) => w.name);
         if (followers.length > 0) expect(await checkCatalogUpdates(run, catalogKey, followers), `seed ${seed}`).toEqual([]);
+        if (scenario.name === 'flaky-store') {
+          expect(['crashed', 'error'], `seed ${seed}`).toContain(run.outcomes.doomed);
+          expect(Object.values(run.outcomes).every((o) => ['committed', 'error', 'crashed'].includes(o)), `seed ${seed}`).toBe(true);
+        }
         if (scenario.expectCounts) {
           const counts: Record<string, number> = {};
           for (const outcome of Object.values(run.outcomes)) counts[outcome] = (counts[outcome] ?? 0) + 1;
@@ -134,4 +138,20 @@ describe('the writers sweep', () => {
     expect(points[0]!.conflictRate).toBe(0);
     expect(points[3]!.conflictRate).toBeGreaterThan(points[1]!.conflictRate);
   });
+});
+
+describe('scale', () => {
+  it('runs 64 racing writers, every one committing at contiguous versions', async () => {
+    const { validateScenario: validate } = await import('./scenario.ts');
+    const scenario = validate({
+      version: 1, name: 'sixty-four', title: '64 appenders', explanation: 'The most writers a scenario may have.',
+      table: { schema: { type: 'struct', fields: [{ name: 'id', type: 'long', nullable: true, metadata: {} }] }, rows: [] },
+      writers: Array.from({ length: 64 }, (_, w) => ({ name: `w${w}`, maxRetries: 100, steps: [{ read: 'HEAD' }, { append: [{ id: w }] }] })),
+    });
+    const run = await runScenario(scenario, 9, deps);
+    expect(Object.values(run.outcomes).filter((o) => o === 'committed')).toHaveLength(64);
+    expect(run.finalVersion).toBe(64);
+    expect(await checkInvariants(run)).toEqual([]);
+    expect(() => validate({ ...scenario, writers: Array.from({ length: 65 }, (_, w) => ({ name: `w${w}`, steps: [] })) })).toThrow(/at most 64 writers/);
+  }, 120_000);
 });

@@ -39,6 +39,9 @@ export function toFaultDecider(rng: Rng, rates: FaultRates): (call: StoreCall, k
   };
 }
 
+/** Real time, only when no clock is injected (the simulator always injects its virtual one). */
+const realTimer = globalThis as unknown as { setTimeout(callback: (value?: unknown) => void, ms: number): unknown };
+
 export class FaultyStore implements ObjectStore {
   private readonly decideFault: (call: StoreCall, key: string) => Fault;
 
@@ -96,7 +99,7 @@ export class FaultyStore implements ObjectStore {
   private async before(call: StoreCall, key: string): Promise<Fault> {
     const fault = this.decideFault(call, key);
     if (fault.kind === 'fail') throw new LakeError('Network', `${key}: injected ${call} failure`);
-    if (fault.kind === 'delay') await (this.clock ? this.clock.sleep(fault.ms) : new Promise((r) => setTimeout(r, fault.ms)));
+    if (fault.kind === 'delay') await (this.clock ? this.clock.sleep(fault.ms) : new Promise((r) => realTimer.setTimeout(r, fault.ms)));
     return fault;
   }
 }
