@@ -10,6 +10,8 @@ import {
 } from '../core/objectStore.ts';
 import { groupByDelimiter, toListPages } from './listing.ts';
 
+const tempSuffix = '.lakelab-tmp';
+
 export class LocalFolderStore implements ObjectStore {
   readonly readOnly = false;
   readonly description: string;
@@ -70,11 +72,22 @@ export class LocalFolderStore implements ObjectStore {
     const { folder, name } = this.split(key);
     try {
       const parent = await this.folderOf(folder, true);
-      const handle = await parent.getFileHandle(name, { create: true });
-      // createWritable writes a swap file and replaces the original on close: readers never see half a file.
-      const writable = await handle.createWritable();
+      // A new file would be visible, empty, between its creation and its first write: write a
+      // temporary file and move it into place, so readers see the whole file or none of it.
+      const temp = await parent.getFileHandle(`${name}.${globalThis.crypto.randomUUID()}${tempSuffix}`, { create: true });
+      const writable = await temp.createWritable();
       await writable.write(data as Uint8Array<ArrayBuffer>);
       await writable.close();
+      const movable = temp as FileSystemFileHandle & { move?: (parent: FileSystemDirectoryHandle, name: string) => Promise<void> };
+      if (movable.move) {
+        await movable.move(parent, name);
+      } else {
+        const handle = await parent.getFileHandle(name, { create: true });
+        const target = await handle.createWritable();
+        await target.write(data as Uint8Array<ArrayBuffer>);
+        await target.close();
+        await parent.removeEntry(temp.name);
+      }
     } catch (error) {
       throw translate(error, key);
     }
@@ -116,7 +129,7 @@ export class LocalFolderStore implements ObjectStore {
       if (entry.kind === 'directory') {
         const sub = `${key}/`;
         if (sub.startsWith(prefix) || prefix.startsWith(sub)) await this.walk(entry as FileSystemDirectoryHandle, sub, prefix, into);
-      } else if (key.startsWith(prefix)) {
+      } else if (key.startsWith(prefix) && !name.endsWith(tempSuffix)) {
         const file = await (entry as FileSystemFileHandle).getFile();
         into.push({ key, size: file.size, lastModified: file.lastModified });
       }

@@ -4,7 +4,7 @@ import type { Transaction } from '../core/delta/transaction.ts';
 import type { SerializedLakeError } from '../core/errors.ts';
 
 export type StoreWorkerRequest =
-  | { kind: 'setup'; scenario: string | unknown }
+  | { kind: 'setup'; scenario: string | unknown; folder?: FileSystemDirectoryHandle }
   | { kind: 'connect'; port: MessagePort }
   | { kind: 'check'; committed: { writer: string; version: number; transaction: Transaction }[]; trace: TraceEvent[]; outcomes: Record<string, string> };
 

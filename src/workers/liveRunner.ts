@@ -11,7 +11,7 @@ import { toScenario } from './liveScenario.ts';
 
 type Committed = Extract<WriterWorkerMessage, { kind: 'done' }>['committed'];
 
-export async function runLive(scenarioOrName: string | unknown, onEvent?: (event: TraceEvent) => void): Promise<SimRunResult> {
+export async function runLive(scenarioOrName: string | unknown, options: { folder?: FileSystemDirectoryHandle; onEvent?: (event: TraceEvent) => void } = {}): Promise<SimRunResult> {
   const scenario = toScenario(scenarioOrName);
   if (scenario.writers.some((w) => w.lease)) {
     throw new LakeError('Unsupported', 'live mode runs Delta writers; lease scenarios run in the deterministic engine (their leases live on its virtual clock)');
@@ -23,7 +23,7 @@ export async function runLive(scenarioOrName: string | unknown, onEvent?: (event
     storeWorker.postMessage(message, transfer);
   });
   try {
-    const ready = await ask({ kind: 'setup', scenario: scenarioOrName });
+    const ready = await ask({ kind: 'setup', scenario: scenarioOrName, folder: options.folder });
     if (ready.kind === 'failed') throw toLakeError(ready.error);
     const trace: TraceEvent[] = [];
     const outcomes: Record<string, string> = {};
@@ -38,7 +38,7 @@ export async function runLive(scenarioOrName: string | unknown, onEvent?: (event
         const message = event.data;
         if (message.kind === 'event') {
           trace.push(message.event);
-          onEvent?.(message.event);
+          options.onEvent?.(message.event);
         } else {
           outcomes[message.writer] = message.outcome;
           committed.push(...message.committed);

@@ -8,6 +8,8 @@ import { seededRng } from '../core/rng.ts';
 import { commitTransaction } from '../core/delta/commitTransaction.ts';
 import { MemoryStore } from '../storage/memoryStore.ts';
 import { serveStore } from '../storage/remoteStore.ts';
+import { LocalFolderStore } from '../storage/localFolderStore.ts';
+import type { ObjectStore } from '../core/objectStore.ts';
 import { loadParquetWasm } from '../query/parquetWasm.ts';
 import { checkInvariants } from '../sim/invariants.ts';
 import { simEngineInfo } from '../sim/runWriter.ts';
@@ -15,7 +17,7 @@ import { simOperations } from './simOperationsImpl.ts';
 import { toScenario } from './liveScenario.ts';
 import type { StoreWorkerRequest, StoreWorkerResponse } from './liveProtocol.ts';
 
-const store = new MemoryStore({ description: 'live shared store' });
+let store: ObjectStore = new MemoryStore({ description: 'live shared store' });
 const reply = (message: StoreWorkerResponse) => postMessage(message);
 
 onmessage = async (event: MessageEvent<StoreWorkerRequest>) => {
@@ -25,10 +27,12 @@ onmessage = async (event: MessageEvent<StoreWorkerRequest>) => {
       serveStore(store, message.port as unknown as Parameters<typeof serveStore>[1]);
     } else if (message.kind === 'setup') {
       await loadParquetWasm();
+      // A real local folder instead of memory: the race then leaves a real Delta table behind.
+      if (message.folder) store = new LocalFolderStore(message.folder);
       const scenario = toScenario(message.scenario);
       const create = await simOperations.createTable(
         { tableRoot: '', schema: scenario.table.schema, partitionColumns: scenario.table.partitionColumns, configuration: scenario.table.properties, rows: scenario.table.rows },
-        { store, rng: seededRng(1), now: () => Date.now() },
+        { store, rng: seededRng(crypto.getRandomValues(new Uint32Array(1))[0]!), now: () => Date.now() },
       );
       await commitTransaction(store, create, { clock: { now: () => Date.now() }, engineInfo: simEngineInfo('setup') });
       reply({ kind: 'ready', writers: scenario.writers.map((w) => w.name) });

@@ -29,6 +29,6 @@ onmessage = async (event: MessageEvent<WriterWorkerRequest>) => {
     startTime,
     record: (e) => postMessage({ kind: 'event', event: e } satisfies WriterWorkerMessage),
     committed,
-  }, seededRng(writer + 1));
+  }, seededRng(crypto.getRandomValues(new Uint32Array(1))[0]! ^ writer)); // live runs are not replayable: file names must not collide
   postMessage({ kind: 'done', writer: script.name, outcome, committed } satisfies WriterWorkerMessage);
 };

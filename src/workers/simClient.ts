@@ -17,9 +17,9 @@ export class SimWorkerClient {
   }
 
   /** Live mode (not replayable): writers in their own workers on real time. */
-  async runLive(scenario: string | unknown): Promise<SimRunResult> {
+  async runLive(scenario: string | unknown, folder?: FileSystemDirectoryHandle): Promise<SimRunResult> {
     const { runLive } = await import('./liveRunner.ts');
-    return runLive(scenario);
+    return runLive(scenario, { folder });
   }
 
   private start(): Worker {

@@ -8,6 +8,7 @@ import { ScenarioFiles } from './ScenarioFiles.tsx';
 import { TracePlayer } from './TracePlayer.tsx';
 import { ConflictGraph, VersionChain } from './VersionChain.tsx';
 import { SweepChart } from './SweepChart.tsx';
+import { canPickDirectory, pickDirectory } from '../explorer/folderTables.ts';
 
 /** Racing writers on virtual time: pick a scenario and a seed, run, step through the trace. */
 export function SimulatorPage() {
@@ -33,6 +34,11 @@ export function SimulatorPage() {
         </label>
         <button type="button" onClick={() => void actions.runSimulation()} data-testid="sim-run">Run</button>
         <button type="button" onClick={() => void actions.runLiveSimulation()} data-testid="sim-run-live" title="Each writer a real Web Worker at full speed: not replayable">Run live</button>
+        {canPickDirectory() && (
+          <button type="button" title="Live, against an empty local folder: the race leaves a real Delta table there" onClick={() => void pickDirectory().then((folder) => actions.runLiveSimulation(folder), () => undefined)}>
+            Run live in a folder…
+          </button>
+        )}
       </div>
       {scenario && <p className="explanation" data-testid="sim-explanation">{custom ? <strong>{custom.title}: </strong> : null}{scenario.explanation}</p>}
       <ScenarioFiles />
