@@ -38,6 +38,7 @@ function stepLines(step: Step): string[] {
     const streamed = step.merge.streamedExec === false ? ', streamed_exec=False' : '';
     return [`dt.merge(source=${rows(step.merge.source)}, predicate=${py(step.merge.on)}, source_alias="s", target_alias="t"${streamed})${calls}.execute()`];
   }
+  if ('optimize' in step) return ['dt.optimize.compact()'];
   return [`dt.alter.set_table_properties(${py(step.setProperties)})`];
 }
 

@@ -126,6 +126,7 @@ function plan(step: Exclude<Step, { read: unknown } | { think: unknown }>, snaps
       clauses: step.merge.clauses.map((kind) => ({ kind })) as never,
     }, step.merge.source, context);
   }
+  if ('optimize' in step) return ops.optimize(snapshot, context);
   return Promise.resolve(planSetProperties(snapshot, step.setProperties, { isolationLevel: context.isolationLevel }));
 }
 

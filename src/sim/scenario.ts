@@ -21,7 +21,8 @@ export type Step =
   | { delete: string }
   | { update: { set: Record<string, string>; where?: string } }
   | { merge: { source: Row[]; on: string; clauses: MergeClause['kind'][]; streamedExec?: boolean } }
-  | { setProperties: Record<string, string> };
+  | { setProperties: Record<string, string> }
+  | { optimize: true };
 
 export interface WriterScript {
   name: string;
@@ -55,7 +56,7 @@ export interface Scenario {
   expect?: Record<string, string>;
 }
 
-const stepKinds = ['read', 'think', 'append', 'overwrite', 'delete', 'update', 'merge', 'setProperties'];
+const stepKinds = ['read', 'think', 'append', 'overwrite', 'delete', 'update', 'merge', 'setProperties', 'optimize'];
 const isolationLevels = ['Serializable', 'WriteSerializable', 'SnapshotIsolation'];
 
 export function validateScenario(json: unknown): Scenario {

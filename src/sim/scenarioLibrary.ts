@@ -77,6 +77,37 @@ export const scenarioLibrary: LibraryScenario[] = [
     expectCounts: { committed: 2 },
   },
   {
+    version: 1, name: 'disjoint-merges-serializable', title: 'Upserts into different partitions, under Serializable',
+    explanation: "Two merges upsert into different partitions, each with an early filter (not streamed): p IN ('a') and p IN ('b'). Each reads only its partition's files, and each winner's removes and adds fall outside the other's read set, so both commit under Serializable too. A streamed merge (the Python default) would read the whole table and lose instead.",
+    table: { schema: keyed, partitionColumns: ['p'], rows: [...keyedRows('a', 0, 5), ...keyedRows('b', 10, 5)], properties: { 'delta.isolationLevel': 'Serializable' } },
+    writers: [
+      { name: 'upsert-a', steps: [{ read: 'HEAD' }, { merge: { source: [{ id: 1, p: 'a', value: 9 }, { id: 50, p: 'a', value: 9 }], on: 't.id = s.id AND t.p = s.p', clauses: ['whenMatchedUpdateAll', 'whenNotMatchedInsertAll'], streamedExec: false } }] },
+      { name: 'upsert-b', steps: [{ read: 'HEAD' }, { merge: { source: [{ id: 11, p: 'b', value: 9 }, { id: 60, p: 'b', value: 9 }], on: 't.id = s.id AND t.p = s.p', clauses: ['whenMatchedUpdateAll', 'whenNotMatchedInsertAll'], streamedExec: false } }] },
+    ],
+    expectCounts: { committed: 2 },
+  },
+  {
+    version: 1, name: 'disjoint-merges-writeserializable', title: 'Upserts into different partitions, under WriteSerializable',
+    explanation: "Two merges upsert into different partitions, each with an early filter (not streamed): p IN ('a') and p IN ('b'). Each reads only its partition's files, and each winner's removes and adds fall outside the other's read set, so both commit under WriteSerializable too. A streamed merge (the Python default) would read the whole table and lose instead.",
+    table: { schema: keyed, partitionColumns: ['p'], rows: [...keyedRows('a', 0, 5), ...keyedRows('b', 10, 5)], properties: { 'delta.isolationLevel': 'WriteSerializable' } },
+    writers: [
+      { name: 'upsert-a', steps: [{ read: 'HEAD' }, { merge: { source: [{ id: 1, p: 'a', value: 9 }, { id: 50, p: 'a', value: 9 }], on: 't.id = s.id AND t.p = s.p', clauses: ['whenMatchedUpdateAll', 'whenNotMatchedInsertAll'], streamedExec: false } }] },
+      { name: 'upsert-b', steps: [{ read: 'HEAD' }, { merge: { source: [{ id: 11, p: 'b', value: 9 }, { id: 60, p: 'b', value: 9 }], on: 't.id = s.id AND t.p = s.p', clauses: ['whenMatchedUpdateAll', 'whenNotMatchedInsertAll'], streamedExec: false } }] },
+    ],
+    expectCounts: { committed: 2 },
+  },
+  {
+    version: 1, name: 'compaction-vs-writers', title: 'A compaction does not fail the writers it races',
+    explanation: 'OPTIMIZE rewrites the small files into one, marking its removes and adds dataChange=false: the data is the same. An ingest merge (streamed, so it reads the whole table) races it. delta-rs counts neither the compaction\'s removes nor its adds against that read, so the merge commits; Spark Delta\'s rules count any remove against a whole-table read and fail it.',
+    table: { schema: keyed, rows: keyedRows('a', 0, 3) },
+    writers: [
+      { name: 'seed-1', steps: [{ read: 'HEAD' }, { append: keyedRows('a', 100, 2) }] },
+      { name: 'compactor', steps: [{ think: 400 }, { read: 'HEAD' }, { optimize: true }] },
+      { name: 'ingest', steps: [{ think: 400 }, { read: 'HEAD' }, { think: 300 }, { merge: { source: keyedRows('a', 200, 2), on: 't.id = s.id', clauses: ['whenNotMatchedInsertAll'] } }] },
+    ],
+    expectCounts: { committed: 3 },
+  },
+  {
     version: 1, name: 'metadata-change', title: 'A metadata change fails everyone racing it',
     explanation: 'An admin sets a table property while two jobs update rows. Any commit racing a metadata change fails with MetadataChanged, whatever it touched: its files were written for the old metadata.',
     table: { schema: keyed, rows: keyedRows('a', 0, 10) },

@@ -155,3 +155,17 @@ describe('scale', () => {
     expect(() => validate({ ...scenario, writers: Array.from({ length: 65 }, (_, w) => ({ name: `w${w}`, steps: [] })) })).toThrow(/at most 64 writers/);
   }, 120_000);
 });
+
+describe('compaction under both rule sets', () => {
+  it('delta-rs lets a whole-table reader through a racing compaction; Spark Delta fails it', async () => {
+    const scenario = scenarioLibrary.find((s) => s.name === 'compaction-vs-writers')!;
+    for (let seed = 1; seed <= 20; seed++) {
+      const deltaRs = await runScenario(scenario, seed, deps, 'delta-rs');
+      expect(deltaRs.trace.some((e) => e.kind === 'committed' && e.operation === 'OPTIMIZE'), `seed ${seed}`).toBe(true);
+      expect(deltaRs.trace.some((e) => e.writer === 'ingest' && e.kind === 'checked'), `seed ${seed}: the ingest raced the compaction`).toBe(true);
+      expect(deltaRs.outcomes.ingest, `seed ${seed}`).toBe('committed');
+      const spark = await runScenario(scenario, seed, deps, 'spark');
+      expect(['ConcurrentAppend', 'ConcurrentDeleteRead'], `seed ${seed}`).toContain(spark.outcomes.ingest);
+    }
+  });
+});

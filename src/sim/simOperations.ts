@@ -29,4 +29,5 @@ export interface SimOperations {
   delete(snapshot: DeltaSnapshot, where: string | undefined, context: SimWriteContext): Promise<Transaction>;
   update(snapshot: DeltaSnapshot, where: string | undefined, set: Record<string, string>, context: SimWriteContext): Promise<Transaction>;
   merge(snapshot: DeltaSnapshot, spec: MergeSpec, source: Rows, context: SimWriteContext): Promise<Transaction>;
+  optimize(snapshot: DeltaSnapshot, context: SimWriteContext): Promise<Transaction>;
 }

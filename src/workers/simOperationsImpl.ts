@@ -4,6 +4,7 @@ import { parquetCodec } from '../query/parquetRows.ts';
 import { runAppend, runCreateTable, runOverwrite } from '../query/writeExecutor.ts';
 import { runDelete, runUpdate } from '../query/deleteUpdateExecutor.ts';
 import { runMerge } from '../query/mergeExecutor.ts';
+import { runOptimize } from '../query/optimizeExecutor.ts';
 
 export const simOperations: SimOperations = {
   codec: parquetCodec,
@@ -13,4 +14,5 @@ export const simOperations: SimOperations = {
   delete: (snapshot, where, context) => runDelete(snapshot, where, context),
   update: (snapshot, where, set, context) => runUpdate(snapshot, where, set, context),
   merge: async (snapshot, spec, source, context) => (await runMerge(snapshot, spec, source, context)).transaction,
+  optimize: (snapshot, context) => runOptimize(snapshot, context),
 };
