@@ -130,8 +130,8 @@ export class LocalFolderStore implements ObjectStore {
         const sub = `${key}/`;
         if (sub.startsWith(prefix) || prefix.startsWith(sub)) await this.walk(entry as FileSystemDirectoryHandle, sub, prefix, into);
       } else if (key.startsWith(prefix) && !name.endsWith(tempSuffix)) {
-        const file = await (entry as FileSystemFileHandle).getFile();
-        into.push({ key, size: file.size, lastModified: file.lastModified });
+        const file = await statOrSkip(entry as FileSystemFileHandle, key);
+        if (file) into.push({ key, size: file.size, lastModified: file.lastModified });
       }
     }
   }
@@ -141,6 +141,20 @@ export class LocalFolderStore implements ObjectStore {
     if (problem) throw new LakeError('InvalidInput', problem);
     const at = key.lastIndexOf('/');
     return { folder: at < 0 ? '' : key.slice(0, at + 1), name: key.slice(at + 1) };
+  }
+}
+
+/**
+ * A listing is a snapshot: an entry another writer moves or removes between being listed and
+ * being looked at is left out, as an object store's listing would not have seen it yet.
+ */
+async function statOrSkip(handle: FileSystemFileHandle, key: string): Promise<File | undefined> {
+  try {
+    return await handle.getFile();
+  } catch (error) {
+    const translated = translate(error, key);
+    if (translated.code === 'NotFound') return undefined;
+    throw translated;
   }
 }
 
