@@ -14,6 +14,7 @@ test('the seed scenario in the page: pinned merge, a racing delete, the conflict
   await page.getByTestId('write-version').selectOption('0');
   await page.getByRole('button', { name: 'Preview' }).click();
   await expect(page.locator('[data-metric="num_target_rows_inserted"] dd')).toHaveText('80');
+  await expect(page.getByTestId('write-joined-in')).toHaveText('duckdb-wasm');
   await page.screenshot({ path: test.info().outputPath('write-preview.png'), fullPage: true });
   await page.getByTestId('write-commit').click();
   await expect(page.getByTestId('write-committed')).toContainText('Committed version 1');

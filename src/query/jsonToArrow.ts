@@ -6,7 +6,7 @@
  */
 import {
   Binary, Bool, DateDay, Decimal, Field, Float32, Float64, Int8, Int16, Int32, Int64, Schema, Struct, Table,
-  TimestampMicrosecond, Utf8, makeData, makeVector, vectorFromArray, type DataType as ArrowType, type Vector,
+  TimestampMicrosecond, Utf8, makeData, makeVector, type DataType as ArrowType, type Vector,
 } from 'apache-arrow';
 import { LakeError } from '../core/errors.ts';
 import type { DataType, StructType } from '../core/delta/schemaTypes.ts';
@@ -73,8 +73,8 @@ function toVector(values: unknown[], column: ColumnSpec): Vector {
   if (nullCount > 0 && !column.nullable) throw new LakeError('InvalidInput', `column "${column.name}" is not nullable, but ${nullCount} row(s) have no value`);
   const common = { type, length, nullCount, nullBitmap } as const;
   switch (column.type) {
-    case 'string': return vectorFromArray(typed as (string | null)[], new Utf8());
-    case 'binary': return vectorFromArray(typed as (Uint8Array | null)[], new Binary());
+    case 'string': return makeVector(makeData({ ...common, type: type as Utf8, ...toVariableWidth(typed as (string | null)[]) }));
+    case 'binary': return makeVector(makeData({ ...common, type: type as Binary, ...toVariableWidth(typed as (Uint8Array | null)[]) }));
     case 'long': case 'timestamp': case 'timestamp_ntz':
       return makeVector(makeData({ ...common, type: type as Int64, data: BigInt64Array.from(typed, (v) => (v as bigint | null) ?? 0n) }));
     case 'integer': return makeVector(makeData({ ...common, type: type as Int32, data: Int32Array.from(typed, (v) => (v as number | null) ?? 0) }));
@@ -100,6 +100,31 @@ function toVector(values: unknown[], column: ColumnSpec): Vector {
       return makeVector(makeData({ ...common, type: type as Decimal, data: words }));
     }
   }
+}
+
+/** Strings (as UTF-8) or bytes laid end to end, with the offsets Arrow's Utf8 and Binary columns use. */
+function toVariableWidth(values: readonly (string | Uint8Array | null)[]): { valueOffsets: Int32Array; data: Uint8Array } {
+  const encoder = new TextEncoder();
+  const valueOffsets = new Int32Array(values.length + 1);
+  let data = new Uint8Array(Math.max(64, values.length * 16));
+  let at = 0;
+  values.forEach((value, i) => {
+    if (value !== null) {
+      const most = typeof value === 'string' ? value.length * 3 : value.length;
+      if (at + most > data.length) {
+        const grown = new Uint8Array(Math.max(data.length * 2, at + most));
+        grown.set(data.subarray(0, at));
+        data = grown;
+      }
+      if (typeof value === 'string') at += encoder.encodeInto(value, data.subarray(at)).written;
+      else {
+        data.set(value, at);
+        at += value.length;
+      }
+    }
+    valueOffsets[i + 1] = at;
+  });
+  return { valueOffsets, data: data.subarray(0, at) };
 }
 
 /** A struct column: each field a child vector; a null struct makes its fields null in that row. */
@@ -132,56 +157,60 @@ function toStructVector(values: unknown[], column: ColumnSpec, type: StructType)
 export function coerceValue(value: unknown, type: DataType, column: string): unknown {
   if (value === null || value === undefined) return null;
   if (typeof type === 'object' && type.type === 'struct') return toStructObject(value, column);
-  const fail = () => new LakeError('InvalidInput', `column "${column}": ${JSON.stringify(typeof value === 'bigint' ? String(value) : value)} is not a valid ${typeof type === 'string' ? type : type.type}`);
   switch (type) {
     case 'string': return typeof value === 'string' ? value : String(value);
     case 'long': {
       if (typeof value === 'bigint') return value;
       if (typeof value === 'number' && Number.isInteger(value)) return BigInt(value);
       if (typeof value === 'string' && /^-?\d+$/.test(value.trim())) return BigInt(value.trim());
-      throw fail();
+      throw invalidValue(value, type, column);
     }
     case 'integer': case 'short': case 'byte': {
       const n = typeof value === 'string' ? Number(value.trim()) : Number(value);
-      if (!Number.isInteger(n)) throw fail();
+      if (!Number.isInteger(n)) throw invalidValue(value, type, column);
       return n;
     }
     case 'float': case 'double': {
       if (typeof value === 'number') return value;
       const text = String(value).trim();
       const n = text === 'NaN' ? Number.NaN : Number(text);
-      if (Number.isNaN(n) && text !== 'NaN') throw fail();
+      if (Number.isNaN(n) && text !== 'NaN') throw invalidValue(value, type, column);
       return n;
     }
     case 'boolean': {
       if (typeof value === 'boolean') return value;
       const text = String(value).trim().toLowerCase();
       if (text === 'true' || text === 'false') return text === 'true';
-      throw fail();
+      throw invalidValue(value, type, column);
     }
     case 'binary': {
       if (value instanceof Uint8Array) return value;
       if (typeof value === 'string') return Uint8Array.from(atob(value), (c) => c.charCodeAt(0));
-      throw fail();
+      throw invalidValue(value, type, column);
     }
     case 'date': {
       if (typeof value === 'number') return value;
       const days = typeof value === 'string' ? parseDateDays(value) : undefined;
-      if (days === undefined) throw fail();
+      if (days === undefined) throw invalidValue(value, type, column);
       return days;
     }
     case 'timestamp': case 'timestamp_ntz': {
       if (typeof value === 'bigint') return value;
       const micros = typeof value === 'string' ? parseTimestampMicros(value) : undefined;
-      if (micros === undefined) throw fail();
+      if (micros === undefined) throw invalidValue(value, type, column);
       return micros;
     }
     default: {
       const decimal = decimalOf(type);
-      if (!decimal) throw fail();
-      return BigInt(toScaledDecimal(String(value), decimal.scale, fail).replace('.', ''));
+      if (!decimal) throw invalidValue(value, type, column);
+      return BigInt(toScaledDecimal(String(value), decimal.scale, () => invalidValue(value, type, column)).replace('.', ''));
     }
   }
+}
+
+/** Not a closure inside coerceValue: that runs for every value written, and a closure per call costs more than the conversion. */
+function invalidValue(value: unknown, type: DataType, column: string): LakeError {
+  return new LakeError('InvalidInput', `column "${column}": ${JSON.stringify(typeof value === 'bigint' ? String(value) : value)} is not a valid ${typeof type === 'string' ? type : type.type}`);
 }
 
 function toStructObject(value: unknown, column: string): Record<string, unknown> {

@@ -1,8 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WriteHarness, sortById } from '../../test/support/writeHarness.ts';
 import type { StructType } from '../core/delta/schemaTypes.ts';
 import type { MergeClause } from '../core/delta/operations/merge.ts';
 import { runMerge } from './mergeExecutor.ts';
+import type { SqlEngine } from './duckdbEngine.ts';
+import { openNodeSqlEngine } from './duckdbNode.ts';
 
 const schema: StructType = { type: 'struct', fields: [
   { name: 'id', type: 'long', nullable: true, metadata: {} },
@@ -12,15 +14,22 @@ const schema: StructType = { type: 'struct', fields: [
 const target = [{ id: 1, name: 'a', qty: 1 }, { id: 2, name: 'b', qty: 2 }, { id: 3, name: 'c', qty: 3 }];
 const source = [{ id: 2, name: 'B', qty: 20 }, { id: 3, name: 'C', qty: 30 }, { id: 4, name: 'D', qty: 40 }];
 
-async function mergeWith(clauses: MergeClause[]) {
-  const h = new WriteHarness();
-  await h.create(schema, target);
-  const result = await runMerge(await h.snapshot(), { predicate: 't.id = s.id', sourceAlias: 's', targetAlias: 't', clauses }, source, h.context);
-  await h.committed(result.transaction);
-  return { rows: sortById(await h.rows()), metrics: result.metrics, tx: result.transaction };
-}
+let duckdb: SqlEngine;
+beforeAll(async () => { duckdb = await openNodeSqlEngine(); }, 30_000);
+afterAll(async () => { await duckdb.close(); });
 
-describe('MERGE clauses', () => {
+// Every case runs twice: the join in duckdb-wasm (the page, the CLI) and in TypeScript (the simulator).
+describe.each([['in duckdb-wasm', true], ['as a TypeScript hash join', false]])('MERGE, the join computed %s', (_, inDuckdb) => {
+  const harness = () => new WriteHarness(undefined, 1, inDuckdb ? duckdb : undefined);
+
+  async function mergeWith(clauses: MergeClause[], options: { predicate?: string; rows?: Record<string, unknown>[]; from?: Record<string, unknown>[] } = {}) {
+    const h = harness();
+    await h.create(schema, options.rows ?? target);
+    const result = await runMerge(await h.snapshot(), { predicate: options.predicate ?? 't.id = s.id', sourceAlias: 's', targetAlias: 't', clauses }, options.from ?? source, h.context);
+    await h.committed(result.transaction);
+    return { rows: sortById(await h.rows()), metrics: result.metrics, tx: result.transaction };
+  }
+
   it('upserts: update all matched, insert all not matched', async () => {
     const { rows, metrics } = await mergeWith([{ kind: 'whenMatchedUpdateAll' }, { kind: 'whenNotMatchedInsertAll' }]);
     expect(rows).toEqual([{ id: 1, name: 'a', qty: 1 }, { id: 2, name: 'B', qty: 20 }, { id: 3, name: 'C', qty: 30 }, { id: 4, name: 'D', qty: 40 }]);
@@ -50,7 +59,7 @@ describe('MERGE clauses', () => {
   });
 
   it('records the early filter delta-rs derives when not streamed', async () => {
-    const h = new WriteHarness();
+    const h = harness();
     await h.create(schema, target);
     const result = await runMerge(await h.snapshot(), { predicate: 't.id = s.id AND t.qty > 0', sourceAlias: 's', targetAlias: 't', clauses: [{ kind: 'whenMatchedUpdateAll' }], streamedExec: false }, source, h.context);
     expect(result.transaction.readPredicateText).toBe('id >= 2 AND id <= 4 AND qty > 0');
@@ -58,10 +67,26 @@ describe('MERGE clauses', () => {
   });
 
   it('refuses two source rows updating one target row', async () => {
-    const h = new WriteHarness();
+    const h = harness();
     await h.create(schema, target);
     const twice = [{ id: 1, name: 'x', qty: 1 }, { id: 1, name: 'y', qty: 2 }];
     await expect(runMerge(await h.snapshot(), { predicate: 't.id = s.id', sourceAlias: 's', targetAlias: 't', clauses: [{ kind: 'whenMatchedUpdateAll' }] }, twice, h.context))
       .rejects.toMatchObject({ message: expect.stringContaining('multiple source rows matched') });
+  });
+
+  it('matches nothing on a null key, on either side, and matches a key that spells "null"', async () => {
+    const rows = [{ id: 1, name: 'null', qty: 1 }, { id: 2, name: null, qty: 2 }];
+    const from = [{ id: 10, name: 'null', qty: 10 }, { id: 20, name: null, qty: 20 }];
+    const { rows: merged, metrics } = await mergeWith([{ kind: 'whenMatchedUpdate', set: { qty: 's.qty' } }, { kind: 'whenNotMatchedInsertAll' }], { predicate: 't.name = s.name', rows, from });
+    expect(merged).toEqual([{ id: 1, name: 'null', qty: 10 }, { id: 2, name: null, qty: 2 }, { id: 20, name: null, qty: 20 }]);
+    expect(metrics).toMatchObject({ num_target_rows_updated: 1, num_target_rows_inserted: 1, num_target_rows_copied: 1 });
+  });
+
+  it('joins source text with typed target columns, with backtick-quoted names and conditions on both sides', async () => {
+    const from = [{ id: '1', name: 'A', qty: '9' }, { id: '2', name: 'B', qty: '1' }, { id: '3', name: 'C', qty: '9' }, { id: '5', name: 'E', qty: '9' }];
+    const { rows, metrics } = await mergeWith([{ kind: 'whenMatchedUpdateAll' }, { kind: 'whenNotMatchedInsertAll' }], { predicate: 't.`id` = s.`id` AND s.qty > 5 AND t.qty < 3', from });
+    // id 1: both conditions hold (updated); id 2: s.qty 1 is not > 5, so no match (inserted); id 3: t.qty 3 is not < 3 (inserted); id 5: no target row.
+    expect(rows).toEqual([{ id: 1, name: 'A', qty: 9 }, { id: 2, name: 'b', qty: 2 }, { id: 2, name: 'B', qty: 1 }, { id: 3, name: 'c', qty: 3 }, { id: 3, name: 'C', qty: 9 }, { id: 5, name: 'E', qty: 9 }]);
+    expect(metrics).toMatchObject({ num_target_rows_updated: 1, num_target_rows_inserted: 3 });
   });
 });

@@ -1,7 +1,8 @@
 /**
- * MERGE, copy-on-write: a hash join of the source with the files the merge reads (its early
- * filter's files, or all of them), clauses applied in order as delta-rs applies them, files
- * with changed rows rewritten, unmatched source rows inserted. Metrics named as delta-rs's.
+ * MERGE, copy-on-write: the source joined with the files the merge reads (its early filter's
+ * files, or all of them) in duckdb-wasm when the context has an engine, else by a hash join in
+ * TypeScript (mergeMatch.ts); clauses applied in order as delta-rs applies them, files with
+ * changed rows rewritten, unmatched source rows inserted. Metrics named as delta-rs's.
  */
 import { LakeError } from '../core/errors.ts';
 import type { DeltaSnapshot } from '../core/delta/snapshot.ts';
@@ -12,7 +13,8 @@ import { evaluatePredicate, type Predicate } from '../core/delta/predicate.ts';
 import { parsePredicate } from '../core/delta/parsePredicate.ts';
 import { toReadContext } from '../core/delta/operations/readTransaction.ts';
 import type { Transaction } from '../core/delta/transaction.ts';
-import { coerceValue } from './jsonToArrow.ts';
+import { hashMatcher } from './mergeMatch.ts';
+import { sqlMatcher } from './mergeSqlJoin.ts';
 import { SnapshotRows, type Row } from './tableRows.ts';
 import { requireWritable, writeRowsFor, type WriteContext } from './writeContext.ts';
 import { toSetValue } from './setExpressions.ts';
@@ -22,6 +24,8 @@ export interface MergeResult {
   metrics: Record<string, number>;
   /** A few rows of each kind, for a preview before committing. */
   samples: { inserted: Row[]; updated: Row[]; deleted: Row[] };
+  /** Where the source was joined with the table. */
+  joinedIn: 'duckdb-wasm' | 'TypeScript';
 }
 
 const sampleSize = 20;
@@ -35,139 +39,135 @@ export async function runMerge(snapshot: DeltaSnapshot, spec: MergeSpec, source:
   for (const key of join.keys) if (!types.has(key.target)) throw new LakeError('InvalidInput', `the merge predicate names ${spec.targetAlias}.${key.target}, which the table does not have`);
   const earlyFilter = planMergeEarlyFilter(spec, join, snapshot, source);
   const conditions = new Map<MergeClause, Predicate>(spec.clauses.flatMap((c) => (c.condition ? [[c, parsePredicate(c.condition)] as [MergeClause, Predicate]] : [])));
-  const keyOf = (row: Record<string, unknown>, side: 'target' | 'source') =>
-    JSON.stringify(join.keys.map((k) => {
-      const value = coerceValue(row[side === 'target' ? k.target : k.source], types.get(k.target) ?? 'string', k.target);
-      return value === null ? null : String(value);
-    }));
-  const index = new Map<string, number[]>();
-  source.forEach((row, i) => {
-    const key = keyOf(row, 'source');
-    if (key.includes('null')) return; // a null key matches nothing, as in SQL
-    index.set(key, [...(index.get(key) ?? []), i]);
-  });
-  const valueFor = (target: Row | undefined, sourceRow: Record<string, unknown> | undefined) => (name: string) => {
-    if (name.startsWith(`${spec.sourceAlias}.`)) return sourceRow?.[name.slice(spec.sourceAlias.length + 1)];
-    if (name.startsWith(`${spec.targetAlias}.`)) return target?.[name.slice(spec.targetAlias.length + 1)];
-    return target ? target[name] : sourceRow?.[name];
-  };
-  const holds = (clause: MergeClause, target: Row | undefined, sourceRow: Record<string, unknown> | undefined) => {
-    const condition = conditions.get(clause);
-    return !condition || evaluatePredicate(condition, valueFor(target, sourceRow), typeOf) === true;
-  };
-  const setValues = (base: Row, set: Record<string, string>, sourceRow: Record<string, unknown> | undefined): Row => {
-    const out: Row = { ...base };
-    for (const [column, expression] of Object.entries(set)) {
-      if (!types.has(column)) throw new LakeError('InvalidInput', `the merge sets column "${column}", which the table does not have`);
-      out[column] = toSetValue(expression, base, spec.targetAlias, sourceRow && { alias: spec.sourceAlias, row: sourceRow }) as Row[string];
-    }
-    return out;
-  };
+  const matcher = context.joinEngine
+    ? await sqlMatcher(context.joinEngine, { spec, join, source, types })
+    : hashMatcher({ spec, join, source, types });
+  try {
+    const valueFor = (target: Row | undefined, sourceRow: Record<string, unknown> | undefined) => (name: string) => {
+      if (name.startsWith(`${spec.sourceAlias}.`)) return sourceRow?.[name.slice(spec.sourceAlias.length + 1)];
+      if (name.startsWith(`${spec.targetAlias}.`)) return target?.[name.slice(spec.targetAlias.length + 1)];
+      return target ? target[name] : sourceRow?.[name];
+    };
+    const holds = (clause: MergeClause, target: Row | undefined, sourceRow: Record<string, unknown> | undefined) => {
+      const condition = conditions.get(clause);
+      return !condition || evaluatePredicate(condition, valueFor(target, sourceRow), typeOf) === true;
+    };
+    const setValues = (base: Row, set: Record<string, string>, sourceRow: Record<string, unknown> | undefined): Row => {
+      const out: Row = { ...base };
+      for (const [column, expression] of Object.entries(set)) {
+        if (!types.has(column)) throw new LakeError('InvalidInput', `the merge sets column "${column}", which the table does not have`);
+        out[column] = toSetValue(expression, base, spec.targetAlias, sourceRow && { alias: spec.sourceAlias, row: sourceRow }) as Row[string];
+      }
+      return out;
+    };
 
-  const candidates = filesToRead(snapshot, earlyFilter);
-  const rows = new SnapshotRows(context.store, snapshot);
-  const matchedSource = new Uint8Array(source.length);
-  const counts = { inserted: 0, updated: 0, deleted: 0, copied: 0 };
-  const samples: MergeResult['samples'] = { inserted: [], updated: [], deleted: [] };
-  const rewrites: FileRewrite[] = [];
-  let scanMs = 0;
-  let rewriteMs = 0;
-  const matched = spec.clauses.filter((c) => c.kind.startsWith('whenMatched'));
-  const bySource = spec.clauses.filter((c) => c.kind.startsWith('whenNotMatchedBySource'));
-  const notMatched = spec.clauses.filter((c) => c.kind === 'whenNotMatchedInsert' || c.kind === 'whenNotMatchedInsertAll');
+    const candidates = filesToRead(snapshot, earlyFilter);
+    const rows = new SnapshotRows(context.store, snapshot);
+    const matchedSource = new Uint8Array(source.length);
+    const counts = { inserted: 0, updated: 0, deleted: 0, copied: 0 };
+    const samples: MergeResult['samples'] = { inserted: [], updated: [], deleted: [] };
+    const rewrites: FileRewrite[] = [];
+    let scanMs = 0;
+    let rewriteMs = 0;
+    const matched = spec.clauses.filter((c) => c.kind.startsWith('whenMatched'));
+    const bySource = spec.clauses.filter((c) => c.kind.startsWith('whenNotMatchedBySource'));
+    const notMatched = spec.clauses.filter((c) => c.kind === 'whenNotMatchedInsert' || c.kind === 'whenNotMatchedInsertAll');
 
-  for (const file of candidates) {
-    const scanStart = context.now();
-    const fileRows = await rows.ofFile(file);
-    scanMs += context.now() - scanStart;
-    const output: Row[] = [];
-    let changed = 0;
-    let updatedHere = 0;
-    for (const target of fileRows) {
-      const matches = (index.get(keyOf(target, 'target')) ?? []).filter((i) =>
-        join.residual.every((p) => evaluatePredicate(p, valueFor(target, source[i]), typeOf) === true));
-      for (const i of matches) matchedSource[i] = 1;
-      // Several source rows for one target row only matter when a matched clause would change it.
-      if (matches.length > 1 && matched.some((c) => matches.some((i) => holds(c, target, source[i])))) {
-        throw new LakeError('InvalidInput', 'Cannot perform Merge as multiple source rows matched and attempted to modify the same target row in the Delta table in possibly conflicting ways');
+    for (const file of candidates) {
+      const scanStart = context.now();
+      const fileRows = await rows.ofFile(file);
+      scanMs += context.now() - scanStart;
+      const output: Row[] = [];
+      let changed = 0;
+      let updatedHere = 0;
+      const fileMatches = await matcher.matchFile(fileRows);
+      for (const [rowIndex, target] of fileRows.entries()) {
+        const matches = fileMatches[rowIndex] ?? [];
+        for (const i of matches) matchedSource[i] = 1;
+        // Several source rows for one target row only matter when a matched clause would change it.
+        if (matches.length > 1 && matched.some((c) => matches.some((i) => holds(c, target, source[i])))) {
+          throw new LakeError('InvalidInput', 'Cannot perform Merge as multiple source rows matched and attempted to modify the same target row in the Delta table in possibly conflicting ways');
+        }
+        const sourceIndex = matches[0];
+        const sourceRow = sourceIndex === undefined ? undefined : source[sourceIndex];
+        const clause = (sourceRow ? matched : bySource).find((c) => holds(c, target, sourceRow));
+        if (!clause) {
+          output.push(target);
+          continue;
+        }
+        changed++;
+        if (clause.kind === 'whenMatchedDelete' || clause.kind === 'whenNotMatchedBySourceDelete') {
+          counts.deleted++;
+          if (samples.deleted.length < sampleSize) samples.deleted.push(target);
+          continue;
+        }
+        const set = clause.kind === 'whenMatchedUpdateAll' ? allColumns(snapshot, spec.sourceAlias) : 'set' in clause ? clause.set : {};
+        const updated = setValues(target, set, sourceRow);
+        counts.updated++;
+        updatedHere++;
+        if (samples.updated.length < sampleSize) samples.updated.push(updated);
+        output.push(updated);
       }
-      const sourceIndex = matches[0];
-      const sourceRow = sourceIndex === undefined ? undefined : source[sourceIndex];
-      const clause = (sourceRow ? matched : bySource).find((c) => holds(c, target, sourceRow));
-      if (!clause) {
-        output.push(target);
-        continue;
-      }
-      changed++;
-      if (clause.kind === 'whenMatchedDelete' || clause.kind === 'whenNotMatchedBySourceDelete') {
-        counts.deleted++;
-        if (samples.deleted.length < sampleSize) samples.deleted.push(target);
-        continue;
-      }
-      const set = clause.kind === 'whenMatchedUpdateAll' ? allColumns(snapshot, spec.sourceAlias) : 'set' in clause ? clause.set : {};
-      const updated = setValues(target, set, sourceRow);
-      counts.updated++;
-      updatedHere++;
-      if (samples.updated.length < sampleSize) samples.updated.push(updated);
-      output.push(updated);
+      if (changed === 0) continue;
+      counts.copied += output.length - updatedHere;
+      const rewriteStart = context.now();
+      rewrites.push({ removed: file, added: await writeRowsFor(snapshot, output, context) });
+      rewriteMs += context.now() - rewriteStart;
     }
-    if (changed === 0) continue;
-    counts.copied += output.length - updatedHere;
-    const rewriteStart = context.now();
-    rewrites.push({ removed: file, added: await writeRowsFor(snapshot, output, context) });
-    rewriteMs += context.now() - rewriteStart;
+
+    const inserts: Row[] = [];
+    source.forEach((sourceRow, i) => {
+      if (matchedSource[i]) return;
+      const clause = notMatched.find((c) => holds(c, undefined, sourceRow));
+      if (!clause) return;
+      const values = clause.kind === 'whenNotMatchedInsertAll' ? allColumns(snapshot, spec.sourceAlias) : clause.kind === 'whenNotMatchedInsert' ? clause.values : {};
+      const empty: Row = Object.fromEntries(snapshot.schema.fields.map((f) => [f.name, null]));
+      const inserted = setValues(empty, values, sourceRow);
+      inserts.push(inserted);
+      if (samples.inserted.length < sampleSize) samples.inserted.push(inserted);
+    });
+    counts.inserted = inserts.length;
+    const insertStart = context.now();
+    const insertAdds = await writeRowsFor(snapshot, inserts, context);
+    rewriteMs += context.now() - insertStart;
+
+    const added = rewrites.reduce((n, r) => n + r.added.length, 0) + insertAdds.length;
+    const metrics = {
+      num_source_rows: source.length,
+      num_target_rows_inserted: counts.inserted,
+      num_target_rows_updated: counts.updated,
+      num_target_rows_deleted: counts.deleted,
+      num_target_rows_copied: counts.copied,
+      num_output_rows: counts.inserted + counts.updated + counts.copied,
+      num_target_files_added: added,
+      num_target_files_removed: rewrites.length,
+      execution_time_ms: context.now() - started,
+      scan_time_ms: scanMs,
+      rewrite_time_ms: rewriteMs,
+    };
+    const describe = (clauses: MergeClause[]) => JSON.stringify(clauses.map((c) => ({ actionType: c.kind.replace(/^when(NotMatchedBySource|NotMatched|Matched)/, '').replace(/All$/, '').toLowerCase(), ...(c.condition ? { predicate: c.condition } : {}) })));
+    const operationParameters: Record<string, unknown> = {
+      predicate: spec.predicate,
+      matchedPredicates: describe(matched),
+      notMatchedPredicates: describe(notMatched),
+      notMatchedBySourcePredicates: describe(bySource),
+    };
+    if (earlyFilter) operationParameters.mergePredicate = toPredicateText(earlyFilter);
+    const transaction: Transaction = {
+      ...toReadContext(snapshot, 'MERGE', context.isolationLevel),
+      operationParameters,
+      operationMetrics: metrics,
+      readFiles: candidates.map((f) => f.path),
+      readPredicate: earlyFilter,
+      readPredicateText: earlyFilter ? toPredicateText(earlyFilter) : undefined,
+      readWholeTable: !earlyFilter,
+      actions: toRewriteActions(rewrites, insertAdds, context.now()),
+      isBlindAppend: false,
+    };
+    return { transaction, metrics, samples, joinedIn: context.joinEngine ? 'duckdb-wasm' : 'TypeScript' };
+  } finally {
+    await matcher.close();
   }
-
-  const inserts: Row[] = [];
-  source.forEach((sourceRow, i) => {
-    if (matchedSource[i]) return;
-    const clause = notMatched.find((c) => holds(c, undefined, sourceRow));
-    if (!clause) return;
-    const values = clause.kind === 'whenNotMatchedInsertAll' ? allColumns(snapshot, spec.sourceAlias) : clause.kind === 'whenNotMatchedInsert' ? clause.values : {};
-    const empty: Row = Object.fromEntries(snapshot.schema.fields.map((f) => [f.name, null]));
-    const inserted = setValues(empty, values, sourceRow);
-    inserts.push(inserted);
-    if (samples.inserted.length < sampleSize) samples.inserted.push(inserted);
-  });
-  counts.inserted = inserts.length;
-  const insertStart = context.now();
-  const insertAdds = await writeRowsFor(snapshot, inserts, context);
-  rewriteMs += context.now() - insertStart;
-
-  const added = rewrites.reduce((n, r) => n + r.added.length, 0) + insertAdds.length;
-  const metrics = {
-    num_source_rows: source.length,
-    num_target_rows_inserted: counts.inserted,
-    num_target_rows_updated: counts.updated,
-    num_target_rows_deleted: counts.deleted,
-    num_target_rows_copied: counts.copied,
-    num_output_rows: counts.inserted + counts.updated + counts.copied,
-    num_target_files_added: added,
-    num_target_files_removed: rewrites.length,
-    execution_time_ms: context.now() - started,
-    scan_time_ms: scanMs,
-    rewrite_time_ms: rewriteMs,
-  };
-  const describe = (clauses: MergeClause[]) => JSON.stringify(clauses.map((c) => ({ actionType: c.kind.replace(/^when(NotMatchedBySource|NotMatched|Matched)/, '').replace(/All$/, '').toLowerCase(), ...(c.condition ? { predicate: c.condition } : {}) })));
-  const operationParameters: Record<string, unknown> = {
-    predicate: spec.predicate,
-    matchedPredicates: describe(matched),
-    notMatchedPredicates: describe(notMatched),
-    notMatchedBySourcePredicates: describe(bySource),
-  };
-  if (earlyFilter) operationParameters.mergePredicate = toPredicateText(earlyFilter);
-  const transaction: Transaction = {
-    ...toReadContext(snapshot, 'MERGE', context.isolationLevel),
-    operationParameters,
-    operationMetrics: metrics,
-    readFiles: candidates.map((f) => f.path),
-    readPredicate: earlyFilter,
-    readPredicateText: earlyFilter ? toPredicateText(earlyFilter) : undefined,
-    readWholeTable: !earlyFilter,
-    actions: toRewriteActions(rewrites, insertAdds, context.now()),
-    isBlindAppend: false,
-  };
-  return { transaction, metrics, samples };
 }
 
 function allColumns(snapshot: DeltaSnapshot, sourceAlias: string): Record<string, string> {

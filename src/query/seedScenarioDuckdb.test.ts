@@ -1,7 +1,8 @@
 /**
  * The seed scenario with its DuckDB step run in duckdb-wasm, as the write-up does it
  * (shared/notes/seed-scenario.md): CSV batches read with read_csv(filename=true), B registered
- * at version vB, the rows of unseen batches selected in SQL, then merged pinned at vB.
+ * at version vB, the rows of unseen batches selected in SQL, then merged pinned at vB (the
+ * merge's join also in duckdb-wasm).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WriteHarness } from '../../test/support/writeHarness.ts';
@@ -39,7 +40,7 @@ describe('the seed scenario, its DuckDB step in duckdb-wasm', () => {
   }
 
   it('SQL at vB finds the 80 rows of batches 2-5; merged pinned at vB they are inserted once', async () => {
-    const h = new WriteHarness();
+    const h = new WriteHarness(undefined, 1, engine);
     const vB = await h.create(seedSchema, readBatches([1]));
     const source = await diffAt(h, vB);
     expect(source.schema.fields.map((f) => [f.name, f.type])).toEqual([['id', 'long'], ['value', 'double'], ['filename', 'string']]);
@@ -61,7 +62,7 @@ describe('the seed scenario, its DuckDB step in duckdb-wasm', () => {
   });
 
   it('pinned at vB, a racing delete fails the merge; recomputing the diff at HEAD and retrying ingests what the bound merge misses', async () => {
-    const h = new WriteHarness();
+    const h = new WriteHarness(undefined, 1, engine);
     const vB = await h.create(seedSchema, readBatches([1]));
     const source = await diffAt(h, vB);
     const pinned = await runMerge(await h.snapshot(vB), merge, source.rows, h.context);
@@ -81,7 +82,7 @@ describe('the seed scenario, its DuckDB step in duckdb-wasm', () => {
 
     // Bound at merge start instead (HEAD after the delete, with the rows computed at vB): it
     // commits, and batch_001's 20 rows, which the fresh diff re-ingests, are missing.
-    const b = new WriteHarness();
+    const b = new WriteHarness(undefined, 1, engine);
     await b.create(seedSchema, readBatches([1]));
     const stale = await diffAt(b, 0);
     await b.committed(await runDelete(await b.snapshot(), "filename = 'batch_001.csv'", b.context));

@@ -8,12 +8,18 @@ import { checkWriteSupport } from '../core/delta/writeSupport.ts';
 import { writeDataFiles } from './dataFiles.ts';
 import { toColumnMappingMode } from '../core/delta/columnMapping.ts';
 import type { Add } from '../core/delta/actions.ts';
+import type { SqlEngine } from './duckdbEngine.ts';
 
 export interface WriteContext {
   store: ObjectStore;
   rng: Rng;
   now: () => number;
   isolationLevel?: IsolationLevel;
+  /**
+   * duckdb-wasm, for the joins of MERGE. Without it MERGE joins in TypeScript (the simulator's
+   * writers, dozens at once, each without a database of its own); the results are the same.
+   */
+  joinEngine?: SqlEngine;
 }
 
 export function requireWritable(snapshot: DeltaSnapshot, removesData: boolean): void {

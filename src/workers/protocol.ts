@@ -87,7 +87,7 @@ export interface WriteRequest {
 }
 
 export type WriteResult =
-  | { status: 'planned'; readVersion: number; metrics: Record<string, unknown>; readFiles: number; readWholeTable: boolean; readPredicate?: string; samples?: { inserted: unknown[]; updated: unknown[]; deleted: unknown[] } }
+  | { status: 'planned'; readVersion: number; metrics: Record<string, unknown>; readFiles: number; readWholeTable: boolean; readPredicate?: string; samples?: { inserted: unknown[]; updated: unknown[]; deleted: unknown[] }; joinedIn?: string }
   | { status: 'committed'; version: number; readVersion: number; attempts: number; metrics: Record<string, unknown> }
   | { status: 'conflict'; readVersion: number; message: string; conflict: Conflict }
   | { status: 'exhausted'; readVersion: number; message: string };

@@ -11,6 +11,7 @@ import { runDelete, runUpdate } from '../query/deleteUpdateExecutor.ts';
 import { runMerge } from '../query/mergeExecutor.ts';
 import { toSourcesRows } from '../query/sourceRows.ts';
 import type { WriteContext } from '../query/writeContext.ts';
+import type { SqlEngine } from '../query/duckdbEngine.ts';
 import type { WriteRequest, WriteResult } from './protocol.ts';
 
 export const pageEngineInfo = 'Lakelab/0.1.0 (page)';
@@ -20,7 +21,10 @@ export interface PlannedWrite {
   request: WriteRequest;
 }
 
-export async function planWrite(store: ObjectStore, tableRoot: string, codec: ParquetCodec, request: WriteRequest, rng: Rng = seededRng(Date.now() >>> 0)): Promise<{ planned: PlannedWrite; result: WriteResult }> {
+/** How a merge gets duckdb-wasm for its join (lazily: only merges need it); without it, MERGE joins in TypeScript. */
+export type OpenJoinEngine = () => Promise<SqlEngine>;
+
+export async function planWrite(store: ObjectStore, tableRoot: string, codec: ParquetCodec, request: WriteRequest, rng: Rng = seededRng(Date.now() >>> 0), openJoinEngine?: OpenJoinEngine): Promise<{ planned: PlannedWrite; result: WriteResult }> {
   const snapshot = await loadSnapshot(store, tableRoot, { codec, version: request.readVersion === 'HEAD' ? undefined : request.readVersion });
   const context: WriteContext = { store, rng, now: () => Date.now(), isolationLevel: request.isolationLevel };
   const sources = async () => {
@@ -29,6 +33,7 @@ export async function planWrite(store: ObjectStore, tableRoot: string, codec: Pa
   };
   let transaction: Transaction;
   let samples: Extract<WriteResult, { status: 'planned' }>['samples'];
+  let joinedIn: string | undefined;
   switch (request.operation) {
     case 'append':
       transaction = await runAppend(snapshot, await sources(), context);
@@ -44,9 +49,15 @@ export async function planWrite(store: ObjectStore, tableRoot: string, codec: Pa
       break;
     case 'merge': {
       if (!request.merge) throw new LakeError('InvalidInput', 'a merge needs its predicate and clauses');
-      const result = await runMerge(snapshot, request.merge, await sources(), context);
-      transaction = result.transaction;
-      samples = result.samples;
+      const joinEngine = await openJoinEngine?.();
+      try {
+        const result = await runMerge(snapshot, request.merge, await sources(), { ...context, joinEngine });
+        transaction = result.transaction;
+        samples = result.samples;
+        joinedIn = result.joinedIn;
+      } finally {
+        await joinEngine?.close();
+      }
       break;
     }
   }
@@ -60,6 +71,7 @@ export async function planWrite(store: ObjectStore, tableRoot: string, codec: Pa
       readWholeTable: transaction.readWholeTable,
       readPredicate: transaction.readPredicateText,
       samples,
+      joinedIn,
     },
   };
 }

@@ -6,7 +6,12 @@ import { openSourceStore } from './sourceStore.ts';
 import { receivePageToken } from './pageTokens.ts';
 import { parquetCodec } from '../query/parquetRows.ts';
 
-const session = new TableSession({ openStore: openSourceStore, codec: parquetCodec });
+const session = new TableSession({
+  openStore: openSourceStore,
+  codec: parquetCodec,
+  // MERGE's join in duckdb-wasm, loaded on the first merge (the initial bundle stays small).
+  openJoinEngine: () => import('../query/duckdbBrowser.ts').then((duckdb) => duckdb.openBrowserSqlEngine()),
+});
 const controllers = new Map<number, AbortController>();
 
 function reply(message: ResponseMessage): void {

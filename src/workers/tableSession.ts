@@ -20,11 +20,13 @@ import { scanDelta } from '../query/deltaScan.ts';
 import { toJsonRows } from '../query/jsonValues.ts';
 import type { CommitLog, DiffRows, DiffSummary, FilesPage, HistoryEntry, LoadProgressMessage, RowsResult, SnapshotSummary, SourceSpec, WriteRequest, WriteResult } from './protocol.ts';
 import { parseStats } from '../core/delta/stats.ts';
-import { commitPlannedWrite, planWrite, type PlannedWrite } from './sessionWrites.ts';
+import { commitPlannedWrite, planWrite, type OpenJoinEngine, type PlannedWrite } from './sessionWrites.ts';
 
 export interface SessionDeps {
   openStore(source: SourceSpec): Promise<ObjectStore>;
   codec: ParquetCodec;
+  /** duckdb-wasm for MERGE's join; MERGE joins in TypeScript without it. */
+  openJoinEngine?: OpenJoinEngine;
 }
 
 export interface CallContext {
@@ -142,7 +144,7 @@ export class TableSession {
   }
 
   async planWrite(request: WriteRequest): Promise<WriteResult> {
-    const { planned, result } = await planWrite(this.requireStore(), this.tableRoot, this.deps.codec, request);
+    const { planned, result } = await planWrite(this.requireStore(), this.tableRoot, this.deps.codec, request, undefined, this.deps.openJoinEngine);
     this.planned = planned;
     return result;
   }

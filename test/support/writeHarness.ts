@@ -10,14 +10,15 @@ import { MemoryStore } from '../../src/storage/memoryStore.ts';
 import { parquetCodec } from '../../src/query/parquetRows.ts';
 import { runCreateTable } from '../../src/query/writeExecutor.ts';
 import type { WriteContext } from '../../src/query/writeContext.ts';
+import type { SqlEngine } from '../../src/query/duckdbEngine.ts';
 import { readTableRows } from '../readTableRows.ts';
 
 export class WriteHarness {
   readonly clock = new ManualClock(1_767_225_600_000);
   readonly context: WriteContext;
 
-  constructor(readonly store: ObjectStore = new MemoryStore(), seed = 1) {
-    this.context = { store, rng: seededRng(seed), now: () => this.clock.now() };
+  constructor(readonly store: ObjectStore = new MemoryStore(), seed = 1, joinEngine?: SqlEngine) {
+    this.context = { store, rng: seededRng(seed), now: () => this.clock.now(), joinEngine };
   }
 
   snapshot(version?: number) {

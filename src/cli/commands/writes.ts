@@ -124,8 +124,15 @@ export async function runMergeCommand(args: ParsedArgs, io: Io): Promise<number>
     clauses,
     streamedExec: !args.flags.has('no-streamed-exec'),
   };
-  const result = await runMerge(snapshot, spec, rows, context);
-  return commitAndReport(args, io, store, result.transaction);
+  // The join in duckdb-wasm, as in the page (the blocking Node bundle: docs/decisions/0004).
+  const { openNodeSqlEngine } = await import('../../query/duckdbNode.ts');
+  const joinEngine = await openNodeSqlEngine();
+  try {
+    const result = await runMerge(snapshot, spec, rows, { ...context, joinEngine });
+    return await commitAndReport(args, io, store, result.transaction);
+  } finally {
+    await joinEngine.close();
+  }
 }
 
 /** Clause flags, in the order given; `--flag=CONDITION` adds a condition. */

@@ -17,7 +17,8 @@ export function WriteResultView() {
                   <p>
                     Planned against version <strong>{result.readVersion}</strong>: it read{' '}
                     {result.readWholeTable ? 'the whole table' : `${result.readFiles} file(s)${result.readPredicate ? ` where ${result.readPredicate}` : ''}`}.
-                    Nothing is committed yet.
+                    {result.joinedIn && <> The source was joined with it in <span data-testid="write-joined-in">{result.joinedIn}</span>.</>}
+                    {' '}Nothing is committed yet.
                   </p>
                   <Metrics metrics={result.metrics} />
                   {result.samples && result.samples.inserted.length > 0 && <SampleRows title="Sample of rows to insert" rows={result.samples.inserted} />}
