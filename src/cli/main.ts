@@ -70,6 +70,8 @@ Writing (optimistic concurrency, as delta-rs commits):
 
 Simulating racing writers (virtual time, replayable):
   sim <scenario.json | name> [--seed N] [--format table|jsonl]    sim --list names the built-in scenarios
+                    [--fixtures DIR]: tables a scenario's "table": {"fixture": NAME} may name, besides the
+                    samples (public/samples) and test/fixtures/delta (NAME: a path there, e.g. delta-rs/simple_table)
 
 Options:
   --version N         read the table at version N (default: latest)

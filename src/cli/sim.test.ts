@@ -1,9 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from './main.ts';
 import { scenarioLibrary } from '../sim/scenarioLibrary.ts';
+import { fixturesDir } from '../../test/support/fixtures.ts';
 
 async function run(...argv: string[]) {
   let stdout = '';
@@ -33,6 +34,50 @@ describe('lakelab sim', () => {
       const bad = await run('sim', file);
       expect(bad.code).toBe(1);
       expect(bad.stderr).toMatch(/InvalidInput: scenario \.writers: must list at least one writer/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+  it('runs a scenario file that starts from a fixture, the same for the same seed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lakelab-sim-'));
+    try {
+      const file = join(dir, 'scenario.json');
+      writeFileSync(file, JSON.stringify({
+        version: 1, name: 'spark-table', title: 'Appends on a table Spark wrote', explanation: 'Starts from version 0 of the DAT table.',
+        table: { fixture: 'dat/basic_append/delta', version: 0 },
+        writers: [1, 2].map((w) => ({ name: `appender-${w}`, steps: [{ read: 'HEAD' }, { append: [{ letter: 'x', number: 10 + w, a_float: 1.5 }] }] })),
+      }));
+      const a = await run('sim', file, '--seed', '4', '--format', 'jsonl');
+      expect(a.stderr).toBe('');
+      expect(a.code).toBe(0);
+      const summary = (JSON.parse(a.stdout.trim().split('\n').at(-1)!) as { summary: Record<string, unknown> }).summary;
+      expect(summary).toMatchObject({ scenario: 'spark-table', outcomes: { 'appender-1': 'committed', 'appender-2': 'committed' }, finalVersion: 2, invariantViolations: [] });
+      expect((await run('sim', file, '--seed', '4', '--format', 'jsonl')).stdout).toBe(a.stdout);
+      expect((await run('sim', 'spark-table-file-stats', '--seed', '2')).stdout).toMatch(/fix-low: committed\n {2}fix-high: committed\n {2}trim: ConcurrentAppend|fix-high: committed\n {2}fix-low: committed\n {2}trim: ConcurrentAppend/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('finds fixtures in a folder given with --fixtures, and lists the fixtures there are when one is unknown', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lakelab-sim-'));
+    try {
+      cpSync(join(fixturesDir, 'dat', 'basic_append', 'delta'), join(dir, 'tables', 'orders'), { recursive: true });
+      const file = join(dir, 'scenario.json');
+      const scenario = (fixture: string) => JSON.stringify({
+        version: 1, name: 'mine', title: 'x', explanation: 'x', table: { fixture },
+        writers: [{ name: 'cleanup', steps: [{ read: 'HEAD' }, { delete: 'number = 1' }] }],
+      });
+      writeFileSync(file, scenario('orders'));
+      const ok = await run('sim', file, '--fixtures', join(dir, 'tables'), '--format', 'jsonl');
+      expect(ok.stderr).toBe('');
+      expect(ok.stdout).toContain('"outcomes":{"cleanup":"committed"},"finalVersion":2');
+      expect((await run('sim', file, '--fixtures', join(dir, 'tables', 'orders'), '--format', 'jsonl')).stdout).toContain('"finalVersion":2');
+      const missing = await run('sim', file);
+      expect(missing.code).toBe(1);
+      expect(missing.stderr).toMatch(/^lakelab: InvalidInput: scenario \.table\.fixture: no fixture "orders"; available: basic_append, .*seed_merge, .*dat\/basic_append\/delta, .*delta-rs\/simple_table, /);
+      writeFileSync(file, JSON.stringify({ ...JSON.parse(scenario('basic_append')) as object, table: { fixture: 'basic_append', rows: [] } }));
+      expect((await run('sim', file)).stderr).toMatch(/scenario \.table: give either a fixture or rows, not both/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

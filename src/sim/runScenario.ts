@@ -1,18 +1,19 @@
 /**
- * Runs a scenario deterministically: the starting table is written at virtual time 0, then every
- * writer starts, each store call takes a seeded latency, and events run in (time, sequence)
- * order. The same (scenario, seed) gives the same trace wherever it runs.
+ * Runs a scenario deterministically: the starting table is written (or copied from a fixture)
+ * at virtual time 0, then every writer starts, each store call takes a seeded latency, and
+ * events run in (time, sequence) order. The same (scenario, seed) gives the same trace wherever it runs.
  */
 import type { ObjectStore } from '../core/objectStore.ts';
 import { seededRng } from '../core/rng.ts';
-import { commitTransaction } from '../core/delta/commitTransaction.ts';
 import type { Clock } from '../core/clock.ts';
 import { VirtualScheduler } from './scheduler.ts';
 import { SimulatedStore } from './simulatedStore.ts';
 import { FaultyStore } from '../storage/faultyStore.ts';
 import type { Scenario } from './scenario.ts';
+import type { FixtureLoader } from './fixtureTable.ts';
+import { writeStartingTable } from './startingTable.ts';
 import type { SimOperations } from './simOperations.ts';
-import { runWriter, simEngineInfo, type WriterEnvironment } from './runWriter.ts';
+import { runWriter, type WriterEnvironment } from './runWriter.ts';
 import { catalogKey, runLeaseWriter } from './leaseWriter.ts';
 import type { SimResult, TraceEvent } from './trace.ts';
 import type { ConflictRules } from '../core/delta/conflicts/conflictChecker.ts';
@@ -28,6 +29,8 @@ export interface SimDependencies {
   operations: SimOperations;
   /** Let woken code run until it waits again (a macrotask turn: setTimeout(0) / setImmediate). */
   settle: () => Promise<void>;
+  /** Where scenarios that start from a fixture (`table.fixture`) get its files. */
+  fixtures?: FixtureLoader;
 }
 
 export const simStartTime = Date.UTC(2026, 0, 1);
@@ -36,18 +39,14 @@ const defaultLatency = { min: 5, max: 50 };
 export interface SimRun extends SimResult {
   store: ObjectStore;
   committed: WriterEnvironment['committed'];
+  /** The version the starting table is at when the writers start (0 unless a fixture). */
+  startVersion: number;
 }
 
 export async function runScenario(scenario: Scenario, seed: number, deps: SimDependencies, rules: ConflictRules = 'delta-rs'): Promise<SimRun> {
   const scheduler = new VirtualScheduler(simStartTime, deps.settle);
   const memory = deps.makeStore(scheduler);
-  const setupRng = seededRng(seed ^ 0x5eed);
-  const create = await deps.operations.createTable(
-    { tableRoot: '', schema: scenario.table.schema, partitionColumns: scenario.table.partitionColumns, configuration: scenario.table.properties, rows: scenario.table.rows },
-    { store: memory, rng: setupRng, now: () => scheduler.now() },
-  );
-  const created = await commitTransaction(memory, create, { clock: scheduler, engineInfo: simEngineInfo('setup') });
-  if (created.status !== 'committed') throw new Error('the starting table could not be created');
+  const startVersion = await writeStartingTable(memory, scenario.table, { operations: deps.operations, rng: seededRng(seed ^ 0x5eed), clock: scheduler, fixtures: deps.fixtures });
   const simulated = new SimulatedStore(memory, scheduler, seededRng(seed), { default: defaultLatency, ...scenario.latency });
   const store = scenario.faults
     ? new FaultyStore(simulated, { rng: seededRng(seed ^ 0xfa17), rates: { ...scenario.faults, calls: scenario.faults.calls?.filter((c): c is Exclude<typeof c, 'lease'> => c !== 'lease') } }, scheduler)
@@ -81,6 +80,6 @@ export async function runScenario(scenario: Scenario, seed: number, deps: SimDep
     if (done < writers.length) await deps.settle();
   }
   await Promise.all(writers);
-  const finalVersion = Math.max(0, ...env.committed.map((c) => c.version));
-  return { scenario: scenario.name, seed, trace, outcomes, finalVersion, events, store: memory, committed: env.committed };
+  const finalVersion = Math.max(startVersion, ...env.committed.map((c) => c.version));
+  return { scenario: scenario.name, seed, trace, outcomes, finalVersion, events, store: memory, committed: env.committed, startVersion };
 }

@@ -38,13 +38,24 @@ export interface WriterScript {
   recomputeLimit?: number;
 }
 
+/** The starting table written from rows at version 0. */
+export interface RowsTable { schema: StructType; partitionColumns?: string[]; rows: Row[]; properties?: Record<string, string> }
+
+/**
+ * The starting table copied from a fixture: an existing Delta table (one of the app's samples,
+ * or in Node any table under test/fixtures), at its latest version or at `version`.
+ */
+export interface FixtureTable { fixture: string; version?: number }
+
+export const isFixtureTable = (table: Scenario['table']): table is FixtureTable => 'fixture' in table;
+
 export interface Scenario {
   version: 1;
   name: string;
   title: string;
   /** What it teaches, in a paragraph. */
   explanation: string;
-  table: { schema: StructType; partitionColumns?: string[]; rows: Row[]; properties?: Record<string, string> };
+  table: RowsTable | FixtureTable;
   isolationLevel?: IsolationLevel;
   latency?: Partial<Record<StoreCall, Latency>> & { default?: Latency };
   /** Store faults drawn from the seed: a share of calls fail (a Network error) or stall. */
@@ -66,9 +77,8 @@ export function validateScenario(json: unknown): Scenario {
   if (s.version !== 1) throw fail('.version', 'must be 1 (the scenario format this Lakelab reads)');
   for (const key of ['name', 'title', 'explanation']) if (typeof s[key] !== 'string') throw fail(`.${key}`, 'must be a string');
   const table = s.table as Record<string, unknown> | undefined;
-  if (!table || typeof table !== 'object') throw fail('.table', 'must describe the starting table: { schema, rows }');
-  const schema = typeof table.schema === 'string' ? parseSchema(table.schema) : parseSchema(JSON.stringify(table.schema));
-  if (!Array.isArray(table.rows)) throw fail('.table.rows', 'must be a list of rows');
+  if (!table || typeof table !== 'object') throw fail('.table', 'must describe the starting table: { schema, rows } or { fixture }');
+  const validTable = toTable(table, fail);
   if (s.isolationLevel !== undefined && !isolationLevels.includes(String(s.isolationLevel))) throw fail('.isolationLevel', `must be one of ${isolationLevels.join(', ')}`);
   if (!Array.isArray(s.writers) || s.writers.length === 0) throw fail('.writers', 'must list at least one writer');
   if (s.writers.length > 64) throw fail('.writers', `at most 64 writers, got ${s.writers.length}`);
@@ -87,5 +97,19 @@ export function validateScenario(json: unknown): Scenario {
       if (keys[0] === 'think' && !(typeof value === 'number' && value >= 0)) throw fail(`.writers[${i}].steps[${j}].think`, 'must be milliseconds (a number)');
     });
   });
-  return { ...(s as unknown as Scenario), table: { ...(table as unknown as Scenario['table']), schema } };
+  return { ...(s as unknown as Scenario), table: validTable };
+}
+
+function toTable(table: Record<string, unknown>, fail: (path: string, why: string) => LakeError): Scenario['table'] {
+  if ('fixture' in table) {
+    const extra = ['rows', 'schema', 'partitionColumns', 'properties'].filter((k) => k in table);
+    if (extra.length > 0) throw fail('.table', `give either a fixture or rows, not both: a fixture brings its own schema, partitioning, rows and properties (remove ${extra.map((k) => `"${k}"`).join(', ')})`);
+    if (typeof table.fixture !== 'string' || table.fixture === '') throw fail('.table.fixture', 'must name a fixture table, e.g. "basic_append"');
+    if (table.version !== undefined && !(Number.isInteger(table.version) && (table.version as number) >= 0)) throw fail('.table.version', 'must be a version number of the fixture');
+    return table.version === undefined ? { fixture: table.fixture } : { fixture: table.fixture, version: table.version as number };
+  }
+  if ('version' in table) throw fail('.table.version', 'starts from a version of a fixture: give "fixture" too, or remove it');
+  const schema = typeof table.schema === 'string' ? parseSchema(table.schema) : parseSchema(JSON.stringify(table.schema));
+  if (!Array.isArray(table.rows)) throw fail('.table.rows', 'must be a list of rows (or give a "fixture" instead)');
+  return { ...(table as unknown as RowsTable), schema };
 }

@@ -139,6 +139,17 @@ export const scenarioLibrary: LibraryScenario[] = [
     expectCounts: { committed: 6 },
   },
   {
+    version: 1, name: 'spark-table-file-stats', title: 'On a table Spark wrote, file statistics keep two updates apart',
+    explanation: "The race starts from the sample basic_append, a real table PySpark wrote in two appends: one file holds number 1 to 3, the other 4 to 5, and the log records each file's min and max. Two jobs update different rows: number = 2 reads only the first file, number = 5 only the second (the statistics prune the rest). Each rewrites its own file, so whichever loses the race for version 2 finds that the winner removed and added files outside what it read, and both commit (on a table written as one file, as in the retry storm, the same updates conflict). A cleanup job that read version 1 earlier deletes number 3 to 4: its predicate spans both files, the file the first update added matches it, and it fails with ConcurrentAppend.",
+    table: { fixture: 'basic_append' },
+    writers: [
+      { name: 'fix-low', steps: [{ read: 'HEAD' }, { update: { set: { a_float: '0' }, where: 'number = 2' } }] },
+      { name: 'fix-high', steps: [{ read: 'HEAD' }, { update: { set: { a_float: '0' }, where: 'number = 5' } }] },
+      { name: 'trim', steps: [{ read: 1 }, { think: 1000 }, { delete: 'number >= 3 AND number <= 4' }] },
+    ],
+    expect: { 'fix-low': 'committed', 'fix-high': 'committed', trim: 'ConcurrentAppend' },
+  },
+  {
     version: 1, name: 'flaky-store', title: 'A flaky store and a writer that dies: the log stays whole',
     explanation: 'One store call in ten fails and more stall; one writer dies after writing its data files but before committing. Writers that meet a failed call stop with a Network error, the dead one leaves orphan files that no version names, and the others commit: versions stay contiguous and every acknowledged commit is in the log. Failures cost work, never correctness.',
     table: { schema: keyed, rows: keyedRows('a', 0, 5) },

@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { MemoryStore } from '../storage/memoryStore.ts';
 import { loadParquetWasm } from '../query/parquetWasm.ts';
 import { simOperations } from '../workers/simOperationsImpl.ts';
+import { folderFixtures } from '../cli/fixtureFolders.ts';
 import { runScenario, type SimDependencies } from './runScenario.ts';
 import { checkCatalogUpdates, checkInvariants } from './invariants.ts';
 import { catalogKey } from './leaseWriter.ts';
@@ -17,6 +18,7 @@ const deps: SimDependencies = {
   makeStore: (clock) => new MemoryStore({ clock, newLeaseId: () => 'lease' }),
   operations: simOperations,
   settle: () => new Promise((resolve) => setImmediate(resolve)),
+  fixtures: folderFixtures(),
 };
 
 const seedsPerScenario = Number(process.env.LAKELAB_SIM_SEEDS ?? 500);

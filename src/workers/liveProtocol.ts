@@ -4,12 +4,12 @@ import type { Transaction } from '../core/delta/transaction.ts';
 import type { SerializedLakeError } from '../core/errors.ts';
 
 export type StoreWorkerRequest =
-  | { kind: 'setup'; scenario: string | unknown; folder?: FileSystemDirectoryHandle }
+  | { kind: 'setup'; scenario: string | unknown; folder?: FileSystemDirectoryHandle; samplesUrl?: string }
   | { kind: 'connect'; port: MessagePort }
   | { kind: 'check'; committed: { writer: string; version: number; transaction: Transaction }[]; trace: TraceEvent[]; outcomes: Record<string, string> };
 
 export type StoreWorkerResponse =
-  | { kind: 'ready'; writers: string[] }
+  | { kind: 'ready'; writers: string[]; startVersion: number }
   | { kind: 'checked'; problems: string[] }
   | { kind: 'failed'; error: SerializedLakeError };
 

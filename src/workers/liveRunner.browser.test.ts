@@ -23,4 +23,25 @@ describe('live mode', () => {
       await root.removeEntry(name, { recursive: true });
     }
   }, 120_000);
+
+  it('starts from a served sample: the workers append on top of the table PySpark wrote', async () => {
+    const root = await navigator.storage.getDirectory();
+    const name = `live-fixture-${Date.now()}`;
+    const folder = await root.getDirectoryHandle(name, { create: true });
+    try {
+      const scenario = {
+        version: 1, name: 'live-from-sample', title: 'x', explanation: 'x', table: { fixture: 'basic_append' },
+        writers: [1, 2].map((w) => ({ name: `appender-${w}`, steps: [{ read: 'HEAD' }, { append: [{ letter: 'x', number: 10 + w, a_float: 0.5 }] }] })),
+      };
+      const result = await runLive(scenario, { folder, samplesUrl: new URL('/samples/', location.href).href });
+      expect(result.outcomes).toEqual({ 'appender-1': 'committed', 'appender-2': 'committed' });
+      expect(result.finalVersion).toBe(3);
+      expect(result.invariantViolations).toEqual([]);
+      const snapshot = await loadSnapshot(new LocalFolderStore(folder), '', { codec: parquetCodec });
+      expect(snapshot.version).toBe(3);
+      expect(snapshot.files.length).toBe(4);
+    } finally {
+      await root.removeEntry(name, { recursive: true });
+    }
+  }, 120_000);
 });

@@ -11,7 +11,7 @@ import { toScenario } from './liveScenario.ts';
 
 type Committed = Extract<WriterWorkerMessage, { kind: 'done' }>['committed'];
 
-export async function runLive(scenarioOrName: string | unknown, options: { folder?: FileSystemDirectoryHandle; onEvent?: (event: TraceEvent) => void } = {}): Promise<SimRunResult> {
+export async function runLive(scenarioOrName: string | unknown, options: { folder?: FileSystemDirectoryHandle; samplesUrl?: string; onEvent?: (event: TraceEvent) => void } = {}): Promise<SimRunResult> {
   const scenario = toScenario(scenarioOrName);
   if (scenario.writers.some((w) => w.lease)) {
     throw new LakeError('Unsupported', 'live mode runs Delta writers; lease scenarios run in the deterministic engine (their leases live on its virtual clock)');
@@ -23,8 +23,9 @@ export async function runLive(scenarioOrName: string | unknown, options: { folde
     storeWorker.postMessage(message, transfer);
   });
   try {
-    const ready = await ask({ kind: 'setup', scenario: scenarioOrName, folder: options.folder });
+    const ready = await ask({ kind: 'setup', scenario: scenarioOrName, folder: options.folder, samplesUrl: options.samplesUrl });
     if (ready.kind === 'failed') throw toLakeError(ready.error);
+    const startVersion = ready.kind === 'ready' ? ready.startVersion : 0;
     const trace: TraceEvent[] = [];
     const outcomes: Record<string, string> = {};
     const committed: Committed = [];
@@ -49,7 +50,7 @@ export async function runLive(scenarioOrName: string | unknown, options: { folde
     })));
     trace.sort((a, b) => a.t - b.t);
     const checked = await ask({ kind: 'check', committed, trace, outcomes });
-    const run = { scenario: scenario.name, seed: 0, trace, outcomes, finalVersion: Math.max(0, ...committed.map((c) => c.version)), events: trace.length };
+    const run = { scenario: scenario.name, seed: 0, trace, outcomes, finalVersion: Math.max(startVersion, ...committed.map((c) => c.version)), events: trace.length };
     return {
       ...run,
       summary: summarise(run),

@@ -9,18 +9,26 @@ import { scenarioLibrary } from '../sim/scenarioLibrary.ts';
 import { validateScenario } from '../sim/scenario.ts';
 import { summarise } from '../sim/trace.ts';
 import { simOperations } from './simOperationsImpl.ts';
+import { sampleFixtures } from './sampleFixtures.ts';
+import type { FixtureLoader } from '../sim/fixtureTable.ts';
 import type { SimRequest, SimResponse } from './simProtocol.ts';
 
 const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+let fixtures: { url: string; loader: FixtureLoader } | undefined;
+const fixturesAt = (url: string | undefined) => {
+  if (url === undefined) return undefined;
+  if (fixtures?.url !== url) fixtures = { url, loader: sampleFixtures(url) };
+  return fixtures.loader;
+};
 
 onmessage = async (event: MessageEvent<SimRequest>) => {
-  const { id, scenario: nameOrJson, seed, rules = 'delta-rs' } = event.data;
+  const { id, scenario: nameOrJson, seed, rules = 'delta-rs', samplesUrl } = event.data;
   try {
     await loadParquetWasm();
     const scenario = typeof nameOrJson === 'string'
       ? scenarioLibrary.find((s) => s.name === nameOrJson) ?? (() => { throw new Error(`no built-in scenario "${nameOrJson}"`); })()
       : validateScenario(nameOrJson);
-    const run = await runScenario(scenario, seed, { makeStore: (clock) => new MemoryStore({ clock, newLeaseId: () => 'lease' }), operations: simOperations, settle }, rules);
+    const run = await runScenario(scenario, seed, { makeStore: (clock) => new MemoryStore({ clock, newLeaseId: () => 'lease' }), operations: simOperations, settle, fixtures: fixturesAt(samplesUrl) }, rules);
     const response: SimResponse = {
       id, ok: true,
       result: { scenario: scenario.name, seed, trace: run.trace, outcomes: run.outcomes, finalVersion: run.finalVersion, events: run.events, summary: summarise(run), invariantViolations: await checkInvariants(run, rules) },

@@ -4,6 +4,8 @@ import type { SimResponse, SimRunResult } from './simProtocol.ts';
 
 export class SimWorkerClient {
   private worker?: Worker;
+  /** The served samples, which scenarios starting from a fixture copy. */
+  private readonly samplesUrl = new URL('samples/', globalThis.location?.href ?? 'http://localhost/').href;
   private nextId = 1;
   private readonly pending = new Map<number, { resolve: (r: SimRunResult) => void; reject: (e: unknown) => void }>();
 
@@ -12,14 +14,14 @@ export class SimWorkerClient {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.worker!.postMessage({ id, scenario, seed, rules });
+      this.worker!.postMessage({ id, scenario, seed, rules, samplesUrl: this.samplesUrl });
     });
   }
 
   /** Live mode (not replayable): writers in their own workers on real time. */
   async runLive(scenario: string | unknown, folder?: FileSystemDirectoryHandle): Promise<SimRunResult> {
     const { runLive } = await import('./liveRunner.ts');
-    return runLive(scenario, { folder });
+    return runLive(scenario, { folder, samplesUrl: this.samplesUrl });
   }
 
   private start(): Worker {

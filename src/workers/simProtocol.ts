@@ -9,6 +9,8 @@ export interface SimRequest {
   seed: number;
   /** Judge the commits by delta-rs's rules (default) or Spark Delta's. */
   rules?: 'delta-rs' | 'spark' | 'ducklake';
+  /** Where the page serves its samples: scenarios that start from a fixture copy one of them. */
+  samplesUrl?: string;
 }
 
 export interface SimRunResult {

@@ -1,8 +1,10 @@
 /**
- * `lakelab sim <scenario.json | built-in name> [--seed N] [--format jsonl|table]`: the
- * deterministic simulator in Node, printing the trace and a summary.
+ * `lakelab sim <scenario.json | built-in name> [--seed N] [--format jsonl|table] [--fixtures DIR]`:
+ * the deterministic simulator in Node, printing the trace and a summary. A scenario that starts
+ * from a fixture finds it among the samples, test/fixtures/delta, or the tables under DIR.
  */
 import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { LakeError } from '../../core/errors.ts';
 import { MemoryStore } from '../../storage/memoryStore.ts';
 import { loadParquetWasm } from '../../query/parquetWasm.ts';
@@ -15,6 +17,7 @@ import { summarise } from '../../sim/trace.ts';
 import { flagInteger, flagString, type ParsedArgs } from '../args.ts';
 import type { Io } from '../main.ts';
 import { toOutputFormat, writeRows } from '../output.ts';
+import { builtInFixtureFolders, folderFixtures } from '../fixtureFolders.ts';
 
 export async function runSim(args: ParsedArgs, io: Io): Promise<number> {
   const target = args.positionals[0];
@@ -25,11 +28,13 @@ export async function runSim(args: ParsedArgs, io: Io): Promise<number> {
   const scenario = await loadScenario(target);
   const seed = flagInteger(args, 'seed') ?? 1;
   const format = toOutputFormat(flagString(args, 'format'), 'table');
+  const extraFixtures = flagString(args, 'fixtures');
   await loadParquetWasm();
   const run = await runScenario(scenario, seed, {
     makeStore: (clock) => new MemoryStore({ clock }),
     operations: simOperations,
-    settle: () => new Promise((resolve) => setImmediate(resolve)),
+    settle: () => new Promise((settled) => setImmediate(settled)),
+    fixtures: folderFixtures(extraFixtures === undefined ? builtInFixtureFolders : [resolve(extraFixtures), ...builtInFixtureFolders]),
   });
   const problems = await checkInvariants(run);
   const summary = summarise(run);

@@ -4,9 +4,11 @@ import type { TraceEvent } from '../../sim/trace.ts';
 export function VersionChain({ trace }: { trace: TraceEvent[] }) {
   const commits = trace.filter((e) => e.kind === 'committed' && e.version !== undefined).sort((a, b) => (a.version ?? 0) - (b.version ?? 0));
   if (commits.length === 0) return null;
+  // Versions are contiguous after the start: v0 written from rows, or a fixture's version.
+  const start = (commits[0]!.version ?? 1) - 1;
   return (
     <ol className="version-chain" aria-label="Version chain" data-testid="version-chain">
-      <li className="version-box"><strong>v0</strong><span className="muted">setup</span></li>
+      <li className="version-box"><strong>v{start}</strong><span className="muted">{start === 0 ? 'setup' : 'starting table'}</span></li>
       {commits.map((c) => (
         <li key={c.version} className="version-box"><strong>v{c.version}</strong><span>{c.writer}</span><span className="muted">{c.operation}</span></li>
       ))}
