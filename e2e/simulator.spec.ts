@@ -44,6 +44,18 @@ test('the same (scenario, seed) gives the same trace in Chromium as in Node', as
   expect(inPage).toEqual(inNode.map((e) => `${e.t} ms ${e.writer}: ${e.kind}${e.version !== undefined ? ` v${e.version}` : ''}${e.conflictKind ? ` ${e.conflictKind}` : ''}`));
 });
 
+test('a race that starts from a served sample gives the same trace in Chromium as in Node', async ({ page }) => {
+  await page.goto('/?sim=spark-table-file-stats&seed=3');
+  await expect(page.getByTestId('sim-summary')).toContainText('trim: ConcurrentAppend', { timeout: 60_000 });
+  await expect(page.getByTestId('sim-summary')).toContainText('Invariants: all hold');
+  await expect(page.getByTestId('version-chain')).toContainText('v1starting table');
+  const inPage = await page.getByTestId('swimlane').locator('title').allTextContents();
+  const bin = join(import.meta.dirname, '..', 'bin', 'lakelab.mjs');
+  const lines = execFileSync(process.execPath, [bin, 'sim', 'spark-table-file-stats', '--seed', '3', '--format', 'jsonl'], { encoding: 'utf8' }).trim().split('\n');
+  const inNode = lines.slice(0, -1).map((line) => JSON.parse(line) as { t: number; writer: string; kind: string; version?: number; conflictKind?: string });
+  expect(inPage).toEqual(inNode.map((e) => `${e.t} ms ${e.writer}: ${e.kind}${e.version !== undefined ? ` v${e.version}` : ''}${e.conflictKind ? ` ${e.conflictKind}` : ''}`));
+});
+
 test('runs blind appenders live, each in its own Web Worker against one shared store', async ({ page }) => {
   await page.goto('/?sim=blind-appenders&seed=1');
   await expect(page.getByTestId('sim-summary')).toContainText('Invariants: all hold', { timeout: 60_000 });

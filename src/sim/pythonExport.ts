@@ -2,7 +2,7 @@
  * A scenario as a Python script (deltalake + threads) that runs the same race against a local
  * path, and as a Fabric notebook: so users can watch delta-rs itself reach the same verdicts.
  */
-import { isFixtureTable, type FixtureTable, type Row, type RowsTable, type Scenario, type Step } from './scenario.ts';
+import type { FixtureTable, Row, RowsTable, Scenario, Step } from './scenario.ts';
 
 const indent = (lines: string[], by = '    ') => lines.map((l) => (l ? by + l : l));
 const py = (value: unknown): string => {
@@ -96,7 +96,7 @@ export function toPythonScript(scenario: Scenario, path = `/tmp/lakelab/${scenar
     'from deltalake import CommitProperties, DeltaTable, Transaction, write_deltalake',
     '',
     `PATH = ${py(path)}`,
-    ...(isFixtureTable(table) ? fixtureTableLines(table, fixturePath ?? toFixturePath(table.fixture)) : rowsTableLines(table)),
+    ...('fixture' in table ? fixtureTableLines(table, fixturePath ?? toFixturePath(table.fixture)) : rowsTableLines(table)),
     '',
     'outcomes = {}',
     '',
@@ -118,7 +118,7 @@ export function toPythonScript(scenario: Scenario, path = `/tmp/lakelab/${scenar
 
 /** The same script as a Fabric notebook (the default lakehouse's Files/ folder as the path). */
 export function toFabricNotebook(scenario: Scenario): string {
-  const fixture = isFixtureTable(scenario.table) ? `/lakehouse/default/Files/lakelab/fixtures/${scenario.table.fixture}` : undefined;
+  const fixture = 'fixture' in scenario.table ? `/lakehouse/default/Files/lakelab/fixtures/${scenario.table.fixture}` : undefined;
   const script = toPythonScript(scenario, `/lakehouse/default/Files/lakelab/${scenario.name}`, fixture);
   const cell = (source: string, type: 'code' | 'markdown') => ({ cell_type: type, metadata: {}, source: source.split('\n').map((l, i, all) => (i < all.length - 1 ? `${l}\n` : l)), ...(type === 'code' ? { outputs: [], execution_count: null } : {}) });
   return JSON.stringify({
