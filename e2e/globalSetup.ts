@@ -1,6 +1,7 @@
 /**
  * Before the journeys: a real Azure Blob server (Azurite, CORS open) holding a fixture table in a
- * lakehouse-shaped folder, and a SAS for it, written where the OneLake journey finds them.
+ * lakehouse-shaped folder, and a SAS for it, and an empty container for live races with a SAS
+ * that writes, written where the journeys find them.
  */
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -19,7 +20,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     await container.getBlockBlobClient(`Lake.Lakehouse/Tables/simple/${relative(fixture, file)}`).uploadData(bytes);
   }
   await container.getBlockBlobClient('Lake.Lakehouse/Files/metadata.ducklake').uploadData(Buffer.from('catalog'));
+  // An empty container the simulator's live writers race in (read, add, create, write, delete, list).
+  await azurite.service.getContainerClient('races').create();
   mkdirSync(join(azuriteInfoPath, '..'), { recursive: true });
-  writeFileSync(azuriteInfoPath, JSON.stringify({ accountUrl: azurite.accountUrl, sas: azurite.sasFor('workspace', 'rl') }));
+  writeFileSync(azuriteInfoPath, JSON.stringify({ accountUrl: azurite.accountUrl, sas: azurite.sasFor('workspace', 'rl'), racesSas: azurite.sasFor('races', 'racwdl') }));
   return () => azurite.stop();
 }

@@ -2,9 +2,10 @@
 import type { TraceEvent } from '../sim/trace.ts';
 import type { Transaction } from '../core/delta/transaction.ts';
 import type { SerializedLakeError } from '../core/errors.ts';
+import type { LiveTarget } from './liveTarget.ts';
 
 export type StoreWorkerRequest =
-  | { kind: 'setup'; scenario: string | unknown; folder?: FileSystemDirectoryHandle; samplesUrl?: string }
+  | { kind: 'setup'; scenario: string | unknown; target: LiveTarget; samplesUrl?: string }
   | { kind: 'connect'; port: MessagePort }
   | { kind: 'check'; committed: { writer: string; version: number; transaction: Transaction }[]; trace: TraceEvent[]; outcomes: Record<string, string> };
 

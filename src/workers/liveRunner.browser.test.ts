@@ -11,7 +11,7 @@ describe('live mode', () => {
     const name = `live-${Date.now()}`;
     const folder = await root.getDirectoryHandle(name, { create: true });
     try {
-      const result = await runLive('blind-appenders', { folder });
+      const result = await runLive('blind-appenders', { target: { kind: 'folder', folder } });
       expect(result.live).toBe(true);
       const errors = result.trace.filter((event) => JSON.stringify(event).includes('error'));
       expect({ outcomes: Object.values(result.outcomes), errors }).toEqual({ outcomes: Array(8).fill('committed'), errors: [] });
@@ -33,13 +33,29 @@ describe('live mode', () => {
         version: 1, name: 'live-from-sample', title: 'x', explanation: 'x', table: { fixture: 'basic_append' },
         writers: [1, 2].map((w) => ({ name: `appender-${w}`, steps: [{ read: 'HEAD' }, { append: [{ letter: 'x', number: 10 + w, a_float: 0.5 }] }] })),
       };
-      const result = await runLive(scenario, { folder, samplesUrl: new URL('/samples/', location.href).href });
+      const result = await runLive(scenario, { target: { kind: 'folder', folder }, samplesUrl: new URL('/samples/', location.href).href });
       expect(result.outcomes).toEqual({ 'appender-1': 'committed', 'appender-2': 'committed' });
       expect(result.finalVersion).toBe(3);
       expect(result.invariantViolations).toEqual([]);
       const snapshot = await loadSnapshot(new LocalFolderStore(folder), '', { codec: parquetCodec });
       expect(snapshot.version).toBe(3);
       expect(snapshot.files.length).toBe(4);
+    } finally {
+      await root.removeEntry(name, { recursive: true });
+    }
+  }, 120_000);
+
+  it('refuses a folder that already holds a table, and leaves it as it was', async () => {
+    const root = await navigator.storage.getDirectory();
+    const name = `live-taken-${Date.now()}`;
+    const folder = await root.getDirectoryHandle(name, { create: true });
+    try {
+      await runLive('blind-appenders', { target: { kind: 'folder', folder } });
+      const before = await loadSnapshot(new LocalFolderStore(folder), '', { codec: parquetCodec });
+      await expect(runLive('blind-appenders', { target: { kind: 'folder', folder } })).rejects.toMatchObject({ code: 'InvalidInput', message: expect.stringContaining('already holds a Delta table') });
+      const after = await loadSnapshot(new LocalFolderStore(folder), '', { codec: parquetCodec });
+      expect(after.version).toBe(before.version);
+      expect(after.files.map((f) => f.path).sort()).toEqual(before.files.map((f) => f.path).sort());
     } finally {
       await root.removeEntry(name, { recursive: true });
     }

@@ -1,6 +1,7 @@
 /**
  * Live mode: every writer a real Web Worker running the same transaction code at full speed,
- * all against one shared in-memory store (its own worker, served over MessagePorts). Not
+ * all against one shared store (its own worker, served over MessagePorts): in memory, or a
+ * local or Azure folder. Not
  * replayable: real threads decide the interleaving. Its trace is recorded the same way.
  */
 import { LakeError, toLakeError } from '../core/errors.ts';
@@ -8,10 +9,12 @@ import { summarise, type TraceEvent } from '../sim/trace.ts';
 import type { SimRunResult } from './simProtocol.ts';
 import type { StoreWorkerResponse, WriterWorkerMessage } from './liveProtocol.ts';
 import { toScenario } from './liveScenario.ts';
+import { describeLiveTarget, type LiveTarget } from './liveTarget.ts';
 
 type Committed = Extract<WriterWorkerMessage, { kind: 'done' }>['committed'];
 
-export async function runLive(scenarioOrName: string | unknown, options: { folder?: FileSystemDirectoryHandle; samplesUrl?: string; onEvent?: (event: TraceEvent) => void } = {}): Promise<SimRunResult> {
+export async function runLive(scenarioOrName: string | unknown, options: { target?: LiveTarget; samplesUrl?: string; onEvent?: (event: TraceEvent) => void } = {}): Promise<SimRunResult> {
+  const target = options.target ?? { kind: 'memory' };
   const scenario = toScenario(scenarioOrName);
   if (scenario.writers.some((w) => w.lease)) {
     throw new LakeError('Unsupported', 'live mode runs Delta writers; lease scenarios run in the deterministic engine (their leases live on its virtual clock)');
@@ -23,7 +26,7 @@ export async function runLive(scenarioOrName: string | unknown, options: { folde
     storeWorker.postMessage(message, transfer);
   });
   try {
-    const ready = await ask({ kind: 'setup', scenario: scenarioOrName, folder: options.folder, samplesUrl: options.samplesUrl });
+    const ready = await ask({ kind: 'setup', scenario: scenarioOrName, target, samplesUrl: options.samplesUrl });
     if (ready.kind === 'failed') throw toLakeError(ready.error);
     const startVersion = ready.kind === 'ready' ? ready.startVersion : 0;
     const trace: TraceEvent[] = [];
@@ -56,6 +59,7 @@ export async function runLive(scenarioOrName: string | unknown, options: { folde
       summary: summarise(run),
       invariantViolations: checked.kind === 'checked' ? checked.problems : [checked.kind === 'failed' ? checked.error.message : 'not checked'],
       live: true,
+      liveOn: describeLiveTarget(target),
     };
   } finally {
     for (const worker of writers) worker.terminate();

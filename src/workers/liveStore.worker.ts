@@ -1,13 +1,13 @@
 /// <reference lib="webworker" />
 /**
- * The live simulator's shared store: one MemoryStore served to every writer worker over its own
- * MessagePort, one call at a time (so putIfAbsent is atomic across workers).
+ * The live simulator's shared store, served to every writer worker over its own MessagePort:
+ * a MemoryStore (putIfAbsent atomic across workers), or a local folder or an Azure folder, whose
+ * own conditional creates decide the race.
  */
-import { toLakeError } from '../core/errors.ts';
+import { LakeError, toLakeError } from '../core/errors.ts';
 import { seededRng } from '../core/rng.ts';
-import { MemoryStore } from '../storage/memoryStore.ts';
 import { serveStore } from '../storage/remoteStore.ts';
-import { LocalFolderStore } from '../storage/localFolderStore.ts';
+import { openLiveStore } from './liveTarget.ts';
 import type { ObjectStore } from '../core/objectStore.ts';
 import { loadParquetWasm } from '../query/parquetWasm.ts';
 import { checkInvariants } from '../sim/invariants.ts';
@@ -17,7 +17,11 @@ import { simOperations } from './simOperationsImpl.ts';
 import { toScenario } from './liveScenario.ts';
 import type { StoreWorkerRequest, StoreWorkerResponse } from './liveProtocol.ts';
 
-let store: ObjectStore = new MemoryStore({ description: 'live shared store' });
+let store: ObjectStore | undefined;
+const setUp = () => {
+  if (!store) throw new LakeError('InvalidInput', 'live store: set up before writers connect');
+  return store;
+};
 let startVersion = 0;
 const reply = (message: StoreWorkerResponse) => postMessage(message);
 
@@ -25,11 +29,11 @@ onmessage = async (event: MessageEvent<StoreWorkerRequest>) => {
   const message = event.data;
   try {
     if (message.kind === 'connect') {
-      serveStore(store, message.port as unknown as Parameters<typeof serveStore>[1]);
+      serveStore(setUp(), message.port as unknown as Parameters<typeof serveStore>[1]);
     } else if (message.kind === 'setup') {
       await loadParquetWasm();
-      // A real local folder instead of memory: the race then leaves a real Delta table behind.
-      if (message.folder) store = new LocalFolderStore(message.folder);
+      // A local or Azure folder instead of memory: the race then leaves a real Delta table behind.
+      store = await openLiveStore(message.target);
       const scenario = toScenario(message.scenario);
       startVersion = await writeStartingTable(store, scenario.table, {
         operations: simOperations,
@@ -39,7 +43,7 @@ onmessage = async (event: MessageEvent<StoreWorkerRequest>) => {
       });
       reply({ kind: 'ready', writers: scenario.writers.map((w) => w.name), startVersion });
     } else {
-      const run = { scenario: '', seed: 0, trace: message.trace, outcomes: message.outcomes, finalVersion: 0, events: 0, store, committed: message.committed, startVersion };
+      const run = { scenario: '', seed: 0, trace: message.trace, outcomes: message.outcomes, finalVersion: 0, events: 0, store: setUp(), committed: message.committed, startVersion };
       reply({ kind: 'checked', problems: await checkInvariants(run) });
     }
   } catch (error) {

@@ -1,6 +1,7 @@
 /** The page's side of the simulator worker. */
 import { toLakeError } from '../core/errors.ts';
 import type { SimResponse, SimRunResult } from './simProtocol.ts';
+import type { LiveTarget } from './liveTarget.ts';
 
 export class SimWorkerClient {
   private worker?: Worker;
@@ -19,9 +20,9 @@ export class SimWorkerClient {
   }
 
   /** Live mode (not replayable): writers in their own workers on real time. */
-  async runLive(scenario: string | unknown, folder?: FileSystemDirectoryHandle): Promise<SimRunResult> {
+  async runLive(scenario: string | unknown, target?: LiveTarget): Promise<SimRunResult> {
     const { runLive } = await import('./liveRunner.ts');
-    return runLive(scenario, { folder, samplesUrl: this.samplesUrl });
+    return runLive(scenario, { target, samplesUrl: this.samplesUrl });
   }
 
   private start(): Worker {

@@ -24,6 +24,8 @@ export interface SimRunResult {
   invariantViolations: string[];
   /** A live run: real workers and real time, not replayable. */
   live?: boolean;
+  /** Where a live run raced: memory, a local folder, an Azure folder. */
+  liveOn?: string;
 }
 
 export type SimResponse = { id: number; ok: true; result: SimRunResult } | { id: number; ok: false; error: SerializedLakeError };

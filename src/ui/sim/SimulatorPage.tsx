@@ -9,6 +9,7 @@ import { TracePlayer } from './TracePlayer.tsx';
 import { ConflictGraph, VersionChain } from './VersionChain.tsx';
 import { SweepChart } from './SweepChart.tsx';
 import { canPickDirectory, pickDirectory } from '../explorer/folderTables.ts';
+import { LiveOnAzure } from './LiveOnAzure.tsx';
 
 /** Racing writers on virtual time: pick a scenario and a seed, run, step through the trace. */
 export function SimulatorPage() {
@@ -35,11 +36,12 @@ export function SimulatorPage() {
         <button type="button" onClick={() => void actions.runSimulation()} data-testid="sim-run">Run</button>
         <button type="button" onClick={() => void actions.runLiveSimulation()} data-testid="sim-run-live" title="Each writer a real Web Worker at full speed: not replayable">Run live</button>
         {canPickDirectory() && (
-          <button type="button" title="Live, against an empty local folder: the race leaves a real Delta table there" onClick={() => void pickDirectory().then((folder) => actions.runLiveSimulation(folder), () => undefined)}>
+          <button type="button" title="Live, against an empty local folder: the race leaves a real Delta table there" onClick={() => void pickDirectory().then((folder) => actions.runLiveSimulation({ kind: 'folder', folder }), () => undefined)}>
             Run live in a folder…
           </button>
         )}
       </div>
+      <LiveOnAzure onRun={(target) => actions.runLiveSimulation(target)} />
       {scenario && <p className="explanation" data-testid="sim-explanation">{custom ? <strong>{custom.title}: </strong> : null}{scenario.explanation}</p>}
       <ScenarioFiles />
       <LoadableView value={run} what="the simulation">
@@ -75,7 +77,7 @@ export function SimulatorPage() {
               )}
               <VersionChain trace={result.trace} />
               <div className="sim-summary" data-testid="sim-summary">
-                <h3>{result.live ? 'Outcome of a live run (real workers, real time: not replayable)' : `Outcome (seed ${result.seed}: the same seed replays the same race)`}</h3>
+                <h3>{result.live ? `Outcome of a live run on ${result.liveOn ?? 'an in-memory store'} (real workers, real time: not replayable)` : `Outcome (seed ${result.seed}: the same seed replays the same race)`}</h3>
                 <ul>{Object.entries(result.outcomes).map(([w, o]) => <li key={w}><strong>{w}</strong>: {o}</li>)}</ul>
                 <p>
                   {result.summary.commits} commit(s), conflicts {JSON.stringify(result.summary.conflicts)}, {result.summary.retries} version retries,{' '}

@@ -6,6 +6,7 @@ import { createStore } from 'zustand/vanilla';
 import { toLakeError } from '../../core/errors.ts';
 import type { SimRunResult } from '../../workers/simProtocol.ts';
 import type { Loadable } from './explorerStore.ts';
+import type { LiveTarget } from '../../workers/liveTarget.ts';
 
 export interface SimState {
   scenario: string;
@@ -25,7 +26,7 @@ export interface SimState {
 
 export interface SimRunner {
   run(scenario: string | unknown, seed: number, rules?: 'delta-rs' | 'spark' | 'ducklake'): Promise<SimRunResult>;
-  runLive?(scenario: string | unknown, folder?: FileSystemDirectoryHandle): Promise<SimRunResult>;
+  runLive?(scenario: string | unknown, target?: LiveTarget): Promise<SimRunResult>;
 }
 
 export function createSimStore(initial: Partial<SimState> = {}) {
@@ -51,12 +52,12 @@ export function createSimActions(store: SimStore, runner: SimRunner) {
       }
     },
     /** Real Web Workers at full speed: the same code, an interleaving no seed can replay. */
-    async runLiveSimulation(folder?: FileSystemDirectoryHandle): Promise<void> {
+    async runLiveSimulation(target?: LiveTarget): Promise<void> {
       const { scenario } = store.getState();
       store.setState({ run: { status: 'loading' }, cursor: -1, comparison: { status: 'idle' } });
       try {
         if (!runner.runLive) throw new Error('live mode needs Web Workers');
-        store.setState({ run: { status: 'ready', value: await runner.runLive(store.getState().custom ?? scenario, folder) } });
+        store.setState({ run: { status: 'ready', value: await runner.runLive(store.getState().custom ?? scenario, target) } });
       } catch (error) {
         const e = toLakeError(error);
         store.setState({ run: { status: 'error', code: e.code, message: e.message } });
