@@ -80,7 +80,7 @@ export function SimulatorPage() {
                 <h3>{result.live ? `Outcome of a live run on ${result.liveOn ?? 'an in-memory store'} (real workers, real time: not replayable)` : `Outcome (seed ${result.seed}: the same seed replays the same race)`}</h3>
                 <ul>{Object.entries(result.outcomes).map(([w, o]) => <li key={w}><strong>{w}</strong>: {o}</li>)}</ul>
                 <p>
-                  {result.summary.commits} commit(s), conflicts {JSON.stringify(result.summary.conflicts)}, {result.summary.retries} version retries,{' '}
+                  {result.summary.commits} commit(s), {describeConflicts(result.summary.conflicts)}, {result.summary.retries} version retries,{' '}
                   {result.summary.recomputes} recomputes, {result.summary.wasted} planned write(s) wasted, {result.summary.throughput} commits/s. Invariants: {result.invariantViolations.length === 0 ? 'all hold' : result.invariantViolations.join('; ')}.
                 </p>
                 <RuleComparison />
@@ -92,4 +92,10 @@ export function SimulatorPage() {
       </LoadableView>
     </section>
   );
+}
+
+/** "no conflicts", or "conflicts: ConcurrentDeleteRead 2, ConcurrentAppend 1". */
+function describeConflicts(conflicts: Readonly<Record<string, number>>): string {
+  const kinds = Object.entries(conflicts);
+  return kinds.length === 0 ? 'no conflicts' : `conflicts: ${kinds.map(([kind, count]) => `${kind} ${count}`).join(', ')}`;
 }
