@@ -19,6 +19,7 @@ test('plays the seed race in the simulator, steps to the conflict, and replays i
   await expect(focus).toContainText('It lost to version 1.');
   await expect(page.getByTestId('conflict-graph')).toHaveAttribute('aria-label', 'merge read version 0; cleanup committed version 1');
   await expect(page.getByTestId('version-chain')).toContainText('v1');
+  await expect(page.getByTestId('swimlane').locator('.conflict-arrow.focused title')).toHaveText("merge's ConcurrentDeleteRead: caused by version 1, committed by cleanup");
   await page.getByTestId('sim-back').click();
   await expect(focus).not.toContainText('· conflict');
   await page.screenshot({ path: test.info().outputPath('simulator.png'), fullPage: true });
@@ -28,16 +29,16 @@ test('plays the seed race in the simulator, steps to the conflict, and replays i
   await expect(page.getByTestId('sim-comparison')).toContainText('ConcurrentDeleteRead');
 
   await expect(page).toHaveURL(/sim=seed-pinned-merge&seed=7/);
-  const trace = await page.getByTestId('swimlane').locator('title').allTextContents();
+  const trace = await page.getByTestId('swimlane').locator('circle title').allTextContents();
   await page.reload();
   await expect(page.getByTestId('sim-summary')).toContainText('merge: ConcurrentDeleteRead', { timeout: 60_000 });
-  expect(await page.getByTestId('swimlane').locator('title').allTextContents()).toEqual(trace);
+  expect(await page.getByTestId('swimlane').locator('circle title').allTextContents()).toEqual(trace);
 });
 
 test('the same (scenario, seed) gives the same trace in Chromium as in Node', async ({ page }) => {
   await page.goto('/?sim=retry-storm&seed=11');
   await expect(page.getByTestId('sim-summary')).toContainText('Invariants: all hold', { timeout: 60_000 });
-  const inPage = await page.getByTestId('swimlane').locator('title').allTextContents();
+  const inPage = await page.getByTestId('swimlane').locator('circle title').allTextContents();
   const bin = join(import.meta.dirname, '..', 'bin', 'lakelab.mjs');
   const lines = execFileSync(process.execPath, [bin, 'sim', 'retry-storm', '--seed', '11', '--format', 'jsonl'], { encoding: 'utf8' }).trim().split('\n');
   const inNode = lines.slice(0, -1).map((line) => JSON.parse(line) as { t: number; writer: string; kind: string; version?: number; conflictKind?: string });
@@ -49,7 +50,7 @@ test('a race that starts from a served sample gives the same trace in Chromium a
   await expect(page.getByTestId('sim-summary')).toContainText('trim: ConcurrentAppend', { timeout: 60_000 });
   await expect(page.getByTestId('sim-summary')).toContainText('Invariants: all hold');
   await expect(page.getByTestId('version-chain')).toContainText('v1starting table');
-  const inPage = await page.getByTestId('swimlane').locator('title').allTextContents();
+  const inPage = await page.getByTestId('swimlane').locator('circle title').allTextContents();
   const bin = join(import.meta.dirname, '..', 'bin', 'lakelab.mjs');
   const lines = execFileSync(process.execPath, [bin, 'sim', 'spark-table-file-stats', '--seed', '3', '--format', 'jsonl'], { encoding: 'utf8' }).trim().split('\n');
   const inNode = lines.slice(0, -1).map((line) => JSON.parse(line) as { t: number; writer: string; kind: string; version?: number; conflictKind?: string });

@@ -10,7 +10,11 @@ const colour: Partial<Record<TraceEvent['kind'], string>> = {
   'lease-acquired': 'var(--accent)', 'lease-released': 'var(--add)', 'lease-refused': 'var(--remove)', 'lease-broken': 'orange', 'lease-lost': 'var(--remove)', crash: 'var(--remove)',
 };
 
-/** One lane per writer, virtual time across; the event in focus is ringed, a conflict points at its winner. */
+/**
+ * One lane per writer, virtual time across; each conflict points at the winning commit that
+ * caused it. Stepping, the event in focus is ringed, events still ahead are faint and their
+ * conflicts not yet drawn.
+ */
 export function Swimlane({ trace, writers, cursor, onPick }: { trace: TraceEvent[]; writers: string[]; cursor: number; onPick: (index: number) => void }) {
   const end = Math.max(1, ...trace.map((e) => e.t));
   const x = (t: number) => left + (t / end) * (width - left - 20);
@@ -25,16 +29,23 @@ export function Swimlane({ trace, writers, cursor, onPick }: { trace: TraceEvent
           <line x1={left} x2={width - 10} y1={y(w)} y2={y(w)} className="lane-line" />
         </g>
       ))}
-      {focus?.kind === 'conflict' && focus.winningVersion !== undefined && commitOf.get(focus.winningVersion) && (
-        <line x1={x(focus.t)} y1={y(focus.writer)} x2={x(commitOf.get(focus.winningVersion)!.t)} y2={y(commitOf.get(focus.winningVersion)!.writer)} className="conflict-arrow" markerEnd="url(#arrow)" />
-      )}
+      {trace.map((e, i) => {
+        const winner = e.kind === 'conflict' && e.winningVersion !== undefined ? commitOf.get(e.winningVersion) : undefined;
+        if (!winner || (cursor >= 0 && i > cursor)) return null;
+        return (
+          <line key={`arrow-${i}`} x1={x(e.t)} y1={y(e.writer)} x2={x(winner.t)} y2={y(winner.writer)} markerEnd="url(#arrow)"
+            className={i === cursor ? 'conflict-arrow focused' : 'conflict-arrow'} data-testid="conflict-arrow">
+            <title>{`${e.writer}'s ${e.conflictKind ?? 'conflict'}: caused by version ${e.winningVersion}, committed by ${winner.writer}`}</title>
+          </line>
+        );
+      })}
       <defs>
         <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="var(--remove)" /></marker>
       </defs>
       {trace.map((e, i) => (
         <circle key={i} cx={x(e.t)} cy={y(e.writer)} r={i === cursor ? 7 : ['committed', 'conflict', 'crash', 'lease-refused', 'lease-broken'].includes(e.kind) ? 5 : 3}
           fill={colour[e.kind] ?? 'var(--muted)'} stroke={i === cursor ? 'var(--text)' : 'none'} strokeWidth={2}
-          onClick={() => onPick(i)} className="trace-dot">
+          onClick={() => onPick(i)} className={cursor >= 0 && i > cursor ? 'trace-dot ahead' : 'trace-dot'}>
           <title>{`${e.t} ms ${e.writer}: ${e.kind}${e.version !== undefined ? ` v${e.version}` : ''}${e.conflictKind ? ` ${e.conflictKind}` : ''}`}</title>
         </circle>
       ))}
