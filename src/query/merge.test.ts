@@ -89,4 +89,11 @@ describe.each([['in duckdb-wasm', true], ['as a TypeScript hash join', false]])(
     expect(rows).toEqual([{ id: 1, name: 'A', qty: 9 }, { id: 2, name: 'b', qty: 2 }, { id: 2, name: 'B', qty: 1 }, { id: 3, name: 'c', qty: 3 }, { id: 3, name: 'C', qty: 9 }, { id: 5, name: 'E', qty: 9 }]);
     expect(metrics).toMatchObject({ num_target_rows_updated: 1, num_target_rows_inserted: 3 });
   });
+
+  it('refuses a predicate naming a column the source or the table does not have (every row would silently go unmatched)', async () => {
+    await expect(mergeWith([{ kind: 'whenNotMatchedInsertAll' }], { predicate: 't.id = s.ident' }))
+      .rejects.toMatchObject({ code: 'InvalidInput', message: 'the merge predicate names s.ident, which the source does not have; it has: id, name, qty' });
+    await expect(mergeWith([{ kind: 'whenNotMatchedInsertAll' }], { predicate: 't.id = s.id AND t.quantity > 1' }))
+      .rejects.toMatchObject({ code: 'InvalidInput', message: 'the merge predicate names t.quantity, which the table does not have; it has: id, name, qty' });
+  });
 });

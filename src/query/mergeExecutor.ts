@@ -8,8 +8,8 @@ import { LakeError } from '../core/errors.ts';
 import type { DeltaSnapshot } from '../core/delta/snapshot.ts';
 import type { DataType } from '../core/delta/schemaTypes.ts';
 import { toRewriteActions, filesToRead, type FileRewrite } from '../core/delta/operations/rewrite.ts';
-import { planMergeEarlyFilter, planMergeJoin, toPredicateText, type MergeClause, type MergeSpec } from '../core/delta/operations/merge.ts';
-import { evaluatePredicate, type Predicate } from '../core/delta/predicate.ts';
+import { planMergeEarlyFilter, planMergeJoin, toPredicateText, type MergeClause, type MergeJoin, type MergeSpec } from '../core/delta/operations/merge.ts';
+import { columnsOf, evaluatePredicate, type Predicate } from '../core/delta/predicate.ts';
 import { parsePredicate } from '../core/delta/parsePredicate.ts';
 import { toReadContext } from '../core/delta/operations/readTransaction.ts';
 import type { Transaction } from '../core/delta/transaction.ts';
@@ -36,7 +36,7 @@ export async function runMerge(snapshot: DeltaSnapshot, spec: MergeSpec, source:
   const types = new Map<string, DataType>(snapshot.schema.fields.map((f) => [f.name, f.type]));
   const typeOf = (column: string) => types.get(column.includes('.') ? column.slice(column.indexOf('.') + 1) : column) ?? 'string';
   const join = planMergeJoin(spec);
-  for (const key of join.keys) if (!types.has(key.target)) throw new LakeError('InvalidInput', `the merge predicate names ${spec.targetAlias}.${key.target}, which the table does not have`);
+  requirePredicateColumns(spec, join, types, source);
   const earlyFilter = planMergeEarlyFilter(spec, join, snapshot, source);
   const conditions = new Map<MergeClause, Predicate>(spec.clauses.flatMap((c) => (c.condition ? [[c, parsePredicate(c.condition)] as [MergeClause, Predicate]] : [])));
   const matcher = context.joinEngine
@@ -172,4 +172,24 @@ export async function runMerge(snapshot: DeltaSnapshot, spec: MergeSpec, source:
 
 function allColumns(snapshot: DeltaSnapshot, sourceAlias: string): Record<string, string> {
   return Object.fromEntries(snapshot.schema.fields.map((f) => [f.name, `${sourceAlias}.${f.name}`]));
+}
+
+/** A column the merge predicate names must exist on its side, or every row would silently fail to match. */
+function requirePredicateColumns(spec: MergeSpec, join: MergeJoin, types: ReadonlyMap<string, DataType>, source: readonly Record<string, unknown>[]): void {
+  const sourceColumns = new Set(source.flatMap((row) => Object.keys(row)));
+  const named = [
+    ...join.keys.flatMap((k) => [`${spec.targetAlias}.${k.target}`, `${spec.sourceAlias}.${k.source}`]),
+    ...join.residual.flatMap((p) => [...columnsOf(p)]),
+  ];
+  for (const name of named) {
+    if (name.startsWith(`${spec.sourceAlias}.`)) {
+      const column = name.slice(spec.sourceAlias.length + 1);
+      if (source.length > 0 && !sourceColumns.has(column)) {
+        throw new LakeError('InvalidInput', `the merge predicate names ${name}, which the source does not have; it has: ${[...sourceColumns].join(', ')}`);
+      }
+    } else {
+      const column = name.startsWith(`${spec.targetAlias}.`) ? name.slice(spec.targetAlias.length + 1) : name;
+      if (!types.has(column)) throw new LakeError('InvalidInput', `the merge predicate names ${name}, which the table does not have; it has: ${[...types.keys()].join(', ')}`);
+    }
+  }
 }
