@@ -55,3 +55,17 @@ export function requireColumns(snapshot: DeltaSnapshot, columns: Iterable<string
     if (!known.has(column)) throw new LakeError('InvalidInput', `no column "${column}" in the table; it has: ${[...known].join(', ')}`);
   }
 }
+
+/**
+ * Rows to append or overwrite with must not carry columns the table lacks: writing them would
+ * drop those values silently. (delta-rs refuses too, unless asked to merge the schema; Lakelab
+ * does not evolve schemas on write.)
+ */
+export function requireKnownColumns(snapshot: DeltaSnapshot, rows: readonly Record<string, unknown>[]): void {
+  const known = new Set(snapshot.schema.fields.map((f) => f.name));
+  const unknown = new Set<string>();
+  for (const row of rows) for (const column of Object.keys(row)) if (!known.has(column)) unknown.add(column);
+  if (unknown.size > 0) {
+    throw new LakeError('InvalidInput', `the rows have column(s) the table does not: ${[...unknown].join(', ')}; the table has: ${[...known].join(', ')} (Lakelab does not add columns on write)`);
+  }
+}

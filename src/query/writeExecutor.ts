@@ -8,9 +8,9 @@ import type { Action } from '../core/delta/actions.ts';
 import { planCreateTable } from '../core/delta/operations/createTable.ts';
 import { planAppend, planOverwrite } from '../core/delta/operations/write.ts';
 import { parsePredicate } from '../core/delta/parsePredicate.ts';
-import { evaluatePredicate } from '../core/delta/predicate.ts';
+import { columnsOf, evaluatePredicate } from '../core/delta/predicate.ts';
 import { writeDataFiles } from './dataFiles.ts';
-import { requireWritable, writeRowsFor, type WriteContext } from './writeContext.ts';
+import { requireColumns, requireKnownColumns, requireWritable, writeRowsFor, type WriteContext } from './writeContext.ts';
 
 export interface CreateTableRequest {
   tableRoot: string;
@@ -40,13 +40,16 @@ export async function runCreateTable(request: CreateTableRequest, context: Write
 
 export async function runAppend(snapshot: DeltaSnapshot, rows: readonly Record<string, unknown>[], context: WriteContext, extraActions?: Action[]): Promise<Transaction> {
   requireWritable(snapshot, false);
+  requireKnownColumns(snapshot, rows);
   return planAppend(snapshot, await writeRowsFor(snapshot, rows, context), { isolationLevel: context.isolationLevel, extraActions });
 }
 
 export async function runOverwrite(snapshot: DeltaSnapshot, rows: readonly Record<string, unknown>[], predicateText: string | undefined, context: WriteContext): Promise<Transaction> {
   requireWritable(snapshot, true);
+  requireKnownColumns(snapshot, rows);
   const predicate = predicateText ? parsePredicate(predicateText) : undefined;
   if (predicate) {
+    requireColumns(snapshot, columnsOf(predicate));
     const types = new Map(snapshot.schema.fields.map((f) => [f.name, f.type]));
     const outside = rows.filter((row) => evaluatePredicate(predicate, (c) => row[c], (c) => types.get(c) ?? 'string') !== true);
     if (outside.length > 0) throw new LakeError('InvalidInput', `${outside.length} row(s) do not match the overwrite predicate "${predicateText}": an overwrite with a predicate may only write rows it replaces`);

@@ -91,6 +91,14 @@ describe('writes', () => {
     await expect(runAppend(await h.snapshot(), [{ id: 'one' }], h.context)).rejects.toMatchObject({ code: 'InvalidInput', message: expect.stringContaining('"id"') });
     await expect(runAppend(await h.snapshot(), [{ value: 'no id' }], h.context)).rejects.toMatchObject({ code: 'InvalidInput', message: expect.stringContaining('not nullable') });
     await expect(runDelete(await h.snapshot(), 'nope = 1', h.context)).rejects.toMatchObject({ code: 'InvalidInput', message: expect.stringContaining('no column "nope"') });
+    // A column the table lacks would be dropped without a word: refused, as delta-rs refuses without schema merging.
+    await expect(runAppend(await h.snapshot(), [{ ...row(2), colour: 'red' }], h.context)).rejects.toMatchObject({
+      code: 'InvalidInput', message: 'the rows have column(s) the table does not: colour; the table has: id, value, amount, at, day, p (Lakelab does not add columns on write)',
+    });
+    await expect(runOverwrite(await h.snapshot(), [row(2)], "region = 'eu'", h.context)).rejects.toMatchObject({ code: 'InvalidInput', message: expect.stringContaining('no column "region"') });
     expect((await h.snapshot()).version).toBe(0);
+    const dataFiles = [];
+    for await (const page of h.store.list('')) dataFiles.push(...page.objects.filter((o) => !o.key.startsWith('_delta_log/')));
+    expect(dataFiles).toHaveLength(1); // nothing written for the refused writes
   });
 });
