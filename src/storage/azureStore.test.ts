@@ -97,7 +97,7 @@ describe('AzureBlobStore on Azurite', () => {
     const snapshot = await loadSnapshot(counting, '', { codec: parquetCodec });
     expect(snapshot.version).toBe(10);
     const checkpointSize = statSync(join(fixture, '_delta_log', '00000000000000000010.checkpoint.parquet')).size;
-    // The log listed once, the checkpoint read whole in one get (the loader does not range it), no head, no data.
+    // The log listed once, the checkpoint (small: under defaultRangedReads.minSize) read whole in one get, no head, no data.
     expect(counting.counts()).toEqual({
       list: 1, head: 0, get: 1, rangedGet: 0, bytesRead: checkpointSize, rangeBytes: 0, put: 0, putIfAbsent: 0, delete: 0,
       keysRead: ['_delta_log/00000000000000000010.checkpoint.parquet'],
@@ -120,5 +120,24 @@ describe('AzureBlobStore on Azurite', () => {
       }
     }
     expect(rows).toBe(written);
+  });
+
+  it('reads a large checkpoint as parallel ranged reads that cover it exactly once, to the same snapshot', async () => {
+    const container = await freshContainer();
+    const fixture = join(import.meta.dirname, '..', '..', 'test', 'fixtures', 'delta', 'delta-rs', 'simple_table_with_checkpoint');
+    const store = await open(container, 'Tables/simple');
+    const walk = (dir: string): string[] => readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? walk(join(dir, n)) : [join(dir, n)]));
+    for (const file of walk(fixture)) await store.put(relative(fixture, file), new Uint8Array(readFileSync(file)));
+    const whole = await loadSnapshot(store, '', { codec: parquetCodec });
+    const counting = new CountingStore(store);
+    // The fixture's checkpoint is small: "large" lowered so that it is read in 1 KiB ranges.
+    const ranged = await loadSnapshot(counting, '', { codec: parquetCodec, ranged: { minSize: 1, rangeSize: 1024, concurrency: 3 } });
+    const checkpointSize = statSync(join(fixture, '_delta_log', '00000000000000000010.checkpoint.parquet')).size;
+    const ranges = Math.ceil(checkpointSize / 1024);
+    expect(ranges).toBeGreaterThan(3);
+    expect(counting.counts()).toMatchObject({ list: 1, head: 0, get: ranges, rangedGet: ranges, bytesRead: checkpointSize, rangeBytes: checkpointSize });
+    expect(new Set(counting.counts().keysRead)).toEqual(new Set(['_delta_log/00000000000000000010.checkpoint.parquet']));
+    expect(ranged.version).toBe(whole.version);
+    expect(ranged.files).toEqual(whole.files);
   });
 });

@@ -11,6 +11,7 @@ import type { Action } from './actions.ts';
 import { parseActions, toCheckpointActions } from './parseActions.ts';
 import { sidecarKey } from './logPaths.ts';
 import type { CheckpointCandidate } from './logSegment.ts';
+import { readObject, type RangedReads } from '../readObject.ts';
 
 /** Checkpoint removes are tombstones for VACUUM; a snapshot does not need them. */
 const snapshotColumns = ['add', 'metaData', 'protocol', 'txn', 'domainMetadata', 'checkpointMetadata', 'sidecar'];
@@ -26,14 +27,15 @@ export async function loadCheckpointActions(
   tableRoot: string,
   checkpoint: CheckpointCandidate,
   codec: ParquetCodec,
-  options: { signal?: AbortSignal; onFileRead?: (done: number, total: number) => void } = {},
+  options: { signal?: AbortSignal; onFileRead?: (done: number, total: number) => void; ranged?: RangedReads } = {},
 ): Promise<CheckpointRead> {
   const files = checkpoint.files.map((f) => f.key);
   const parts = await Promise.all(
     checkpoint.files.map(async (meta, i) => {
       throwIfAborted(options.signal, 'loading the checkpoint');
       const name = meta.key.slice(meta.key.lastIndexOf('/') + 1);
-      const bytes = await store.get(meta.key, { signal: options.signal });
+      // Its size is known from the listing: a large checkpoint is read as parallel ranged reads.
+      const bytes = await readObject(store, meta.key, meta.size, { signal: options.signal, ranged: options.ranged });
       const actions = name.endsWith('.json')
         ? parseActions(bytes, name)
         : toCheckpointActions(await readParquetRows(codec, bytes, name), name);

@@ -13,6 +13,7 @@ import { parseSchema } from './schema.ts';
 import { checkReadSupport } from './features.ts';
 import { resolveVersionAt } from './timeTravel.ts';
 import { commitTimestampOf } from './commitTimestamp.ts';
+import type { RangedReads } from '../readObject.ts';
 
 export interface LoadProgress {
   phase: 'listing' | 'checkpoint' | 'commits' | 'replay';
@@ -29,6 +30,8 @@ export interface LoadSnapshotOptions {
   onProgress?: (progress: LoadProgress) => void;
   /** A listing made earlier by the caller (saves a list call). */
   listing?: LogListing;
+  /** When a checkpoint is large enough to read as ranged reads, and how (defaultRangedReads). */
+  ranged?: RangedReads;
 }
 
 export async function loadSnapshot(store: ObjectStore, tableRoot: string, options: LoadSnapshotOptions): Promise<DeltaSnapshot> {
@@ -54,6 +57,7 @@ export async function loadSnapshot(store: ObjectStore, tableRoot: string, option
         read = await loadCheckpointActions(store, tableRoot, checkpoint, options.codec, {
           signal,
           onFileRead: (done, total) => onProgress?.({ phase: 'checkpoint', done, total }),
+          ranged: options.ranged,
         });
       } catch (error) {
         // An unreadable or half-written checkpoint: replay from an older one (or from version 0).
