@@ -16,7 +16,8 @@ const colour: Partial<Record<TraceEvent['kind'], string>> = {
  * conflicts not yet drawn.
  */
 export function Swimlane({ trace, writers, cursor, onPick }: { trace: TraceEvent[]; writers: string[]; cursor: number; onPick: (index: number) => void }) {
-  const end = Math.max(1, ...trace.map((e) => e.t));
+  // Not Math.max(...spread): a live run of thousands of commits has more events than the call stack has room for arguments.
+  const end = trace.reduce((latest, e) => Math.max(latest, e.t), 1);
   const x = (t: number) => left + (t / end) * (width - left - 20);
   const y = (writer: string) => writers.indexOf(writer) * laneHeight + laneHeight / 2 + 6;
   const commitOf = new Map(trace.filter((e) => e.kind === 'committed' && e.version !== undefined).map((e) => [e.version!, e]));
