@@ -96,3 +96,13 @@ test('sweeps the number of writers and charts conflicts and throughput', async (
   await expect(page.getByTestId('sweep-chart').locator('svg')).toHaveAttribute('aria-label', /^1 writers: conflict rate 0, .*16 writers: conflict rate 0\.\d+/, { timeout: 120_000 });
   await page.screenshot({ path: test.info().outputPath('simulator-sweep.png'), fullPage: true });
 });
+
+test('draws who holds the lease: a crashed holder keeps it until the staleness window lets another run break it', async ({ page }) => {
+  await page.goto('/?sim=lease-crash-recovery&seed=1');
+  await expect(page.getByTestId('sim-summary')).toContainText('run-3: committed', { timeout: 60_000 });
+  const spans = page.getByTestId('swimlane').getByTestId('lease-span');
+  await expect(spans).toHaveCount(2);
+  await expect(spans.nth(0).locator('title')).toHaveText('run-1 held the lease 33-46800050 ms (its holder crashed): broken');
+  await expect(spans.nth(1).locator('title')).toHaveText('run-3 held the lease 46800112-46860225 ms: released');
+  await page.screenshot({ path: test.info().outputPath('simulator-lease.png'), fullPage: true });
+});

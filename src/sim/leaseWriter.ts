@@ -69,7 +69,7 @@ export async function runLeaseWriter(name: string, plan: LeasePlan, store: Objec
     }
   }
   const leaseId = lease.leaseId;
-  record({ kind: 'lease-acquired', message: duration === 'infinite' ? 'infinite lease' : `${duration} s lease` });
+  record(duration === 'infinite' ? { kind: 'lease-acquired', message: 'infinite lease' } : { kind: 'lease-acquired', message: `${duration} s lease`, leaseSeconds: duration });
   await leases.setMetadata(catalogKey, { acquired_at: stamp() }, leaseId);
   const catalog = await store.get(catalogKey);
   record({ kind: 'read', message: 'downloaded the catalog under the lease' });
@@ -83,6 +83,7 @@ export async function runLeaseWriter(name: string, plan: LeasePlan, store: Objec
         record({ kind: 'lease-lost', message: renewed.status === 'lost' ? renewed.reason : renewed.status });
         return 'lease lost';
       }
+      record({ kind: 'lease-renewed', message: `heartbeat: ${duration} s more`, leaseSeconds: duration as number });
     }
   } else {
     await scheduler.sleep(plan.work);

@@ -2,7 +2,7 @@
 export type TraceKind =
   | 'read' | 'think' | 'planned' | 'attempt' | 'versionTaken' | 'checked'
   | 'committed' | 'conflict' | 'exhausted' | 'recompute' | 'skipped' | 'error'
-  | 'lease-acquired' | 'lease-refused' | 'lease-broken' | 'lease-released' | 'lease-lost' | 'crash';
+  | 'lease-acquired' | 'lease-renewed' | 'lease-refused' | 'lease-broken' | 'lease-released' | 'lease-lost' | 'crash';
 
 export interface TraceEvent {
   /** Virtual milliseconds since the run started. */
@@ -17,6 +17,8 @@ export interface TraceEvent {
   message?: string;
   /** For a conflict: the files that decided it (the winner removed or added them). */
   files?: string[];
+  /** For a fixed lease acquired or renewed: how long it lasts without another renewal. */
+  leaseSeconds?: number;
 }
 
 export type WriterOutcome = 'committed' | 'exhausted' | 'error' | string;
@@ -60,4 +62,10 @@ export function summarise(result: Pick<SimResult, 'trace'>): SimFigures {
   }
   const plannedCommits = result.trace.filter((e) => e.kind === 'committed' && e.operation !== undefined).length;
   return { commits, conflicts, retries, recomputes, wasted: Math.max(0, planned - plannedCommits), throughput: end > 0 ? Math.round((commits / end) * 1000 * 100) / 100 : 0 };
+}
+
+/** "no conflicts", or "conflicts: ConcurrentDeleteRead 2, ConcurrentAppend 1". */
+export function describeConflicts(conflicts: Readonly<Record<string, number>>): string {
+  const kinds = Object.entries(conflicts);
+  return kinds.length === 0 ? 'no conflicts' : `conflicts: ${kinds.map(([kind, count]) => `${kind} ${count}`).join(', ')}`;
 }

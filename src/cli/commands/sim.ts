@@ -13,7 +13,7 @@ import { runScenario } from '../../sim/runScenario.ts';
 import { checkInvariants } from '../../sim/invariants.ts';
 import { scenarioLibrary } from '../../sim/scenarioLibrary.ts';
 import { validateScenario, type Scenario } from '../../sim/scenario.ts';
-import { summarise } from '../../sim/trace.ts';
+import { describeConflicts, summarise } from '../../sim/trace.ts';
 import { flagInteger, flagString, type ParsedArgs } from '../args.ts';
 import type { Io } from '../main.ts';
 import { toOutputFormat, writeRows } from '../output.ts';
@@ -45,7 +45,7 @@ export async function runSim(args: ParsedArgs, io: Io): Promise<number> {
     writeRows(io.stdout, 'table', ['t', 'writer', 'kind', 'version', 'winningVersion', 'conflictKind', 'operation'], run.trace.map((e) => ({ ...e, t: `${e.t} ms` })));
     io.stdout.write(`\n${scenario.title} (seed ${seed})\n`);
     for (const [writer, outcome] of Object.entries(run.outcomes)) io.stdout.write(`  ${writer}: ${outcome}\n`);
-    io.stdout.write(`  commits ${summary.commits}, conflicts ${JSON.stringify(summary.conflicts)}, version retries ${summary.retries}, recomputes ${summary.recomputes}\n`);
+    io.stdout.write(`  commits ${summary.commits}, ${describeConflicts(summary.conflicts)}, version retries ${summary.retries}, recomputes ${summary.recomputes}\n`);
     io.stdout.write(problems.length === 0 ? '  invariants: all hold\n' : `  INVARIANTS BROKEN:\n${problems.map((p) => `    ${p}`).join('\n')}\n`);
   }
   return problems.length === 0 ? 0 : 1;

@@ -1,5 +1,6 @@
 import { scenarioLibrary } from '../../sim/scenarioLibrary.ts';
 import { explainConflictKind } from '../../sim/conflictStories.ts';
+import { describeConflicts } from '../../sim/trace.ts';
 import { LoadableView } from '../shared/LoadableView.tsx';
 import { useSimActions, useSimState } from './SimContext.tsx';
 import { Swimlane } from './Swimlane.tsx';
@@ -92,10 +93,4 @@ export function SimulatorPage() {
       </LoadableView>
     </section>
   );
-}
-
-/** "no conflicts", or "conflicts: ConcurrentDeleteRead 2, ConcurrentAppend 1". */
-function describeConflicts(conflicts: Readonly<Record<string, number>>): string {
-  const kinds = Object.entries(conflicts);
-  return kinds.length === 0 ? 'no conflicts' : `conflicts: ${kinds.map(([kind, count]) => `${kind} ${count}`).join(', ')}`;
 }

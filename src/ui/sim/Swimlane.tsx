@@ -1,4 +1,5 @@
 import type { TraceEvent } from '../../sim/trace.ts';
+import { toLeaseSpans } from '../../sim/leaseSpans.ts';
 
 const laneHeight = 34;
 const left = 110;
@@ -7,12 +8,12 @@ const width = 900;
 const colour: Partial<Record<TraceEvent['kind'], string>> = {
   read: 'var(--accent)', committed: 'var(--add)', conflict: 'var(--remove)', exhausted: 'var(--remove)', error: 'var(--remove)',
   attempt: 'var(--muted)', versionTaken: 'orange', recompute: 'orange', skipped: 'var(--muted)',
-  'lease-acquired': 'var(--accent)', 'lease-released': 'var(--add)', 'lease-refused': 'var(--remove)', 'lease-broken': 'orange', 'lease-lost': 'var(--remove)', crash: 'var(--remove)',
+  'lease-acquired': 'var(--accent)', 'lease-renewed': 'var(--accent)', 'lease-released': 'var(--add)', 'lease-refused': 'var(--remove)', 'lease-broken': 'orange', 'lease-lost': 'var(--remove)', crash: 'var(--remove)',
 };
 
 /**
- * One lane per writer, virtual time across; each conflict points at the winning commit that
- * caused it. Stepping, the event in focus is ringed, events still ahead are faint and their
+ * One lane per writer, virtual time across; a band where a writer holds the lease (dashed once
+ * its holder crashed); each conflict points at the winning commit that caused it. Stepping, the event in focus is ringed, events still ahead are faint and their
  * conflicts not yet drawn.
  */
 export function Swimlane({ trace, writers, cursor, onPick }: { trace: TraceEvent[]; writers: string[]; cursor: number; onPick: (index: number) => void }) {
@@ -29,6 +30,12 @@ export function Swimlane({ trace, writers, cursor, onPick }: { trace: TraceEvent
           <text x={4} y={y(w) + 4} className="lane-label">{w}</text>
           <line x1={left} x2={width - 10} y1={y(w)} y2={y(w)} className="lane-line" />
         </g>
+      ))}
+      {toLeaseSpans(trace).map((span) => (
+        <rect key={`lease-${span.writer}-${span.from}`} x={x(span.from)} y={y(span.writer) - 6} width={Math.max(2, x(Math.min(span.to, end)) - x(span.from))} height={12}
+          className={span.orphaned ? 'lease-span orphaned' : 'lease-span'} data-testid="lease-span">
+          <title>{`${span.writer} held the lease ${span.from}-${span.to} ms${span.orphaned ? ' (its holder crashed)' : ''}: ${span.end}`}</title>
+        </rect>
       ))}
       {trace.map((e, i) => {
         const winner = e.kind === 'conflict' && e.winningVersion !== undefined ? commitOf.get(e.winningVersion) : undefined;
@@ -51,7 +58,16 @@ export function Swimlane({ trace, writers, cursor, onPick }: { trace: TraceEvent
         </circle>
       ))}
       <text x={left} y={writers.length * laneHeight + 20} className="lane-label">0 ms</text>
-      <text x={width - 70} y={writers.length * laneHeight + 20} className="lane-label">{end} ms</text>
+      <text x={width - 10} y={writers.length * laneHeight + 20} className="lane-label" textAnchor="end">{formatSpan(end)}</text>
     </svg>
   );
+}
+
+/** Virtual time for the axis: milliseconds while short, then seconds, minutes, hours. */
+export function formatSpan(ms: number): string {
+  if (ms < 10_000) return `${ms} ms`;
+  if (ms < 120_000) return `${(ms / 1000).toFixed(1)} s`;
+  if (ms < 7_200_000) return `${Math.round(ms / 60_000)} min`;
+  const hours = Math.floor(ms / 3_600_000);
+  return `${hours} h ${Math.round((ms - hours * 3_600_000) / 60_000)} min`;
 }
