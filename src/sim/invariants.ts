@@ -11,6 +11,7 @@ import { checkConflictSpark } from '../core/delta/conflicts/sparkRules.ts';
 import { checkConflictDuckLake } from '../core/delta/conflicts/duckLakeRules.ts';
 import type { SimRun } from './runScenario.ts';
 import { simEngineInfo } from './runWriter.ts';
+import { toLeaseSpans } from './leaseSpans.ts';
 
 export async function checkInvariants(run: SimRun, rules: 'delta-rs' | 'spark' | 'ducklake' = 'delta-rs'): Promise<string[]> {
   const problems: string[] = [];
@@ -47,19 +48,16 @@ export async function checkInvariants(run: SimRun, rules: 'delta-rs' | 'spark' |
   return problems;
 }
 
-/** At most one live lease holder at any time: a release, a break or the holder's crash ends a tenure. */
-function checkLeaseHolders(run: SimRun): string[] {
-  const problems: string[] = [];
-  let holder: string | undefined;
-  for (const event of run.trace) {
-    if (event.kind === 'lease-acquired') {
-      if (holder !== undefined) problems.push(`${event.writer} acquired the lease at ${event.t} ms while ${holder} held it`);
-      holder = event.writer;
-    } else if (event.kind === 'lease-released' || event.kind === 'lease-broken' || (event.kind === 'crash' && event.writer === holder)) {
-      holder = undefined;
-    }
-  }
-  return problems;
+/**
+ * At most one lease holder at any time: no tenure starts before the last one ended (a release,
+ * a loss, an expiry, or a break; a crash does not end an infinite lease).
+ */
+export function checkLeaseHolders(run: Pick<SimRun, 'trace'>): string[] {
+  const spans = toLeaseSpans(run.trace);
+  return spans.flatMap((span, i) => {
+    const before = spans[i - 1];
+    return before && span.from < before.to ? [`${span.writer} acquired the lease at ${span.from} ms while ${before.writer} held it (until ${before.to} ms)`] : [];
+  });
 }
 
 /** Lease-following runs that committed must all be in the final catalog (no lost update). */

@@ -3,6 +3,7 @@ import { MemoryStore } from '../storage/memoryStore.ts';
 import { loadParquetWasm } from '../query/parquetWasm.ts';
 import { simOperations } from '../workers/simOperationsImpl.ts';
 import { toLeaseSpans } from './leaseSpans.ts';
+import { checkLeaseHolders } from './invariants.ts';
 import { runScenario, type SimDependencies } from './runScenario.ts';
 import { scenarioLibrary } from './scenarioLibrary.ts';
 import type { TraceEvent } from './trace.ts';
@@ -55,5 +56,12 @@ describe('lease spans', () => {
         }
       }
     }
+  });
+
+  it('gives the invariant checker a second holder: an acquire while a crashed writer still holds an infinite lease', () => {
+    const trace = [at(1, 'a', 'lease-acquired'), at(3, 'a', 'crash'), at(9, 'b', 'lease-acquired'), at(12, 'b', 'lease-released')];
+    expect(checkLeaseHolders({ trace })).toEqual(['b acquired the lease at 9 ms while a held it (until 12 ms)']);
+    const broken = [at(1, 'a', 'lease-acquired'), at(3, 'a', 'crash'), at(8, 'b', 'lease-broken'), at(9, 'b', 'lease-acquired'), at(12, 'b', 'lease-released')];
+    expect(checkLeaseHolders({ trace: broken })).toEqual([]);
   });
 });

@@ -1,8 +1,8 @@
 /**
  * When each writer held the catalog's lease, from a trace: from its acquire to its release or
- * loss. A writer that crashed holding it keeps holding it: an infinite lease until another writer
- * breaks it (or to the end of the run), a fixed lease until it expires, its last heartbeat plus
- * its duration (or an earlier break).
+ * loss. A fixed lease also ends when it expires, its last heartbeat plus its duration. A writer
+ * that crashed holding an infinite lease keeps holding it until another writer breaks it (or to
+ * the end of the run).
  */
 import type { TraceEvent } from './trace.ts';
 
@@ -33,7 +33,8 @@ export function toLeaseSpans(trace: readonly TraceEvent[]): LeaseSpan[] {
     open.delete(writer);
   };
   const expireUpTo = (t: number) => {
-    for (const [writer, held] of [...open]) if (held.orphaned && held.expires !== undefined && held.expires <= t) close(writer, held.expires, 'expired');
+    // A fixed lease ends at its last heartbeat plus its duration, whether its holder noticed or not.
+    for (const [writer, held] of [...open]) if (held.expires !== undefined && held.expires <= t) close(writer, held.expires, 'expired');
   };
   const expiry = (event: TraceEvent) => (event.leaseSeconds === undefined ? undefined : event.t + event.leaseSeconds * 1000);
   for (const event of trace) {
