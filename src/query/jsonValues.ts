@@ -3,7 +3,7 @@
  * strings with their scale, binary as base64, dates and timestamps as text (UTC with "Z";
  * timestamp_ntz without), structs as objects, arrays as arrays, maps as [{key, value}].
  */
-import { DataType as ArrowType, type Vector } from 'apache-arrow';
+import { DataType as ArrowType, makeVector, type Vector } from 'apache-arrow';
 import type { DataType, StructType } from '../core/delta/schemaTypes.ts';
 import { formatDate, formatTimestampMicros } from '../core/delta/civilTime.ts';
 import { decimalOf } from '../core/delta/schema.ts';
@@ -19,14 +19,32 @@ export function toJsonRows(batch: ScanBatch): Record<string, JsonValue>[] {
   for (let r = 0; r < batch.selection.length; r++) rows[r] = {};
   batch.columns.forEach((column, c) => {
     const source = batch.sources[c];
-    for (let r = 0; r < batch.selection.length; r++) {
-      const row = rows[r] as Record<string, JsonValue>;
-      if (!source || source.kind === 'null') row[column.logicalName] = null;
-      else if (source.kind === 'constant') row[column.logicalName] = toJsonScalar(source.value, column.type);
-      else row[column.logicalName] = toJsonValue(source.vector, batch.selection[r] ?? 0, column.type);
+    const name = column.logicalName;
+    if (!source || source.kind === 'null' || source.kind === 'constant') {
+      const value = source?.kind === 'constant' ? toJsonScalar(source.value, column.type) : null;
+      for (const row of rows) row[name] = value;
+      return;
     }
+    forEachSelected(source.vector, batch.selection, (chunk, index, r) => {
+      (rows[r] as Record<string, JsonValue>)[name] = toJsonValue(chunk, index, column.type);
+    });
   });
   return rows;
+}
+
+/**
+ * Visits the selected positions (ascending) chunk by chunk: a value looked up in a vector of
+ * many chunks costs a search for its chunk, and a file's columns come in many.
+ */
+function forEachSelected(vector: Vector, selection: Uint32Array, visit: (chunk: Vector, index: number, r: number) => void): void {
+  const chunks = vector.data.length === 1 ? [vector] : vector.data.map((data) => makeVector(data));
+  let chunk = 0;
+  let start = 0;
+  for (let r = 0; r < selection.length; r++) {
+    const position = selection[r] as number;
+    while (chunk < chunks.length - 1 && position >= start + (chunks[chunk] as Vector).length) start += (chunks[chunk++] as Vector).length;
+    visit(chunks[chunk] as Vector, position - start, r);
+  }
 }
 
 /** The value at `index` of an Arrow vector, as JSON for Delta type `type`. */

@@ -96,4 +96,25 @@ describe.each([['in duckdb-wasm', true], ['as a TypeScript hash join', false]])(
     await expect(mergeWith([{ kind: 'whenNotMatchedInsertAll' }], { predicate: 't.id = s.id AND t.quantity > 1' }))
       .rejects.toMatchObject({ code: 'InvalidInput', message: 'the merge predicate names t.quantity, which the table does not have; it has: id, name, qty' });
   });
+
+  it('matches keys exactly beyond 2^53 and on timestamps, whichever form the source gives them in', async () => {
+    const wide: StructType = { type: 'struct', fields: [
+      { name: 'id', type: 'long', nullable: true, metadata: {} },
+      { name: 'at', type: 'timestamp', nullable: true, metadata: {} },
+      { name: 'note', type: 'string', nullable: true, metadata: {} },
+    ] };
+    const h = harness();
+    await h.create(wide, [
+      { id: '9007199254740993', at: '2026-01-01T00:00:00.000001Z', note: 'a' },
+      { id: '9007199254740992', at: '2026-01-01T00:00:00.000002Z', note: 'b' },
+    ]);
+    const from = [
+      { id: 9007199254740993n, at: '2026-01-01T00:00:00.000001Z', note: 'A' },
+      { id: '9007199254740992', at: '2026-01-01T00:00:00.000003Z', note: 'B' },
+    ];
+    const result = await runMerge(await h.snapshot(), { predicate: 't.id = s.id AND t.at = s.at', sourceAlias: 's', targetAlias: 't', clauses: [{ kind: 'whenMatchedUpdate', set: { note: 's.note' } }] }, from, h.context);
+    await h.committed(result.transaction);
+    expect(result.metrics).toMatchObject({ num_target_rows_updated: 1, num_target_rows_copied: 1 });
+    expect((await h.rows()).map((r) => `${r.id} ${r.note}`).sort()).toEqual(['9007199254740992 b', '9007199254740993 A']);
+  });
 });

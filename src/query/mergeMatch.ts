@@ -11,8 +11,8 @@ import { coerceValue } from './jsonToArrow.ts';
 import type { Row } from './tableRows.ts';
 
 export interface MergeMatcher {
-  /** For each of a file's rows, in order, the indices of the source rows it matches (ascending). */
-  matchFile(targetRows: readonly Row[]): Promise<number[][]>;
+  /** For each of a file's rows, in order, the indices of the source rows it matches (ascending; shared, not to be changed). */
+  matchFile(targetRows: readonly Row[]): Promise<readonly (readonly number[])[]>;
   /** Frees what the matcher holds (the database tables of a SQL join). */
   close(): Promise<void>;
 }
@@ -25,15 +25,25 @@ export interface MatchInputs {
   types: ReadonlyMap<string, DataType>;
 }
 
+const noMatches: readonly number[] = Object.freeze([]);
+
 /** Equalities through a hash index on the source; the rest of the predicate row by row. */
 export function hashMatcher({ spec, join, source, types }: MatchInputs): MergeMatcher {
   const typeOf = (column: string) => types.get(column.includes('.') ? column.slice(column.indexOf('.') + 1) : column) ?? 'string';
-  /** The join key's values, typed as the target's columns; undefined when one is null (it matches nothing, as in SQL). */
-  const keyOf = (row: Record<string, unknown>, side: 'target' | 'source'): string | undefined => {
-    const values = join.keys.map((k) => coerceValue(row[side === 'target' ? k.target : k.source], types.get(k.target) ?? 'string', k.target));
-    return values.includes(null) ? undefined : JSON.stringify(values.map(String));
+  const keyTypes = join.keys.map((k) => types.get(k.target) ?? 'string');
+  /** The join key, typed as the target's columns; undefined when a part is null (it matches nothing, as in SQL). */
+  const keyOf = (row: Record<string, unknown>, side: 'target' | 'source'): JoinKey | undefined => {
+    if (join.keys.length === 1) return keyPart(row[side === 'target' ? join.keys[0]!.target : join.keys[0]!.source], keyTypes[0]!, join.keys[0]!.target);
+    let key = '';
+    for (let i = 0; i < join.keys.length; i++) {
+      const column = join.keys[i]!;
+      const part = keyPart(row[side === 'target' ? column.target : column.source], keyTypes[i]!, column.target);
+      if (part === undefined) return undefined;
+      key = i === 0 ? String(part) : `${key}\u0000${String(part)}`;
+    }
+    return key;
   };
-  const index = new Map<string, number[]>();
+  const index = new Map<JoinKey, number[]>();
   source.forEach((row, i) => {
     const key = keyOf(row, 'source');
     if (key === undefined) return;
@@ -50,10 +60,36 @@ export function hashMatcher({ spec, join, source, types }: MatchInputs): MergeMa
     async matchFile(targetRows) {
       return targetRows.map((target) => {
         const key = keyOf(target, 'target');
-        return (key === undefined ? [] : index.get(key) ?? []).filter((i) =>
-          join.residual.every((p) => evaluatePredicate(p, valueFor(target, source[i]), typeOf) === true));
+        const bucket = key === undefined ? undefined : index.get(key);
+        if (!bucket) return noMatches;
+        if (join.residual.length === 0) return bucket;
+        return bucket.filter((i) => join.residual.every((p) => evaluatePredicate(p, valueFor(target, source[i]), typeOf) === true));
       });
     },
     async close() {},
   };
 }
+
+/** A join key: a number for an integer column (cheap to hash), text otherwise. */
+type JoinKey = number | string;
+
+/** Integer columns whose values arrive as JS numbers already (dates and timestamps arrive as text). */
+const integers = new Set<DataType>(['long', 'integer', 'short', 'byte']);
+
+/**
+ * One part of a join key, the same for equal values on either side: the value as the target's
+ * column types it (so the source's "7" meets the table's 7). Runs once per target row: values
+ * already of their column's JS type skip the conversion.
+ */
+function keyPart(value: unknown, type: DataType, column: string): JoinKey | undefined {
+  if (value === null || value === undefined) return undefined;
+  if (typeof value === 'number' && Number.isInteger(value) && integers.has(type)) return value;
+  if (typeof value === 'string' && type === 'string') return value;
+  const typed = coerceValue(value, type, column);
+  if (typed === null) return undefined;
+  if (typeof typed === 'bigint') return typed >= -maxSafe && typed <= maxSafe ? Number(typed) : String(typed);
+  if (typeof typed === 'number' && (integers.has(type) || type === 'date')) return typed;
+  return String(typed);
+}
+
+const maxSafe = BigInt(Number.MAX_SAFE_INTEGER);
