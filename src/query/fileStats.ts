@@ -57,6 +57,7 @@ function collectStats(values: readonly unknown[], name: string, type: DataType, 
   let min: unknown;
   let max: unknown;
   const ordered = hasMinMax(type);
+  const compare = typedComparison(type);
   for (const raw of values) {
     if (raw === null || raw === undefined) {
       nulls++;
@@ -65,14 +66,23 @@ function collectStats(values: readonly unknown[], name: string, type: DataType, 
     if (!ordered) continue;
     const value = coerceValue(raw, type, name);
     if (typeof value === 'number' && Number.isNaN(value)) continue;
-    if (min === undefined || (compareValues(value, min, type) ?? 0) < 0) min = value;
-    if (max === undefined || (compareValues(value, max, type) ?? 0) > 0) max = value;
+    if (min === undefined || compare(value, min) < 0) min = value;
+    if (max === undefined || compare(value, max) > 0) max = value;
   }
   into.nullCount[name] = nulls;
   if (min !== undefined) into.minValues[name] = toStatsValue(min, type, 'min');
   const maxValue = max === undefined ? undefined : toStatsValue(max, type, 'max');
   if (maxValue !== undefined) into.maxValues[name] = maxValue;
   return budget - 1;
+}
+
+/**
+ * Order of coerced values (numbers, bigints, booleans of one column type compare with < and >;
+ * text by code points, as compareValues does). Runs for every value written.
+ */
+function typedComparison(type: DataType): (a: unknown, b: unknown) => number {
+  if (type === 'string') return (a, b) => compareValues(a, b, type) ?? 0;
+  return (a, b) => ((a as number) < (b as number) ? -1 : (a as number) > (b as number) ? 1 : 0);
 }
 
 function hasMinMax(type: DataType): boolean {

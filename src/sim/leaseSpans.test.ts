@@ -64,4 +64,9 @@ describe('lease spans', () => {
     const broken = [at(1, 'a', 'lease-acquired'), at(3, 'a', 'crash'), at(8, 'b', 'lease-broken'), at(9, 'b', 'lease-acquired'), at(12, 'b', 'lease-released')];
     expect(checkLeaseHolders({ trace: broken })).toEqual([]);
   });
+
+  it('takes a live run with more events than the call stack has room for arguments', () => {
+    const trace = Array.from({ length: 300_000 }, (_, i): TraceEvent => ({ t: i, writer: `w${i % 32}`, kind: 'attempt' }));
+    expect(toLeaseSpans(trace)).toEqual([]);
+  });
 });

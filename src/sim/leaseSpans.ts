@@ -67,7 +67,7 @@ export function toLeaseSpans(trace: readonly TraceEvent[]): LeaseSpan[] {
         break;
     }
   }
-  const end = Math.max(0, ...trace.map((e) => e.t));
+  const end = trace.reduce((latest, e) => Math.max(latest, e.t), 0); // no spread: a long live run has more events than the stack has room for
   expireUpTo(end);
   for (const writer of [...open.keys()]) close(writer, end, 'held');
   return spans.sort((a, b) => a.from - b.from);
