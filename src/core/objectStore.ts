@@ -23,6 +23,13 @@ export interface ListOptions {
    * (sub-folders, each ending in '/') below it. Without, list every object under `prefix`.
    */
   delimiter?: '/';
+  /**
+   * A hint (S3's StartAfter): the store MAY leave out every key that sorts at or before this
+   * one. Callers MUST still skip such keys themselves: a store that cannot start a listing
+   * midway lists from the beginning. The memory store honours it (and the stores that wrap or
+   * serve it pass it on), so reading only the newest part of a long log stays cheap there.
+   */
+  startAfter?: string;
   signal?: AbortSignal;
 }
 

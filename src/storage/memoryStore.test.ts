@@ -29,6 +29,25 @@ describe('MemoryStore snapshots', () => {
   });
 });
 
+describe('MemoryStore listing from a key on', () => {
+  it('leaves out every key at or before startAfter, across writes and deletes', async () => {
+    const store = new MemoryStore();
+    const key = (v: number) => `t/_delta_log/${String(v).padStart(20, '0')}.json`;
+    for (const v of [3, 0, 2, 1, 4]) await store.put(key(v), new Uint8Array());
+    await store.put('t/data.parquet', new Uint8Array());
+    await store.put('t/_delta_log/00000000000000000002.checkpoint.parquet', new Uint8Array());
+    const after = async (startAfter: string, prefix = 't/_delta_log/') => (await listAll(store, prefix, { startAfter })).map((o) => o.key);
+    expect(await after('t/_delta_log/00000000000000000002')).toEqual(['t/_delta_log/00000000000000000002.checkpoint.parquet', key(2), key(3), key(4)]);
+    expect(await after(key(2))).toEqual([key(3), key(4)]);
+    expect(await after('a')).toEqual([0, 1, 2, 3, 4].map(key).toSpliced(2, 0, 't/_delta_log/00000000000000000002.checkpoint.parquet'));
+    expect(await after('u')).toEqual([]);
+    await store.delete(key(3));
+    await store.put(key(4), Uint8Array.of(1));
+    expect(await after(key(2))).toEqual([key(4)]);
+    expect(await after('t/_delta_log/', 't/')).toEqual(['t/_delta_log/00000000000000000000.json', 't/_delta_log/00000000000000000001.json', 't/_delta_log/00000000000000000002.checkpoint.parquet', key(2), key(4), 't/data.parquet']);
+  });
+});
+
 describe('MemoryStore listing order', () => {
   it('lists in UTF-8 byte order: U+FF21 before U+1F600, though UTF-16 says otherwise', async () => {
     const store = new MemoryStore();

@@ -5,7 +5,7 @@ import {
   type LeaseDuration, type LeaseStore, type LeaseWriteOutcome, type PutIfAbsentOutcome, type PutOptions,
 } from '../core/objectStore.ts';
 import type { Clock } from '../core/clock.ts';
-import { groupByDelimiter, toListPages } from './listing.ts';
+import { compareKeys, groupByDelimiter, toListPages } from './listing.ts';
 import { LeaseTable } from './memoryLeases.ts';
 
 interface Entry {
@@ -34,6 +34,8 @@ export class MemoryStore implements ObjectStore {
   readonly description: string;
   readonly readOnly = false;
   private readonly entries = new Map<string, Entry>();
+  /** Every key in listing order, so a listing finds its prefix (or `startAfter`) by binary search. */
+  private readonly sortedKeys: string[] = [];
   private readonly clock: Pick<Clock, 'now'>;
   private nextEtag = 1;
   private readonly leaseTable: LeaseTable;
@@ -47,9 +49,13 @@ export class MemoryStore implements ObjectStore {
   }
 
   async *list(prefix: string, options: ListOptions = {}): AsyncIterable<ListPage> {
-    const metas = [...this.entries.entries()]
-      .filter(([key]) => key.startsWith(prefix))
-      .map(([key, entry]) => this.toMeta(key, entry));
+    const { startAfter } = options;
+    const from = startAfter !== undefined && compareKeys(startAfter, prefix) >= 0 ? this.indexAfter(startAfter) : this.indexOf(prefix);
+    const metas: ObjectMeta[] = [];
+    for (let i = from; i < this.sortedKeys.length && this.sortedKeys[i]!.startsWith(prefix); i++) {
+      const key = this.sortedKeys[i]!;
+      metas.push(this.toMeta(key, this.entries.get(key)!));
+    }
     const { objects, prefixes } = options.delimiter ? groupByDelimiter(metas, prefix) : { objects: metas, prefixes: [] };
     yield* toListPages(objects, prefixes, 1000);
   }
@@ -82,6 +88,7 @@ export class MemoryStore implements ObjectStore {
     if (!this.entries.has(key)) return;
     this.checkLease(key, options.leaseId);
     this.entries.delete(key);
+    this.sortedKeys.splice(this.indexOf(key), 1);
     this.leaseTable.forget(key);
   }
 
@@ -89,6 +96,7 @@ export class MemoryStore implements ObjectStore {
   putWithTime(key: string, data: Uint8Array, lastModified: number): ObjectMeta {
     this.validate(key);
     const entry = { data: data.slice(), lastModified, etag: `"${this.nextEtag++}"`, metadata: this.entries.get(key)?.metadata ?? {} };
+    if (!this.entries.has(key)) this.sortedKeys.splice(this.indexOf(key), 0, key);
     this.entries.set(key, entry);
     return this.toMeta(key, entry);
   }
@@ -103,6 +111,24 @@ export class MemoryStore implements ObjectStore {
     const store = new MemoryStore(options);
     for (const entry of entries) store.putWithTime(entry.key, entry.data, entry.lastModified);
     return store;
+  }
+
+  /** The first position whose key sorts at or after `key`. */
+  private indexOf(key: string): number {
+    let low = 0;
+    let high = this.sortedKeys.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (compareKeys(this.sortedKeys[mid]!, key) < 0) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
+
+  /** The first position whose key sorts after `key`. */
+  private indexAfter(key: string): number {
+    const at = this.indexOf(key);
+    return this.sortedKeys[at] === key ? at + 1 : at;
   }
 
   private checkLease(key: string, leaseId: string | undefined): void {

@@ -108,6 +108,16 @@ export function describeObjectStoreContract(name: string, makeStore: () => Promi
       expect(pages.flatMap((p) => p.prefixes)).toEqual(['t/_delta_log/', 't/p=1/', 't/p=2/']);
     }));
 
+    it('lists every key after startAfter, in order (a store may list earlier ones too)', () => withStore(async ({ store }) => {
+      const keys = [0, 1, 2, 3].map((v) => `s/_delta_log/${String(v).padStart(20, '0')}.json`).concat(['s/_delta_log/00000000000000000002.checkpoint.parquet', 's/_delta_log/_last_checkpoint', 's/z']);
+      for (const key of keys) await store.put(key, text(key));
+      const after = 's/_delta_log/00000000000000000002';
+      const listed = (await listAll(store, 's/_delta_log/', { startAfter: after })).map((o) => o.key);
+      expect(listed).toEqual([...listed].sort(compareUtf8));
+      expect(listed.filter((k) => compareUtf8(k, after) > 0)).toEqual(keys.filter((k) => k.startsWith('s/_delta_log/') && compareUtf8(k, after) > 0).sort(compareUtf8));
+      expect(listed.every((k) => k.startsWith('s/_delta_log/'))).toBe(true);
+    }));
+
     it('lists many objects, each once', () => withStore(async ({ store }) => {
       const keys = Array.from({ length: 1203 }, (_, i) => `many/${String(i).padStart(5, '0')}`);
       await Promise.all(keys.map((k) => store.put(k, text('x'))));

@@ -33,7 +33,7 @@ export class RemoteStore implements ObjectStore {
   }
 
   async *list(prefix: string, options: ListOptions = {}): AsyncIterable<ListPage> {
-    yield* (await this.call('list', [prefix, { delimiter: options.delimiter }])) as ListPage[];
+    yield* (await this.call('list', [prefix, { delimiter: options.delimiter, startAfter: options.startAfter }])) as ListPage[];
   }
 
   head(key: string): Promise<ObjectMeta> {
