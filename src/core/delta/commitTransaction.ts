@@ -10,7 +10,7 @@ import type { Clock } from '../clock.ts';
 import { throwIfAborted, type AbortSignal } from '../abort.ts';
 import type { Commit, CommitInfo } from './actions.ts';
 import { commitKey } from './logPaths.ts';
-import { loadLogListing, latestVersionOf } from './logSegment.ts';
+import { loadLogListingFrom, latestVersionOf } from './logSegment.ts';
 import { loadCommit } from './loadCommits.ts';
 import { toCommitBytes, toCommitInfo, type Transaction } from './transaction.ts';
 import { checkConflictDeltaRs } from './conflicts/deltaRsRules.ts';
@@ -70,8 +70,10 @@ export async function commitTransaction(store: ObjectStore, tx: Transaction, opt
     if (attempts > maxRetries) {
       return { status: 'exhausted', attempts, message: `${commitFailedPrefix}${maxRetries}` };
     }
+    // The winners are the taken version and any after it: list from there on, not the whole log.
     // The taken version exists even when a lagging listing does not show it yet.
-    const latest = Math.max(version, latestVersionOf(await loadLogListing(store, tx.tableRoot, options.signal)));
+    const listing = await loadLogListingFrom(store, tx.tableRoot, version, options.signal);
+    const latest = listing.commits.size + listing.checkpoints.length > 0 ? Math.max(version, latestVersionOf(listing)) : version;
     for (let winning = version; winning <= latest; winning++) {
       previous = await loadCommit(store, tx.tableRoot, winning, options.signal);
       const conflict = check(tx, previous);

@@ -7,7 +7,7 @@
 import { LakeError } from '../errors.ts';
 import { listAll, type ObjectMeta, type ObjectStore } from '../objectStore.ts';
 import type { AbortSignal } from '../abort.ts';
-import { commitFileName, logFolder, toLogFile, type LogFile } from './logPaths.ts';
+import { commitFileName, logFolder, toLogFile, toVersionName, type LogFile } from './logPaths.ts';
 
 export interface CheckpointCandidate {
   version: number;
@@ -31,6 +31,18 @@ export async function loadLogListing(store: ObjectStore, tableRoot: string, sign
     throw new LakeError('NotFound', `${tableRoot || 'this folder'} is not a Delta table: it has no ${logFolder} folder (or it is empty)`);
   }
   return toLogListing(objects, prefix);
+}
+
+/**
+ * The log from `version` on: commits and checkpoints at `version` and later, listed with
+ * `startAfter` so a store that honours it skips the older part of a long log (the older entries
+ * are dropped here when a store lists them anyway). Empty, not NotFound, when nothing is there.
+ */
+export async function loadLogListingFrom(store: ObjectStore, tableRoot: string, version: number, signal?: AbortSignal): Promise<LogListing> {
+  const prefix = `${tableRoot}${logFolder}`;
+  const from = toVersionName(version);
+  const objects = await listAll(store, prefix, { startAfter: prefix + from, signal });
+  return toLogListing(objects.filter((meta) => meta.key.slice(prefix.length) >= from), prefix);
 }
 
 export function toLogListing(objects: ObjectMeta[], prefix: string): LogListing {
