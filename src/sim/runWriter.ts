@@ -5,6 +5,7 @@
 import type { Rng } from '../core/rng.ts';
 import { isLakeError } from '../core/errors.ts';
 import { loadSnapshot } from '../core/delta/loadSnapshot.ts';
+import { updateSnapshot } from '../core/delta/updateSnapshot.ts';
 import { commitTransaction } from '../core/delta/commitTransaction.ts';
 import type { DeltaSnapshot } from '../core/delta/snapshot.ts';
 import type { Commit } from '../core/delta/actions.ts';
@@ -39,9 +40,13 @@ export async function runWriter(script: WriterScript, env: WriterEnvironment, rn
   const context = { store: env.store, rng, now: () => env.scheduler.now(), isolationLevel: env.isolationLevel };
   let pinned: 'HEAD' | number = 'HEAD';
   let snapshot: DeltaSnapshot | undefined;
+  // The last snapshot read: a read at HEAD brings it forward (only the commits since), a pinned read loads afresh.
+  let previous: DeltaSnapshot | undefined;
   let outcome: WriterOutcome = 'committed';
   const read = async (at: 'HEAD' | number) => {
-    snapshot = await loadSnapshot(env.store, '', { codec: env.operations.codec, version: at === 'HEAD' ? undefined : at });
+    const codec = env.operations.codec;
+    snapshot = at === 'HEAD' && previous ? await updateSnapshot(env.store, previous, { codec }) : await loadSnapshot(env.store, '', { codec, version: at === 'HEAD' ? undefined : at });
+    previous = snapshot;
     record({ kind: 'read', version: snapshot.version });
     return snapshot;
   };
