@@ -5,6 +5,7 @@
  */
 import { listAll } from '../core/objectStore.ts';
 import { loadCommit } from '../core/delta/loadCommits.ts';
+import { commitInfoOf } from '../core/delta/actions.ts';
 import { logFolder, toLogFile } from '../core/delta/logPaths.ts';
 import { checkConflictDeltaRs } from '../core/delta/conflicts/deltaRsRules.ts';
 import { checkConflictSpark } from '../core/delta/conflicts/sparkRules.ts';
@@ -31,8 +32,7 @@ export async function checkInvariants(run: SimRun, rules: 'delta-rs' | 'spark' |
   }
   for (const version of versions) {
     const commit = await loadCommit(run.store, '', version);
-    const info = commit.actions.find((a) => 'commitInfo' in a);
-    const engine = info && 'commitInfo' in info ? info.commitInfo.engineInfo : undefined;
+    const engine = commitInfoOf(commit.actions)?.engineInfo;
     const writers = acknowledged.get(version) ?? [];
     if (writers.length === 0) problems.push(`version ${version} (${engine}) was written but no writer was told it committed`);
     else if (engine !== simEngineInfo(writers[0]!)) problems.push(`version ${version} is ${engine}, but ${writers[0]} was told it committed it`);

@@ -148,3 +148,9 @@ export interface Commit {
   /** Modification time of the commit file (ms), where known. */
   fileModificationTime?: number;
 }
+
+/** The commit's `commitInfo` action, if it has one. */
+export function commitInfoOf(actions: readonly Action[]): CommitInfo | undefined {
+  for (const action of actions) if ('commitInfo' in action) return action.commitInfo;
+  return undefined;
+}

@@ -8,7 +8,7 @@ import type { ObjectStore } from '../objectStore.ts';
 import { LakeError } from '../errors.ts';
 import type { Clock } from '../clock.ts';
 import { throwIfAborted, type AbortSignal } from '../abort.ts';
-import type { Commit, CommitInfo } from './actions.ts';
+import { commitInfoOf, type Commit, type CommitInfo } from './actions.ts';
 import { commitKey } from './logPaths.ts';
 import { loadLogListingFrom, latestVersionOf } from './logSegment.ts';
 import { loadCommit } from './loadCommits.ts';
@@ -95,8 +95,6 @@ async function loadPreviousCommit(store: ObjectStore, tableRoot: string, version
 }
 
 function inCommitTimestampOf(commit: Commit): number | undefined {
-  for (const action of commit.actions) {
-    if ('commitInfo' in action) return typeof action.commitInfo.inCommitTimestamp === 'number' ? action.commitInfo.inCommitTimestamp : undefined;
-  }
-  return undefined;
+  const ict = commitInfoOf(commit.actions)?.inCommitTimestamp;
+  return typeof ict === 'number' ? ict : undefined;
 }

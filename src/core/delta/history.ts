@@ -1,7 +1,7 @@
 /** A table's history, like DESCRIBE HISTORY: one entry per available commit, newest first. */
 import type { ObjectStore } from '../objectStore.ts';
 import type { AbortSignal } from '../abort.ts';
-import type { Action, CommitInfo } from './actions.ts';
+import { commitInfoOf, type Action, type CommitInfo } from './actions.ts';
 import { loadLogListing } from './logSegment.ts';
 import { loadCommits } from './loadCommits.ts';
 import { commitTimestampOf } from './commitTimestamp.ts';
@@ -30,8 +30,7 @@ export async function loadHistory(
     onLoaded: (done) => options.onProgress?.(done, versions.length),
   });
   return commits.map((commit) => {
-    const info = commit.actions.find((a) => 'commitInfo' in a);
-    const commitInfo = info && 'commitInfo' in info ? info.commitInfo : undefined;
+    const commitInfo = commitInfoOf(commit.actions);
     const fileModificationTime = listing.commits.get(commit.version)?.lastModified ?? 0;
     const entry: HistoryEntry = { version: commit.version, timestamp: commitTimestampOf(commitInfo, fileModificationTime), fileModificationTime, commitInfo };
     if (options.withActions) entry.actions = commit.actions;

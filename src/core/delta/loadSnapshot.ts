@@ -3,7 +3,7 @@ import { LakeError } from '../errors.ts';
 import type { ObjectStore } from '../objectStore.ts';
 import type { ParquetCodec } from '../parquetCodec.ts';
 import { throwIfAborted, type AbortSignal } from '../abort.ts';
-import type { Action, CommitInfo } from './actions.ts';
+import { commitInfoOf, type Action } from './actions.ts';
 import type { DeltaSnapshot } from './snapshot.ts';
 import { loadLogListing, planLogSegment, type LogListing } from './logSegment.ts';
 import { loadCheckpointActions } from './checkpoint.ts';
@@ -87,7 +87,7 @@ export async function loadSnapshot(store: ObjectStore, tableRoot: string, option
     if (unsupported) throw unsupported;
     const last = commits[commits.length - 1];
     const ownActions: Action[] = last && last.version === segment.version ? last.actions : [];
-    const commitInfo = ownActions.find((a): a is { commitInfo: CommitInfo } => 'commitInfo' in a)?.commitInfo;
+    const commitInfo = commitInfoOf(ownActions);
     const timeSource = listing.commits.get(segment.version) ?? segment.checkpoint?.files[0];
     return {
       tableRoot,

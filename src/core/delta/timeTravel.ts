@@ -10,6 +10,7 @@ import type { LogListing } from './logSegment.ts';
 import { earliestVersionOf, latestVersionOf } from './logSegment.ts';
 import { loadCommit } from './loadCommits.ts';
 import { commitTimestampOf, inCommitTimestampsFrom } from './commitTimestamp.ts';
+import { commitInfoOf } from './actions.ts';
 
 export async function resolveVersionAt(
   store: ObjectStore,
@@ -24,8 +25,7 @@ export async function resolveVersionAt(
   const ictFrom = inCommitTimestampsFrom(latestSnapshot.metadata);
   const ictAt = async (version: number) => {
     const commit = await loadCommit(store, tableRoot, version);
-    const info = commit.actions.find((a) => 'commitInfo' in a);
-    return commitTimestampOf(info && 'commitInfo' in info ? info.commitInfo : undefined, listing.commits.get(version)?.lastModified ?? 0);
+    return commitTimestampOf(commitInfoOf(commit.actions), listing.commits.get(version)?.lastModified ?? 0);
   };
   // Log cleanup may have removed the enablement commit: search from the oldest one still listed.
   const ictStart = ictFrom === undefined ? undefined : oldestCommitFrom(listing, ictFrom);

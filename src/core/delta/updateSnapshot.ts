@@ -12,7 +12,7 @@
 import type { ObjectStore } from '../objectStore.ts';
 import type { ParquetCodec } from '../parquetCodec.ts';
 import { throwIfAborted, type AbortSignal } from '../abort.ts';
-import type { CommitInfo } from './actions.ts';
+import { commitInfoOf } from './actions.ts';
 import type { DeltaSnapshot } from './snapshot.ts';
 import { latestVersionOf, loadLogListingFrom, type LogListing } from './logSegment.ts';
 import { loadCommits } from './loadCommits.ts';
@@ -70,7 +70,7 @@ export async function updateSnapshot(store: ObjectStore, snapshot: DeltaSnapshot
     if (unsupported) throw unsupported;
   }
   const last = commits[commits.length - 1]?.actions ?? [];
-  const commitInfo = last.find((a): a is { commitInfo: CommitInfo } => 'commitInfo' in a)?.commitInfo;
+  const commitInfo = commitInfoOf(last);
   return {
     tableRoot,
     version: target,
