@@ -52,37 +52,20 @@ describe('parquetCodec', () => {
     beforeAll(async () => generateLargeTable(spec), 60_000);
     afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-    it('converts the checkpoint to rows in well under a second', { timeout: 30_000 }, async () => {
+    // Their speed is held by `npm run bench -- snapshot`, not by timings here.
+    it('converts the checkpoint to rows', { timeout: 30_000 }, async () => {
       const bytes = new Uint8Array(readFileSync(join(dir, '_delta_log', `${pad20(10)}.checkpoint.parquet`)));
-      await parquetCodec.readRows(bytes, { columns: ['protocol'] }); // load the wasm first
-      let rows: Record<string, unknown>[] = [];
-      // The best of three runs: other test files share the machine's two cores.
-      let elapsed = Number.POSITIVE_INFINITY;
-      for (let run = 0; run < 3; run++) {
-        const start = performance.now();
-        rows = await parquetCodec.readRows(bytes, { columns: ['add', 'metaData', 'protocol', 'txn'] });
-        elapsed = Math.min(elapsed, performance.now() - start);
-      }
+      const rows = await parquetCodec.readRows(bytes, { columns: ['add', 'metaData', 'protocol', 'txn'] });
       expect(rows.filter((r) => r.add).length).toBe(100_000);
       expect((rows[5]?.add as { partitionValues: unknown } | null)?.partitionValues ?? (rows[2]?.add as { partitionValues: unknown }).partitionValues).toMatchObject({ p: expect.any(String) });
-      expect(elapsed).toBeLessThan(1000);
     });
 
-    it('loads the snapshot (list, checkpoint, commits, replay) in about a second', { timeout: 30_000 }, async () => {
-      const store = new NodeFsStore(dir);
+    it('loads the snapshot (list, checkpoint, commits, replay)', { timeout: 30_000 }, async () => {
       const phases = new Set<string>();
-      await loadSnapshot(store, '', { codec: parquetCodec });
-      let snapshot = await loadSnapshot(store, '', { codec: parquetCodec, onProgress: (p) => phases.add(p.phase) });
-      let elapsed = Number.POSITIVE_INFINITY;
-      for (let run = 0; run < 2; run++) {
-        const start = performance.now();
-        snapshot = await loadSnapshot(store, '', { codec: parquetCodec });
-        elapsed = Math.min(elapsed, performance.now() - start);
-      }
+      const snapshot = await loadSnapshot(new NodeFsStore(dir), '', { codec: parquetCodec, onProgress: (p) => phases.add(p.phase) });
       expect(snapshot.version).toBe(60);
       expect(snapshot.files).toHaveLength(expectedActiveFiles(spec));
       expect([...phases]).toEqual(['listing', 'checkpoint', 'commits', 'replay']);
-      expect(elapsed).toBeLessThan(2000);
     });
   });
 });

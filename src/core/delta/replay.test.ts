@@ -49,7 +49,7 @@ describe('log replay', () => {
     expect([...state.domainMetadata.keys()]).toEqual(['delta.clustering']);
   });
 
-  it('replays 100,000 checkpoint adds and 50 commits in well under a second', () => {
+  it('replays 100,000 checkpoint adds and 50 commits (its speed is held by npm run bench -- snapshot)', () => {
     const rows: Record<string, unknown>[] = [];
     for (let i = 0; i < 100_000; i++) {
       rows.push({ add: { path: `p=${i % 16}/part-${i}.parquet`, partitionValues: { p: String(i % 16) }, size: 1000 + i, modificationTime: i, dataChange: false, stats: '{"numRecords":100}', tags: null, deletionVector: null }, remove: null, metaData: null, protocol: null, txn: null });
@@ -61,17 +61,14 @@ describe('log replay', () => {
       lines.push(JSON.stringify(remove(`p=${c % 16}/part-${c}.parquet`)));
       commits.push(lines.join('\n'));
     }
-    // The best of three runs: other test files share the machine's two cores.
-    let elapsed = Number.POSITIVE_INFINITY;
-    let state = emptyReplayState();
-    for (let run = 0; run < 3; run++) {
-      const start = performance.now();
-      state = emptyReplayState();
-      applyActions(state, toCheckpointActions(rows, 'checkpoint.parquet'));
-      for (let c = 0; c < commits.length; c++) applyActions(state, parseActions(commits[c] ?? '', `${c}.json`));
-      elapsed = Math.min(elapsed, performance.now() - start);
-    }
+    const state = emptyReplayState();
+    applyActions(state, toCheckpointActions(rows, 'checkpoint.parquet'));
+    for (let c = 0; c < commits.length; c++) applyActions(state, parseActions(commits[c] ?? '', `${c}.json`));
     expect(state.files.size).toBe(100_000 + 50 * 20 - 50);
-    expect(elapsed).toBeLessThan(500);
+    const paths = new Set([...state.files.values()].map((f) => f.path));
+    expect(paths.has('p=0/part-0.parquet')).toBe(false);
+    expect(paths.has('p=1/part-49.parquet')).toBe(false);
+    expect(paths.has('p=2/part-50.parquet')).toBe(true);
+    expect(paths.has('new-49-19.parquet')).toBe(true);
   });
 });
