@@ -20,9 +20,11 @@ test('plays the seed race in the simulator, steps to the conflict, and replays i
   await expect(page.getByTestId('conflict-graph')).toHaveAttribute('aria-label', 'merge read version 0; cleanup committed version 1');
   await expect(page.getByTestId('version-chain')).toContainText('v1');
   await expect(page.getByTestId('swimlane').locator('.conflict-arrow.focused title')).toHaveText("merge's ConcurrentDeleteRead: caused by version 1, committed by cleanup");
+  await expect(page.getByTestId('swimlane').locator('.event-label')).toContainText(['v1', 'ConcurrentDeleteRead']);
+  await expect(page.getByTestId('swimlane-key')).toContainText('conflict → the commit that caused it');
+  await page.screenshot({ path: test.info().outputPath('simulator.png'), fullPage: true });
   await page.getByTestId('sim-back').click();
   await expect(focus).not.toContainText('· conflict');
-  await page.screenshot({ path: test.info().outputPath('simulator.png'), fullPage: true });
 
   await page.getByTestId('sim-compare').click();
   await expect(page.getByTestId('sim-comparison').locator('tbody tr')).toHaveCount(2);
