@@ -66,7 +66,7 @@ export async function runSimBench(outDir: string): Promise<BenchResult> {
     const clickedAt = (await page.evaluate('performance.now()')) as number;
     const liveStart = Date.now();
     await page.getByTestId('sim-run-live').click();
-    await page.getByText('Outcome of a live run').waitFor({ timeout: 600_000 });
+    await page.getByTestId('sim-outcome').filter({ hasText: 'Outcome of a live run' }).waitFor({ timeout: 600_000 });
     const liveMs = Date.now() - liveStart;
     const frameTimes = (await page.evaluate('window.counting_ = false; window.frameTimes_')) as number[];
     const summary = await page.getByTestId('sim-summary').innerText();

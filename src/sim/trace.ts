@@ -69,3 +69,13 @@ export function describeConflicts(conflicts: Readonly<Record<string, number>>): 
   const kinds = Object.entries(conflicts);
   return kinds.length === 0 ? 'no conflicts' : `conflicts: ${kinds.map(([kind, count]) => `${kind} ${count}`).join(', ')}`;
 }
+
+/**
+ * A run as JSON lines: one event per line, then its summary. `lakelab sim --format jsonl` prints
+ * it and the page exports it, so a trace from either can be compared with the other line by line.
+ */
+export function toTraceJsonl(run: Omit<SimResult, 'events'>, figures: SimFigures, invariantViolations: readonly string[]): string {
+  const lines = run.trace.map((event) => JSON.stringify(event));
+  lines.push(JSON.stringify({ summary: { scenario: run.scenario, seed: run.seed, ...figures, outcomes: run.outcomes, finalVersion: run.finalVersion, invariantViolations } }));
+  return `${lines.join('\n')}\n`;
+}

@@ -13,7 +13,7 @@ import { runScenario } from '../../sim/runScenario.ts';
 import { checkInvariants } from '../../sim/invariants.ts';
 import { scenarioLibrary } from '../../sim/scenarioLibrary.ts';
 import { validateScenario, type Scenario } from '../../sim/scenario.ts';
-import { describeConflicts, summarise } from '../../sim/trace.ts';
+import { describeConflicts, summarise, toTraceJsonl } from '../../sim/trace.ts';
 import { flagInteger, flagString, type ParsedArgs } from '../args.ts';
 import type { Io } from '../main.ts';
 import { toOutputFormat, writeRows } from '../output.ts';
@@ -39,8 +39,7 @@ export async function runSim(args: ParsedArgs, io: Io): Promise<number> {
   const problems = await checkInvariants(run);
   const summary = summarise(run);
   if (format === 'jsonl') {
-    for (const event of run.trace) io.stdout.write(`${JSON.stringify(event)}\n`);
-    io.stdout.write(`${JSON.stringify({ summary: { scenario: scenario.name, seed, ...summary, outcomes: run.outcomes, finalVersion: run.finalVersion, invariantViolations: problems } })}\n`);
+    io.stdout.write(toTraceJsonl(run, summary, problems));
   } else {
     writeRows(io.stdout, 'table', ['t', 'writer', 'kind', 'version', 'winningVersion', 'conflictKind', 'operation'], run.trace.map((e) => ({ ...e, t: `${e.t} ms` })));
     io.stdout.write(`\n${scenario.title} (seed ${seed})\n`);

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useExplorerActions, useExplorerState } from '../shared/ExplorerContext.tsx';
 import { LoadableView } from '../shared/LoadableView.tsx';
 import { RowsGrid } from './RowsGrid.tsx';
+import { saveFile } from '../shared/saveFile.ts';
 import { toSqlTableName } from '../../core/sqlNames.ts';
 
 /** SQL over the table at the selected version, in duckdb-wasm; results in the same grid, exportable. */
@@ -13,12 +14,7 @@ export function SqlEditor() {
   const [sql, setSql] = useState(`SELECT * FROM ${name} LIMIT 100`);
   async function download(format: 'csv' | 'parquet') {
     const blob = await actions.exportResult(format);
-    if (!blob) return;
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(blob);
-    link.download = `${name}.${format}`;
-    link.click();
-    URL.revokeObjectURL(link.href);
+    if (blob) saveFile(`${name}.${format}`, blob);
   }
   return (
     <div className="sql-editor">

@@ -1,14 +1,8 @@
 import { scenarioLibrary } from '../../sim/scenarioLibrary.ts';
 import { toFabricNotebook, toPythonScript } from '../../sim/pythonExport.ts';
 import { useSimActions, useSimState } from './SimContext.tsx';
+import { saveFile } from '../shared/saveFile.ts';
 
-function download(name: string, text: string, type: string) {
-  const link = document.createElement('a');
-  link.href = URL.createObjectURL(new Blob([text], { type }));
-  link.download = name;
-  link.click();
-  URL.revokeObjectURL(link.href);
-}
 
 /** Export the scenario (JSON, a Python script, a Fabric notebook), or import one. */
 export function ScenarioFiles() {
@@ -19,9 +13,9 @@ export function ScenarioFiles() {
   if (!scenario) return null;
   return (
     <div className="sim-controls" aria-label="Scenario files">
-      <button type="button" onClick={() => download(`${scenario.name}.json`, JSON.stringify(scenario, null, 2), 'application/json')}>Export JSON</button>
-      <button type="button" onClick={() => download(`${scenario.name}.py`, toPythonScript(scenario), 'text/x-python')}>Export Python (deltalake)</button>
-      <button type="button" onClick={() => download(`${scenario.name}.ipynb`, toFabricNotebook(scenario), 'application/x-ipynb+json')}>Export Fabric notebook</button>
+      <button type="button" onClick={() => saveFile(`${scenario.name}.json`, JSON.stringify(scenario, null, 2), 'application/json')}>Export JSON</button>
+      <button type="button" onClick={() => saveFile(`${scenario.name}.py`, toPythonScript(scenario), 'text/x-python')}>Export Python (deltalake)</button>
+      <button type="button" onClick={() => saveFile(`${scenario.name}.ipynb`, toFabricNotebook(scenario), 'application/x-ipynb+json')}>Export Fabric notebook</button>
       <label className="inline">Import JSON{' '}
         <input type="file" accept=".json,application/json" data-testid="sim-import" onChange={(e) => {
           const file = e.target.files?.[0];

@@ -1,6 +1,7 @@
 import { scenarioLibrary } from '../../sim/scenarioLibrary.ts';
 import { explainConflictKind } from '../../sim/conflictStories.ts';
-import { describeConflicts } from '../../sim/trace.ts';
+import { describeConflicts, toTraceJsonl } from '../../sim/trace.ts';
+import { saveFile } from '../shared/saveFile.ts';
 import { LoadableView } from '../shared/LoadableView.tsx';
 import { useSimActions, useSimState } from './SimContext.tsx';
 import { Swimlane } from './Swimlane.tsx';
@@ -47,7 +48,6 @@ export function SimulatorPage() {
       <ScenarioFiles />
       <LoadableView value={run} what="the simulation">
         {(result) => {
-          const writers = [...new Set(result.trace.map((e) => e.writer))];
           const focus = result.trace[cursor];
           return (
             <div>
@@ -60,7 +60,7 @@ export function SimulatorPage() {
                 <span className="muted">event {cursor + 1} of {result.trace.length}</span>
               </div>
               <TracePlayer cursor={cursor} length={result.trace.length} />
-              <Swimlane trace={result.trace} writers={writers} cursor={cursor} onPick={actions.jumpTo} />
+              <Swimlane trace={result.trace} cursor={cursor} onPick={actions.jumpTo} />
               {focus && (
                 <div className={`sim-focus ${focus.kind === 'conflict' ? 'conflict' : ''}`} data-testid="sim-focus">
                   <strong>{focus.t} ms · {focus.writer} · {focus.kind}</strong>
@@ -78,12 +78,16 @@ export function SimulatorPage() {
               )}
               <VersionChain trace={result.trace} />
               <div className="sim-summary" data-testid="sim-summary">
-                <h3>{result.live ? `Outcome of a live run on ${result.liveOn ?? 'an in-memory store'} (real workers, real time: not replayable)` : `Outcome (seed ${result.seed}: the same seed replays the same race)`}</h3>
+                <h3 data-testid="sim-outcome">{result.live ? `Outcome of a live run on ${result.liveOn ?? 'an in-memory store'} (real workers, real time: not replayable)` : `Outcome (seed ${result.seed}: the same seed replays the same race)`}</h3>
                 <ul>{Object.entries(result.outcomes).map(([w, o]) => <li key={w}><strong>{w}</strong>: {o}</li>)}</ul>
                 <p>
                   {result.summary.commits} commit(s), {describeConflicts(result.summary.conflicts)}, {result.summary.retries} version retries,{' '}
                   {result.summary.recomputes} recomputes, {result.summary.wasted} planned write(s) wasted, {result.summary.throughput} commits/s. Invariants: {result.invariantViolations.length === 0 ? 'all hold' : result.invariantViolations.join('; ')}.
                 </p>
+                <button type="button" data-testid="sim-export-trace" title="The trace as JSON lines, as lakelab sim --format jsonl prints it"
+                  onClick={() => saveFile(`${result.scenario}-${result.live ? 'live' : `seed-${result.seed}`}.jsonl`, toTraceJsonl(result, result.summary, result.invariantViolations), 'application/x-ndjson')}>
+                  Export trace (JSON lines)
+                </button>
                 <RuleComparison />
                 <SweepChart />
               </div>

@@ -1,7 +1,8 @@
+import { memo } from 'react';
 import type { TraceEvent } from '../../sim/trace.ts';
 
-/** Which writer made each version, with what operation. */
-export function VersionChain({ trace }: { trace: TraceEvent[] }) {
+/** Which writer made each version, with what operation. Drawn again only for a new trace, not on every step. */
+export const VersionChain = memo(function VersionChain({ trace }: { trace: TraceEvent[] }) {
   const commits = trace.filter((e) => e.kind === 'committed' && e.version !== undefined).sort((a, b) => (a.version ?? 0) - (b.version ?? 0));
   if (commits.length === 0) return null;
   // Versions are contiguous after the start: v0 written from rows, or a fixture's version.
@@ -14,7 +15,7 @@ export function VersionChain({ trace }: { trace: TraceEvent[] }) {
       ))}
     </ol>
   );
-}
+});
 
 /** A conflict as anomaly checkers draw it: what the loser read, what the winner changed, and the edge between. */
 export function ConflictGraph({ conflict, trace }: { conflict: TraceEvent; trace: TraceEvent[] }) {
