@@ -5,6 +5,7 @@
  */
 import { LakeError, toLakeError, type SerializedLakeError } from '../core/errors.ts';
 import type { GetOptions, ListOptions, ListPage, ObjectMeta, ObjectStore, PutIfAbsentOutcome, PutOptions } from '../core/objectStore.ts';
+import { PendingCalls } from '../core/pendingCalls.ts';
 
 export interface PortLike {
   postMessage(message: unknown, transfer?: Transferable[]): void;
@@ -18,17 +19,13 @@ type Response = { id: number; ok: true; value: unknown } | { id: number; ok: fal
 export class RemoteStore implements ObjectStore {
   readonly readOnly = false;
   readonly description = 'shared in-memory store (another thread)';
-  private nextId = 1;
-  private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: unknown) => void }>();
+  private readonly calls = new PendingCalls<unknown>();
 
   constructor(private readonly port: PortLike) {
     port.onmessage = (event: MessageEvent<Response>) => {
       const response = event.data;
-      const waiting = this.pending.get(response.id);
-      if (!waiting) return;
-      this.pending.delete(response.id);
-      if (response.ok) waiting.resolve(response.value);
-      else waiting.reject(toLakeError(response.error));
+      if (response.ok) this.calls.resolve(response.id, response.value);
+      else this.calls.reject(response.id, toLakeError(response.error));
     };
   }
 
@@ -57,11 +54,7 @@ export class RemoteStore implements ObjectStore {
   }
 
   private call(method: Method, args: unknown[]): Promise<unknown> {
-    const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      this.port.postMessage({ id, method, args } satisfies Request);
-    });
+    return this.calls.send((id) => this.port.postMessage({ id, method, args } satisfies Request));
   }
 }
 

@@ -1,14 +1,9 @@
 /** The page's side of the table worker: typed calls, progress, cancellation. */
 import { toLakeError } from '../core/errors.ts';
+import { PendingCalls } from '../core/pendingCalls.ts';
 import type {
   CancelMessage, LoadProgressMessage, RequestMessage, ResponseMessage, TableApi, TableMethod, TokenRequestMessage, TokenResponseMessage,
 } from './protocol.ts';
-
-interface Pending {
-  resolve(value: unknown): void;
-  reject(error: unknown): void;
-  onProgress?: (progress: LoadProgressMessage) => void;
-}
 
 export interface CallOptions {
   signal?: AbortSignal;
@@ -17,8 +12,9 @@ export interface CallOptions {
 
 export class TableWorkerClient {
   private readonly worker: Worker;
-  private readonly pending = new Map<number, Pending>();
-  private nextId = 1;
+  private readonly calls = new PendingCalls<unknown>();
+  /** Where each call still running reports its progress. */
+  private readonly progressOf = new Map<number, (progress: LoadProgressMessage) => void>();
   private tokenProvider?: () => Promise<{ token: string; expiresOnTimestamp: number }>;
 
   constructor(worker: Worker = new Worker(new URL('./table.worker.ts', import.meta.url), { type: 'module' })) {
@@ -30,8 +26,8 @@ export class TableWorkerClient {
     };
     this.worker.onerror = (event) => {
       const error = toLakeError(new Error(`table worker failed: ${event.message}`));
-      for (const pending of this.pending.values()) pending.reject(error);
-      this.pending.clear();
+      this.calls.rejectAll(error);
+      this.progressOf.clear();
     };
   }
 
@@ -40,16 +36,14 @@ export class TableWorkerClient {
     args: Parameters<TableApi[M]>,
     options: CallOptions = {},
   ): ReturnType<TableApi[M]> {
-    const id = this.nextId++;
-    const promise = new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject, onProgress: options.onProgress });
+    return this.calls.send((id) => {
+      if (options.onProgress) this.progressOf.set(id, options.onProgress);
       options.signal?.addEventListener('abort', () => {
         this.worker.postMessage({ id, cancel: true } satisfies CancelMessage);
       });
       const message: RequestMessage<M> = { id, method, args };
       this.worker.postMessage(message, transferablesOf(args));
-    });
-    return promise as ReturnType<TableApi[M]>;
+    }) as ReturnType<TableApi[M]>;
   }
 
   /** Where the worker gets storage tokens for a 'pageTokens' Azure source (MSAL, renewed silently). */
@@ -73,15 +67,13 @@ export class TableWorkerClient {
   }
 
   private receive(message: ResponseMessage): void {
-    const pending = this.pending.get(message.id);
-    if (!pending) return;
     if (message.kind === 'progress') {
-      pending.onProgress?.(message.progress);
+      this.progressOf.get(message.id)?.(message.progress);
       return;
     }
-    this.pending.delete(message.id);
-    if (message.kind === 'result') pending.resolve(message.result);
-    else pending.reject(toLakeError(message.error));
+    this.progressOf.delete(message.id);
+    if (message.kind === 'result') this.calls.resolve(message.id, message.result);
+    else this.calls.reject(message.id, toLakeError(message.error));
   }
 }
 
