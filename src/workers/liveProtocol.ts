@@ -7,7 +7,8 @@ import type { LiveTarget } from './liveTarget.ts';
 export type StoreWorkerRequest =
   | { kind: 'setup'; scenario: string | unknown; target: LiveTarget; samplesUrl?: string }
   | { kind: 'connect'; port: MessagePort }
-  | { kind: 'check'; committed: { writer: string; version: number; transaction: Transaction }[]; trace: TraceEvent[]; outcomes: Record<string, string> };
+  // Not the trace: a live run's is hundreds of thousands of events, seconds to copy between threads, and the log checks do not need it.
+  | { kind: 'check'; committed: { writer: string; version: number; transaction: Transaction }[]; outcomes: Record<string, string> };
 
 export type StoreWorkerResponse =
   | { kind: 'ready'; writers: string[]; startVersion: number }

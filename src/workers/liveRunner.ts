@@ -52,7 +52,7 @@ export async function runLive(scenarioOrName: string | unknown, options: { targe
       worker.postMessage({ scenario: scenarioOrName, writer: index, port: channel.port2, startTime }, [channel.port2]);
     })));
     trace.sort((a, b) => a.t - b.t);
-    const checked = await ask({ kind: 'check', committed, trace, outcomes });
+    const checked = await ask({ kind: 'check', committed, outcomes });
     const run = { scenario: scenario.name, seed: 0, trace, outcomes, finalVersion: Math.max(startVersion, ...committed.map((c) => c.version)), events: trace.length };
     return {
       ...run,
