@@ -18,5 +18,6 @@ export type StoreWorkerResponse =
 export type WriterWorkerRequest = { scenario: string | unknown; writer: number; port: MessagePort; startTime: number };
 
 export type WriterWorkerMessage =
-  | { kind: 'event'; event: TraceEvent }
+  /** Trace events in batches: one message per event was a quarter of a million messages for the page to take in. */
+  | { kind: 'events'; events: TraceEvent[] }
   | { kind: 'done'; writer: string; outcome: string; committed: { writer: string; version: number; transaction: Transaction }[] };

@@ -13,7 +13,7 @@ import { describeLiveTarget, type LiveTarget } from './liveTarget.ts';
 
 type Committed = Extract<WriterWorkerMessage, { kind: 'done' }>['committed'];
 
-export async function runLive(scenarioOrName: string | unknown, options: { target?: LiveTarget; samplesUrl?: string; onEvent?: (event: TraceEvent) => void } = {}): Promise<SimRunResult> {
+export async function runLive(scenarioOrName: string | unknown, options: { target?: LiveTarget; samplesUrl?: string } = {}): Promise<SimRunResult> {
   const target = options.target ?? { kind: 'memory' };
   const scenario = toScenario(scenarioOrName);
   if (scenario.writers.some((w) => w.lease)) {
@@ -40,9 +40,8 @@ export async function runLive(scenarioOrName: string | unknown, options: { targe
       writers.push(worker);
       worker.onmessage = (event: MessageEvent<WriterWorkerMessage>) => {
         const message = event.data;
-        if (message.kind === 'event') {
-          trace.push(message.event);
-          options.onEvent?.(message.event);
+        if (message.kind === 'events') {
+          for (const e of message.events) trace.push(e);
         } else {
           outcomes[message.writer] = message.outcome;
           committed.push(...message.committed);

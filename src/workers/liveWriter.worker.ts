@@ -10,8 +10,11 @@ import { runWriter } from '../sim/runWriter.ts';
 import { simOperations } from './simOperationsImpl.ts';
 import { toScenario } from './liveScenario.ts';
 import type { WriterWorkerMessage, WriterWorkerRequest } from './liveProtocol.ts';
+import type { TraceEvent } from '../sim/trace.ts';
 
 const realTime = { now: () => Date.now(), sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)) };
+/** How often a writer sends the page the trace events it has recorded. */
+const flushEveryMs = 100;
 
 onmessage = async (event: MessageEvent<WriterWorkerRequest>) => {
   const { scenario: nameOrJson, writer, port, startTime } = event.data;
@@ -21,14 +24,22 @@ onmessage = async (event: MessageEvent<WriterWorkerRequest>) => {
   const store = new RemoteStore(port as unknown as PortLike);
   port.start();
   const committed: { writer: string; version: number; transaction: import('../core/delta/transaction.ts').Transaction }[] = [];
+  let recorded: TraceEvent[] = [];
+  const flush = () => {
+    if (recorded.length > 0) postMessage({ kind: 'events', events: recorded } satisfies WriterWorkerMessage);
+    recorded = [];
+  };
+  const flusher = setInterval(flush, flushEveryMs);
   const outcome = await runWriter(script, {
     store,
     scheduler: realTime,
     operations: simOperations,
     isolationLevel: scenario.isolationLevel,
     startTime,
-    record: (e) => postMessage({ kind: 'event', event: e } satisfies WriterWorkerMessage),
+    record: (e) => recorded.push(e),
     committed,
   }, seededRng(crypto.getRandomValues(new Uint32Array(1))[0]! ^ writer)); // live runs are not replayable: file names must not collide
+  clearInterval(flusher);
+  flush();
   postMessage({ kind: 'done', writer: script.name, outcome, committed } satisfies WriterWorkerMessage);
 };
