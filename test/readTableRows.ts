@@ -10,6 +10,6 @@ export async function readTableRows(store: ObjectStore, options: { version?: num
   const snapshot = await loadSnapshot(store, options.tableRoot ?? '', { version: options.version, codec: options.codec });
   const plan = planScan(snapshot);
   const rows: Record<string, unknown>[] = [];
-  for await (const batch of scanDelta(store, plan)) rows.push(...toJsonRows(batch));
+  for await (const batch of scanDelta(store, plan)) for (const row of toJsonRows(batch)) rows.push(row);
   return rows;
 }

@@ -47,7 +47,7 @@ function toCsvField(text: string): string {
 }
 
 function toTextTable(header: string[], cells: string[][]): string {
-  const widths = header.map((h, i) => Math.min(60, Math.max(h.length, ...cells.map((row) => (row[i] ?? '').length))));
+  const widths = header.map((h, i) => Math.min(60, cells.reduce((widest, row) => Math.max(widest, (row[i] ?? '').length), h.length)));
   const line = (row: string[]) => row.map((cell, i) => clip(cell, widths[i] ?? 0).padEnd(widths[i] ?? 0)).join('  ').trimEnd();
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map(line)].join('\n') + '\n';
 }

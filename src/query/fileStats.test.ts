@@ -32,7 +32,7 @@ describe('file stats as delta-rs writes them', () => {
       for (const add of snapshot.files) {
         const file = plan.files.find((f) => f.key === toDataFileKey('', add.path));
         const rows: Record<string, unknown>[] = [];
-        for await (const batch of scanDelta(store, { ...plan, files: [file!] })) rows.push(...toJsonRows(batch));
+        for await (const batch of scanDelta(store, { ...plan, files: [file!] })) for (const row of toJsonRows(batch)) rows.push(row);
         expect({ path: add.path, stats: JSON.parse(toFileStats(rows, columns)) }).toEqual({ path: add.path, stats: JSON.parse(add.stats!) });
       }
     });

@@ -19,8 +19,8 @@ export async function runOptimize(snapshot: DeltaSnapshot, context: WriteContext
   for (const files of byPartition.values()) {
     if (files.length < 2) continue; // one file is already compact
     const data = (await Promise.all(files.map((f) => rows.ofFile(f)))).flat();
-    compacted.push(...files);
-    written.push(...(await writeRowsFor(snapshot, data, context)));
+    for (const file of files) compacted.push(file);
+    for (const add of await writeRowsFor(snapshot, data, context)) written.push(add);
   }
   return planOptimize(snapshot, compacted, written, { now: context.now(), isolationLevel: context.isolationLevel });
 }

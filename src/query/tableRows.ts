@@ -21,13 +21,13 @@ export class SnapshotRows {
     const key = toDataFileKey(this.snapshot.tableRoot, add.path);
     const files = this.plan.files.filter((f) => f.key === key && (f.deletionVector?.pathOrInlineDv ?? '') === (add.deletionVector?.pathOrInlineDv ?? ''));
     const rows: Row[] = [];
-    for await (const batch of scanDelta(this.store, { ...this.plan, files })) rows.push(...toJsonRows(batch));
+    for await (const batch of scanDelta(this.store, { ...this.plan, files })) for (const row of toJsonRows(batch)) rows.push(row);
     return rows;
   }
 
   async all(): Promise<Row[]> {
     const rows: Row[] = [];
-    for await (const batch of scanDelta(this.store, this.plan)) rows.push(...toJsonRows(batch));
+    for await (const batch of scanDelta(this.store, this.plan)) for (const row of toJsonRows(batch)) rows.push(row);
     return rows;
   }
 }

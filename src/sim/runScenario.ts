@@ -80,6 +80,6 @@ export async function runScenario(scenario: Scenario, seed: number, deps: SimDep
     if (done < writers.length) await deps.settle();
   }
   await Promise.all(writers);
-  const finalVersion = Math.max(startVersion, ...env.committed.map((c) => c.version));
+  const finalVersion = env.committed.reduce((latest, c) => Math.max(latest, c.version), startVersion);
   return { scenario: scenario.name, seed, trace, outcomes, finalVersion, events, store: memory, committed: env.committed, startVersion };
 }

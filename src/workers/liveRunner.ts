@@ -44,7 +44,7 @@ export async function runLive(scenarioOrName: string | unknown, options: { targe
           for (const e of message.events) trace.push(e);
         } else {
           outcomes[message.writer] = message.outcome;
-          committed.push(...message.committed);
+          for (const c of message.committed) committed.push(c);
           resolve();
         }
       };
@@ -52,7 +52,7 @@ export async function runLive(scenarioOrName: string | unknown, options: { targe
     })));
     trace.sort((a, b) => a.t - b.t);
     const checked = await ask({ kind: 'check', committed, outcomes });
-    const run = { scenario: scenario.name, seed: 0, trace, outcomes, finalVersion: Math.max(startVersion, ...committed.map((c) => c.version)), events: trace.length };
+    const run = { scenario: scenario.name, seed: 0, trace, outcomes, finalVersion: committed.reduce((latest, c) => Math.max(latest, c.version), startVersion), events: trace.length };
     return {
       ...run,
       summary: summarise(run),

@@ -87,7 +87,7 @@ export class TableSession {
     const rows: Record<string, unknown>[] = [];
     let truncated = false;
     for await (const batch of scanDelta(this.requireStore(), plan, { signal: context.signal, limit: at.limit + 1 })) {
-      rows.push(...toJsonRows(batch));
+      for (const row of toJsonRows(batch)) rows.push(row);
       if (rows.length > at.limit) {
         truncated = true;
         break;

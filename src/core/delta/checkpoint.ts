@@ -56,7 +56,7 @@ export async function loadCheckpointActions(
         return toCheckpointActions(await readParquetRows(codec, bytes, `_sidecars/${sidecar.path}`), `_sidecars/${sidecar.path}`);
       }),
     );
-    actions.push(...sidecarActions.flat());
+    for (const sidecar of sidecarActions) for (const action of sidecar) actions.push(action);
   }
   return { actions, files };
 }

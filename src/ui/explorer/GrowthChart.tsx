@@ -21,7 +21,7 @@ export function GrowthChart({ entries }: { entries: HistoryEntry[] }) {
           return <p key={s.label} className="muted small">{s.label}: unknown (files without statistics)</p>;
         }
         const numbers = values as number[];
-        const max = Math.max(...numbers, 1);
+        const max = numbers.reduce((m, n) => Math.max(m, n), 1);
         const first = points[0]?.version ?? 0;
         const span = Math.max(1, (points[points.length - 1]?.version ?? 1) - first);
         const path = points.map((p, i) => `${i === 0 ? 'M' : 'L'}${(((p.version - first) / span) * width).toFixed(1)},${(height - ((numbers[i] ?? 0) / max) * (height - 4) - 2).toFixed(1)}`).join(' ');
