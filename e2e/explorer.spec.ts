@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 
@@ -56,6 +57,33 @@ test('opens a fixture table from a local folder through the directory input', as
   await page.screenshot({ path: test.info().outputPath('local-folder.png'), fullPage: true });
 });
 
+test('shows a commit of 1,500 actions a page at a time, while the missing data files are reported in the Data panel', async ({ page }) => {
+  // A log whose first commit adds 1,500 files that are not there: written here, opened through the directory input.
+  const folder = join(mkdtempSync(join(tmpdir(), 'lakelab-e2e-')), 'big_commit');
+  mkdirSync(join(folder, '_delta_log'), { recursive: true });
+  const schemaString = JSON.stringify({ type: 'struct', fields: [{ name: 'id', type: 'long', nullable: true, metadata: {} }] });
+  const lines = [
+    { protocol: { minReaderVersion: 1, minWriterVersion: 2 } },
+    { metaData: { id: 'big', format: { provider: 'parquet', options: {} }, schemaString, partitionColumns: [], configuration: {}, createdTime: 0 } },
+    ...Array.from({ length: 1500 }, (_, i) => ({ add: { path: `part-${i}.parquet`, partitionValues: {}, size: 100, modificationTime: 0, dataChange: true } })),
+    { commitInfo: { timestamp: 0, operation: 'WRITE' } },
+  ];
+  writeFileSync(join(folder, '_delta_log', '00000000000000000000.json'), lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+  await page.goto('/');
+  await page.getByTestId('folder-input').setInputFiles(folder);
+  await expect(page.getByTestId('table-title')).toContainText('big_commit');
+  await expect(page.getByRole('alert').first()).toContainText('part-');
+  await page.getByRole('tab', { name: 'Log' }).click();
+  await expect(page.getByTestId('log-counts')).toHaveText('1,503 actions: 1 protocol, 1 metaData, 1,500 add, 1 commitInfo');
+  await expect(page.locator('.log-action')).toHaveCount(200);
+  await page.getByTestId('log-more').click();
+  await expect(page.locator('.log-action')).toHaveCount(1200);
+  await expect(page.getByTestId('log-more')).toHaveText('Show 303 more (303 not shown)');
+  await page.getByTestId('log-more').click();
+  await expect(page.locator('.log-action')).toHaveCount(1503);
+  await expect(page.getByTestId('log-more')).toHaveCount(0);
+});
+
 test('reports a table that needs an unsupported reader feature, and keeps working', async ({ page }) => {
   await page.goto('/?sample=unsupported_feature');
   const error = page.getByRole('alert').first();
@@ -79,6 +107,7 @@ test('shows each view of a version: schema, files, log and protocol', async ({ p
   await page.getByRole('tab', { name: 'Log' }).click();
   await expect(page.getByTestId('log-segment')).toContainText('v2 checkpoint at version 8');
   await expect(page.getByTestId('log')).toContainText('commitInfo');
+  await expect(page.getByTestId('log-counts')).toHaveText('3 actions: 1 commitInfo, 1 metaData, 1 add');
   await page.screenshot({ path: test.info().outputPath('view-log.png'), fullPage: true });
   await page.getByRole('tab', { name: 'Protocol' }).click();
   await expect(page.getByTestId('protocol')).toContainText('v2Checkpoint');

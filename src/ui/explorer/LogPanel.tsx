@@ -1,14 +1,20 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
+import { actionsPerPage, describeActionCounts } from './commitActions.ts';
 import { useExplorerActions, useExplorerState } from '../shared/ExplorerContext.tsx';
 import { LoadableView } from '../shared/LoadableView.tsx';
 
-/** The raw JSON of the selected version's commit, one action per block, and the checkpoint used. */
+/**
+ * The raw JSON of the selected version's commit, one action per block (a page at a time: a
+ * commit can hold 100,000 adds), and the checkpoint used.
+ */
 export function LogPanel() {
   const log = useExplorerState((s) => s.commitLog);
   const snapshot = useExplorerState((s) => s.snapshot);
   const version = useExplorerState((s) => s.selectedVersion);
   const actions = useExplorerActions();
+  const [shown, setShown] = useState(actionsPerPage);
   useEffect(() => {
+    setShown(actionsPerPage);
     if (version !== undefined) void actions.loadCommitLog(version);
   }, [version, actions]);
   return (
@@ -24,8 +30,8 @@ export function LogPanel() {
       <LoadableView value={log} what="commit">
         {(commit) => (
           <div className="log-actions" data-testid="log">
-            <p className="muted"><code>{commit.key}</code></p>
-            {commit.actions.map((action, i) => {
+            <p className="muted"><code>{commit.key}</code> · <span data-testid="log-counts">{describeActionCounts(commit.actions)}</span></p>
+            {commit.actions.slice(0, shown).map((action, i) => {
               const type = Object.keys(action)[0] ?? 'unknown';
               return (
                 <div key={i} className={`log-action action-${type}`}>
@@ -34,6 +40,11 @@ export function LogPanel() {
                 </div>
               );
             })}
+            {commit.actions.length > shown && (
+              <button type="button" data-testid="log-more" onClick={() => setShown(shown + actionsPerPage * 5)}>
+                Show {Math.min(actionsPerPage * 5, commit.actions.length - shown).toLocaleString('en-US')} more ({(commit.actions.length - shown).toLocaleString('en-US')} not shown)
+              </button>
+            )}
           </div>
         )}
       </LoadableView>
