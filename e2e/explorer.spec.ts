@@ -82,6 +82,13 @@ test('shows a commit of 1,500 actions a page at a time, while the missing data f
   await page.getByTestId('log-more').click();
   await expect(page.locator('.log-action')).toHaveCount(1503);
   await expect(page.getByTestId('log-more')).toHaveCount(0);
+  await page.getByRole('tab', { name: 'Files' }).click();
+  await expect(page.getByTestId('files-summary')).toContainText('1500 active files');
+  const changes = page.getByTestId('commit-changes');
+  await expect(changes).toContainText('Version 0 added 1500 file(s) and removed 0');
+  await changes.locator('summary').click();
+  await expect(changes.locator('li')).toHaveCount(501);
+  await expect(changes.locator('li').last()).toHaveText('… and 1000 more added (the Log view has them all)');
 });
 
 test('reports a table that needs an unsupported reader feature, and keeps working', async ({ page }) => {

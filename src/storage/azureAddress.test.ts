@@ -48,6 +48,8 @@ describe('Azure addresses', () => {
     expect(() => parseAzureAddress('abfss://c@evil.example.com/x')).toThrow(/unknown host evil.example.com/);
     expect(() => parseAzureAddress('s3://bucket/x')).toThrow(/s3:/);
     expect(() => parseAzureAddress('https://onelake.dfs.fabric.microsoft.com/')).toThrow(/names no workspace/);
+    expect(() => parseAzureAddress('abfss://ws@onelake.dfs.fabric.microsoft.com/item%zz.Lakehouse/Tables/t')).toThrow(/malformed %-escape in "item%zz.Lakehouse": write % as %25/);
+    expect(() => parseAzureAddress('abfss://w%zz@onelake.dfs.fabric.microsoft.com/item.Lakehouse/Tables/t')).toThrow(expect.objectContaining({ code: 'InvalidInput' }));
     try {
       parseAzureAddress('ftp://x/y?sig=SECRET');
     } catch (error) {

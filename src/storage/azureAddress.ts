@@ -33,9 +33,16 @@ export function parseAzureAddress(text: string): AzureAddress {
     throw new LakeError('InvalidInput', `"${redactSecrets(input)}" is not an address: ${expected}`);
   }
   const sas = url.search.length > 1 ? url.search.slice(1) : undefined;
-  const segments = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
+  const decode = (part: string) => {
+    try {
+      return decodeURIComponent(part);
+    } catch {
+      throw new LakeError('InvalidInput', `"${redactSecrets(input)}" has a malformed %-escape in "${part}": write % as %25`);
+    }
+  };
+  const segments = url.pathname.split('/').filter(Boolean).map(decode);
   if (url.protocol === 'abfss:' || url.protocol === 'abfs:') {
-    const container = decodeURIComponent(url.username);
+    const container = decode(url.username);
     if (!container) throw new LakeError('InvalidInput', `"${redactSecrets(input)}" names no container or workspace before "@": ${expected}`);
     return withSas(fromHost(url.hostname, container, segments, input), sas);
   }

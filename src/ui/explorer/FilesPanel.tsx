@@ -3,7 +3,7 @@ import type { FilesPage } from '../../workers/protocol.ts';
 import { toFileSizeHistogram, smallFileThreshold } from '../../core/analysis/fileSizeHistogram.ts';
 import { useExplorerActions, useExplorerState } from '../shared/ExplorerContext.tsx';
 import { LoadableView } from '../shared/LoadableView.tsx';
-import { formatBytes, formatCell } from '../shared/format.ts';
+import { displayPath, formatBytes, formatCell } from '../shared/format.ts';
 import { VirtualRows } from '../shared/VirtualRows.tsx';
 
 export function FilesPanel() {
@@ -62,7 +62,7 @@ function FilesView({ page }: { page: FilesPage }) {
           const f = page.files[i];
           if (!f) return [];
           return [
-            <button key="p" type="button" className="link" onClick={() => setSelected(f.path)}>{decodeURIComponent(f.path)}</button>,
+            <button key="p" type="button" className="link" onClick={() => setSelected(f.path)}>{displayPath(f.path)}</button>,
             formatBytes(f.size),
             f.numRecords ?? '?',
             f.deletedRows ?? '',
@@ -74,7 +74,7 @@ function FilesView({ page }: { page: FilesPage }) {
       {page.total > page.files.length && <p className="muted">Showing the first {page.files.length} of {page.total} files.</p>}
       {file && (
         <div className="file-stats" data-testid="file-stats">
-          <h3>{decodeURIComponent(file.path)}</h3>
+          <h3>{displayPath(file.path)}</h3>
           <table className="grid">
             <thead><tr><th scope="col">Column</th><th scope="col">Min</th><th scope="col">Max</th><th scope="col">Nulls</th></tr></thead>
             <tbody>
@@ -95,6 +95,9 @@ function FilesView({ page }: { page: FilesPage }) {
 }
 
 /** What the selected version's own commit added and removed. */
+/** A commit can add 100,000 files: the list names the first ones of each kind. */
+const changesListedUpTo = 500;
+
 function CommitChanges() {
   const version = useExplorerState((s) => s.selectedVersion);
   const log = useExplorerState((s) => s.commitLog);
@@ -109,8 +112,10 @@ function CommitChanges() {
     <details className="commit-changes" data-testid="commit-changes">
       <summary>Version {version} added {added.length} file(s) and removed {removed.length}</summary>
       <ul>
-        {added.map((f) => <li key={`a${f.path}`} className="added">+ {decodeURIComponent(f.path)} ({formatBytes(f.size)})</li>)}
-        {removed.map((f) => <li key={`r${f.path}`} className="removed">− {decodeURIComponent(f.path)}{f.dataChange === false ? ' (rearranged, no data change)' : ''}</li>)}
+        {added.slice(0, changesListedUpTo).map((f) => <li key={`a${f.path}`} className="added">+ {displayPath(f.path)} ({formatBytes(f.size)})</li>)}
+        {added.length > changesListedUpTo && <li className="muted">… and {added.length - changesListedUpTo} more added (the Log view has them all)</li>}
+        {removed.slice(0, changesListedUpTo).map((f) => <li key={`r${f.path}`} className="removed">− {displayPath(f.path)}{f.dataChange === false ? ' (rearranged, no data change)' : ''}</li>)}
+        {removed.length > changesListedUpTo && <li className="muted">… and {removed.length - changesListedUpTo} more removed (the Log view has them all)</li>}
       </ul>
     </details>
   );

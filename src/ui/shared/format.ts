@@ -21,3 +21,12 @@ export function formatCell(value: unknown): string {
   if (typeof value === 'string') return value;
   return JSON.stringify(value);
 }
+
+/** A Delta path (URI-encoded in the log) as people read it; a malformed escape is shown as it is. */
+export function displayPath(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}

@@ -1,6 +1,6 @@
 import { useExplorerActions, useExplorerState } from '../shared/ExplorerContext.tsx';
 import { LoadableView } from '../shared/LoadableView.tsx';
-import { formatCell } from '../shared/format.ts';
+import { displayPath, formatCell } from '../shared/format.ts';
 
 /** The plan's preview, the new version, or the conflict explained with a way to retry. */
 export function WriteResultView() {
@@ -47,7 +47,7 @@ export function WriteResultView() {
                   {result.conflict.files.length > 0 && (
                     <details>
                       <summary>{result.conflict.files.length} file(s) involved</summary>
-                      <ul>{result.conflict.files.map((f) => <li key={f}><code>{decodeURIComponent(f)}</code></li>)}</ul>
+                      <ul>{result.conflict.files.map((f) => <li key={f}><code>{displayPath(f)}</code></li>)}</ul>
                     </details>
                   )}
                   <button type="button" onClick={() => void actions.recomputeAndRetry()} data-testid="write-retry">Recompute and retry at HEAD</button>
