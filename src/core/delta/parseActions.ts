@@ -23,6 +23,24 @@ function requireFields(fields: [string, (v: unknown) => boolean, string][]): Che
   };
 }
 
+/** Fields a writer may leave out (or write as null), checked when they are there. */
+function optionalFields(fields: [string, (v: unknown) => boolean, string][]): Check {
+  return (value) => {
+    for (const [name, test, expected] of fields) {
+      if (value[name] !== undefined && value[name] !== null && !test(value[name])) return `field "${name}" must be ${expected}, got ${JSON.stringify(value[name])}`;
+    }
+    return undefined;
+  };
+}
+
+const both = (...all: Check[]): Check => (value) => {
+  for (const check of all) {
+    const problem = check(value);
+    if (problem) return problem;
+  }
+  return undefined;
+};
+
 const str = (v: unknown) => typeof v === 'string';
 const num = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
 const int = (v: unknown) => Number.isInteger(v);
@@ -32,7 +50,10 @@ const checks: Record<ActionType, Check> = {
   add: requireFields([['path', str, 'a string'], ['partitionValues', isStringMap, 'a map of strings'], ['size', num, 'a number'], ['modificationTime', num, 'a number'], ['dataChange', bool, 'a boolean']]),
   remove: requireFields([['path', str, 'a string']]),
   metaData: requireFields([['id', str, 'a string'], ['format', isObject, 'an object'], ['schemaString', str, 'a string'], ['partitionColumns', (v) => Array.isArray(v) && v.every(str), 'a list of strings']]),
-  protocol: requireFields([['minReaderVersion', int, 'an integer'], ['minWriterVersion', int, 'an integer']]),
+  protocol: both(
+    requireFields([['minReaderVersion', int, 'an integer'], ['minWriterVersion', int, 'an integer']]),
+    optionalFields([['readerFeatures', (v) => Array.isArray(v) && v.every(str), 'a list of strings'], ['writerFeatures', (v) => Array.isArray(v) && v.every(str), 'a list of strings']]),
+  ),
   commitInfo: () => undefined,
   txn: requireFields([['appId', str, 'a string'], ['version', num, 'a number']]),
   domainMetadata: requireFields([['domain', str, 'a string'], ['configuration', str, 'a string'], ['removed', bool, 'a boolean']]),
