@@ -10,6 +10,7 @@ import type { IsolationLevel } from '../core/delta/transaction.ts';
 import type { MergeClause } from '../core/delta/operations/merge.ts';
 import type { Latency, StoreCall } from './simulatedStore.ts';
 import type { LeasePlan } from './leaseWriter.ts';
+import { validateStepBody, validateStoreModel, validateWriterOptions } from './scenarioParts.ts';
 
 export type Row = Record<string, unknown>;
 
@@ -89,14 +90,19 @@ export function validateScenario(json: unknown): Scenario {
     if (names.has(writer.name)) throw fail(`.writers[${i}].name`, `"${writer.name}" is used twice`);
     names.add(writer.name);
     if (!Array.isArray(writer.steps)) throw fail(`.writers[${i}].steps`, 'must be a list');
+    validateWriterOptions(writer, `.writers[${i}]`, fail);
     writer.steps.forEach((step, j) => {
-      const keys = Object.keys(step as object).filter((k) => !(k === 'txn' && 'append' in (step as object)));
+      if (typeof step !== 'object' || step === null || Array.isArray(step)) throw fail(`.writers[${i}].steps[${j}]`, `must be one of ${stepKinds.map((k) => `{${k}: ...}`).join(', ')}`);
+      // A step is one kind, with its companion: txn beside append, where beside overwrite.
+      const keys = Object.keys(step as object).filter((k) => !(k === 'txn' && 'append' in (step as object)) && !(k === 'where' && 'overwrite' in (step as object)));
       if (keys.length !== 1 || !stepKinds.includes(keys[0]!)) throw fail(`.writers[${i}].steps[${j}]`, `must be one of ${stepKinds.map((k) => `{${k}: ...}`).join(', ')}`);
       const value = (step as Record<string, unknown>)[keys[0]!];
       if (keys[0] === 'read' && value !== 'HEAD' && !(Number.isInteger(value) && (value as number) >= 0)) throw fail(`.writers[${i}].steps[${j}].read`, 'must be "HEAD" or a version number');
       if (keys[0] === 'think' && !(typeof value === 'number' && value >= 0)) throw fail(`.writers[${i}].steps[${j}].think`, 'must be milliseconds (a number)');
+      validateStepBody(keys[0]!, value, step as Record<string, unknown>, `.writers[${i}].steps[${j}]`, fail);
     });
   });
+  validateStoreModel(s, fail);
   return { ...(s as unknown as Scenario), table: validTable };
 }
 

@@ -74,6 +74,35 @@ describe('the simulator', () => {
     expect(() => validateScenario({ ...base, writers: [{ name: 'x', steps: [{ fly: 1 }] }] })).toThrow(/writers\[0\]\.steps\[0\]/);
     expect(() => validateScenario({ ...base, writers: [{ name: 'x', steps: [{ read: -1 }] }] })).toThrow(/"HEAD" or a version/);
   });
+
+  it('refuses step bodies, writer options and store models it could not run, naming the path', () => {
+    const base = JSON.parse(JSON.stringify(scenarioLibrary[0]));
+    const withSteps = (...steps: unknown[]) => ({ ...base, writers: [{ name: 'w', steps }] });
+    const refusals: [unknown, RegExp][] = [
+      [withSteps({ append: 'x' }), /\.writers\[0\]\.steps\[0\]\.append: must be a list of rows/],
+      [withSteps({ append: [1] }), /\.append\[0\]: must be a row/],
+      [withSteps({ append: [{ id: 1 }], txn: { appId: 'a' } }), /\.txn: must be \{"appId"/],
+      [withSteps({ overwrite: [{ id: 1 }], where: 5 }), /\.where: must be a predicate/],
+      [withSteps({ delete: '' }), /\.delete: must be a predicate/],
+      [withSteps({ update: { set: {} } }), /\.update: must be \{"set"/],
+      [withSteps({ merge: { source: {}, on: 't.id = s.id', clauses: ['whenNotMatchedInsertAll'] } }), /\.merge\.source: must be a list of rows/],
+      [withSteps({ merge: { source: [], on: '', clauses: ['whenNotMatchedInsertAll'] } }), /\.merge\.on: must be the merge predicate/],
+      [withSteps({ merge: { source: [], on: 't.id = s.id', clauses: ['whenMatchedUpdate'] } }), /\.merge\.clauses: must list one or more of whenMatchedUpdateAll/],
+      [withSteps({ setProperties: { a: 1 } }), /\.setProperties: must be an object of table properties/],
+      [withSteps({ optimize: 'yes' }), /\.optimize: must be true/],
+      [withSteps(null), /\.steps\[0\]: must be one of/],
+      [{ ...base, writers: [{ name: 'w', steps: [], maxRetries: -1 }] }, /\.writers\[0\]\.maxRetries: must be a whole number/],
+      [{ ...base, writers: [{ name: 'w', steps: [], onConflict: 'retry' }] }, /\.onConflict: must be "fail" or "recompute"/],
+      [{ ...base, writers: [{ name: 'w', steps: [], lease: { mode: 'fixed-heartbeat', work: 10, leaseSeconds: 90 } }] }, /\.lease\.leaseSeconds: must be 15 to 60/],
+      [{ ...base, writers: [{ name: 'w', steps: [{ read: 'HEAD' }], lease: { mode: 'ignore', work: 10 } }] }, /\.steps: must be \[\] for a lease writer/],
+      [{ ...base, latency: { get: { min: 5, max: 1 } } }, /\.latency\.get: must be \{"min": ms, "max": ms\} with min <= max/],
+      [{ ...base, latency: { fetch: { min: 1, max: 2 } } }, /\.latency\.fetch: is not a store call/],
+      [{ ...base, faults: { fail: 2 } }, /\.faults\.fail: must be a share of calls, from 0 to 1/],
+    ];
+    for (const [doc, message] of refusals) expect(() => validateScenario(doc), String(message)).toThrow(message);
+    // A step's companions: txn beside append, where beside overwrite.
+    expect(validateScenario(withSteps({ overwrite: [{ id: 1 }], where: 'id = 1' }, { append: [{ id: 2 }], txn: { appId: 'a', version: 1 } })).writers[0]!.steps).toHaveLength(2);
+  });
 });
 
 describe('lease contention', () => {

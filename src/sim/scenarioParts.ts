@@ -1,0 +1,117 @@
+/**
+ * Validation of a scenario's parts beyond its shape: each step's body, each writer's options and
+ * lease plan, the store's latencies and faults. Every problem names its path in the document.
+ */
+import { LakeError } from '../core/errors.ts';
+
+type Fail = (path: string, why: string) => LakeError;
+type Json = Record<string, unknown>;
+
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isCount = (v: unknown) => Number.isInteger(v) && (v as number) >= 0;
+const isMillis = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+const isStringMap = (v: unknown) => isObject(v) && Object.values(v).every((x) => typeof x === 'string');
+
+/** The merge clauses a scenario can name by kind alone (the others need expressions). */
+export const scenarioMergeClauses = ['whenMatchedUpdateAll', 'whenMatchedDelete', 'whenNotMatchedInsertAll', 'whenNotMatchedBySourceDelete'];
+const storeCalls = ['list', 'head', 'get', 'put', 'putIfAbsent', 'delete', 'lease'];
+const leaseModes = ['infinite-stamped', 'fixed-heartbeat', 'ignore'];
+
+function requireRows(value: unknown, path: string, fail: Fail): void {
+  if (!Array.isArray(value)) throw fail(path, 'must be a list of rows (objects of column values)');
+  value.forEach((row, i) => {
+    if (!isObject(row)) throw fail(`${path}[${i}]`, `must be a row (an object of column values), got ${JSON.stringify(row)}`);
+  });
+}
+
+function optionalString(value: Json, key: string, path: string, fail: Fail): void {
+  if (value[key] !== undefined && typeof value[key] !== 'string') throw fail(`${path}.${key}`, 'must be a predicate (a string)');
+}
+
+/** A step's body, by its kind (read and think are checked with the step's shape). */
+export function validateStepBody(kind: string, value: unknown, step: Json, path: string, fail: Fail): void {
+  const at = `${path}.${kind}`;
+  switch (kind) {
+    case 'append':
+      requireRows(value, at, fail);
+      if (step.txn !== undefined && !(isObject(step.txn) && typeof step.txn.appId === 'string' && isCount(step.txn.version))) {
+        throw fail(`${path}.txn`, 'must be {"appId": string, "version": a whole number}');
+      }
+      return;
+    case 'overwrite':
+      requireRows(value, at, fail);
+      optionalString(step, 'where', path, fail);
+      return;
+    case 'delete':
+      if (typeof value !== 'string' || value.trim() === '') throw fail(at, 'must be a predicate (a string), e.g. "id = 1"');
+      return;
+    case 'update':
+      if (!isObject(value) || !isStringMap(value.set) || Object.keys(value.set as Json).length === 0) throw fail(at, 'must be {"set": {"column": "expression", ...}, "where"?: predicate}');
+      optionalString(value, 'where', at, fail);
+      return;
+    case 'merge': {
+      if (!isObject(value)) throw fail(at, 'must be {"source": rows, "on": predicate, "clauses": [...]}');
+      requireRows(value.source, `${at}.source`, fail);
+      if (typeof value.on !== 'string' || value.on.trim() === '') throw fail(`${at}.on`, 'must be the merge predicate (a string), e.g. "t.id = s.id"');
+      const clauses = value.clauses;
+      if (!Array.isArray(clauses) || clauses.length === 0 || !clauses.every((c) => scenarioMergeClauses.includes(c as string))) {
+        throw fail(`${at}.clauses`, `must list one or more of ${scenarioMergeClauses.join(', ')}`);
+      }
+      if (value.streamedExec !== undefined && typeof value.streamedExec !== 'boolean') throw fail(`${at}.streamedExec`, 'must be true or false');
+      return;
+    }
+    case 'setProperties':
+      if (!isStringMap(value)) throw fail(at, 'must be an object of table properties, each a string');
+      return;
+    case 'optimize':
+      if (value !== true) throw fail(at, 'must be true');
+      return;
+  }
+}
+
+/** A writer's retry, crash and lease options. */
+export function validateWriterOptions(writer: Json, path: string, fail: Fail): void {
+  for (const key of ['crashAtStep', 'maxRetries', 'recomputeLimit']) {
+    if (writer[key] !== undefined && !isCount(writer[key])) throw fail(`${path}.${key}`, 'must be a whole number, 0 or more');
+  }
+  if (writer.onConflict !== undefined && writer.onConflict !== 'fail' && writer.onConflict !== 'recompute') throw fail(`${path}.onConflict`, 'must be "fail" or "recompute"');
+  if (writer.lease === undefined) return;
+  const lease = writer.lease;
+  if (!isObject(lease) || !leaseModes.includes(lease.mode as string)) throw fail(`${path}.lease.mode`, `must be one of ${leaseModes.join(', ')}`);
+  if (!isMillis(lease.work)) throw fail(`${path}.lease.work`, 'must be milliseconds (a number)');
+  for (const key of ['startAfter', 'staleAfter']) {
+    if (lease[key] !== undefined && !isMillis(lease[key])) throw fail(`${path}.lease.${key}`, 'must be milliseconds (a number)');
+  }
+  if (lease.crash !== undefined && typeof lease.crash !== 'boolean') throw fail(`${path}.lease.crash`, 'must be true or false');
+  if (lease.leaseSeconds !== undefined && !(Number.isInteger(lease.leaseSeconds) && (lease.leaseSeconds as number) >= 15 && (lease.leaseSeconds as number) <= 60)) {
+    throw fail(`${path}.lease.leaseSeconds`, 'must be 15 to 60 (seconds, as Azure allows for a fixed lease)');
+  }
+  if (Array.isArray(writer.steps) && writer.steps.length > 0) throw fail(`${path}.steps`, 'must be [] for a lease writer: its work is the lease protocol');
+}
+
+/** The store's latencies and faults. */
+export function validateStoreModel(s: Json, fail: Fail): void {
+  if (s.latency !== undefined) {
+    if (!isObject(s.latency)) throw fail('.latency', 'must be an object of {"min": ms, "max": ms} by store call');
+    for (const [call, latency] of Object.entries(s.latency)) {
+      if (call !== 'default' && !storeCalls.includes(call)) throw fail(`.latency.${call}`, `is not a store call: use default or ${storeCalls.join(', ')}`);
+      if (!isObject(latency) || !isMillis(latency.min) || !isMillis(latency.max) || (latency.min as number) > (latency.max as number)) {
+        throw fail(`.latency.${call}`, 'must be {"min": ms, "max": ms} with min <= max');
+      }
+    }
+  }
+  if (s.faults !== undefined) {
+    const faults = s.faults;
+    if (!isObject(faults)) throw fail('.faults', 'must be {"fail"?: share, "delay"?: share, "maxDelayMs"?: ms, "calls"?: [...]}');
+    for (const key of ['fail', 'delay']) {
+      const share = faults[key];
+      if (share !== undefined && !(typeof share === 'number' && share >= 0 && share <= 1)) throw fail(`.faults.${key}`, 'must be a share of calls, from 0 to 1');
+    }
+    if (faults.maxDelayMs !== undefined && !isMillis(faults.maxDelayMs)) throw fail('.faults.maxDelayMs', 'must be milliseconds (a number)');
+    if (faults.calls !== undefined && !(Array.isArray(faults.calls) && faults.calls.every((c) => storeCalls.includes(c as string)))) {
+      throw fail('.faults.calls', `must list store calls: ${storeCalls.join(', ')}`);
+    }
+  }
+  if (s.catalog !== undefined && typeof s.catalog !== 'string') throw fail('.catalog', 'must be the catalog blob\'s key (a string)');
+  if (s.expect !== undefined && !isStringMap(s.expect)) throw fail('.expect', 'must map writer names to outcomes (strings)');
+}
