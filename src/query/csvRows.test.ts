@@ -11,4 +11,7 @@ describe('CSV', () => {
   it('names the line with the wrong number of fields', () => {
     expect(() => parseCsv('a,b\n1,2\n3\n', 'batch.csv')).toThrow(/batch.csv line 3/);
   });
+  it('refuses a header that names a column twice', () => {
+    expect(() => parseCsv('id,name,id\n1,a,2\n', 'batch.csv')).toThrow(/batch.csv: the header names column "id" twice/);
+  });
 });

@@ -9,6 +9,8 @@ export function parseCsv(text: string, name = 'CSV'): Record<string, string | nu
   const header = records.shift();
   if (!header) return [];
   const columns = header.map((h) => h.value ?? '');
+  const repeated = columns.find((c, i) => columns.indexOf(c) !== i);
+  if (repeated !== undefined) throw new LakeError('InvalidInput', `${name}: the header names column "${repeated}" twice; one of them would be lost`);
   return records
     .filter((r) => !(r.length === 1 && r[0]?.value === null))
     .map((record, i) => {
