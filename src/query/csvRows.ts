@@ -8,20 +8,23 @@ export function parseCsv(text: string, name = 'CSV'): Record<string, string | nu
   const records = toRecords(text.replace(/^\uFEFF/, ''), name);
   const header = records.shift();
   if (!header) return [];
-  const columns = header.map((h) => h.value ?? '');
+  const columns = header.fields.map((h) => h.value ?? '');
   const repeated = columns.find((c, i) => columns.indexOf(c) !== i);
   if (repeated !== undefined) throw new LakeError('InvalidInput', `${name}: the header names column "${repeated}" twice; one of them would be lost`);
   return records
-    .filter((r) => !(r.length === 1 && r[0]?.value === null))
-    .map((record, i) => {
-      if (record.length !== columns.length) throw new LakeError('InvalidInput', `${name} line ${i + 2}: ${record.length} fields, but the header has ${columns.length}`);
-      return Object.fromEntries(columns.map((c, j) => [c, record[j]?.value ?? null]));
+    .filter(({ fields }) => !(fields.length === 1 && fields[0]?.value === null))
+    .map(({ fields, line }) => {
+      if (fields.length !== columns.length) throw new LakeError('InvalidInput', `${name} line ${line}: ${fields.length} fields, but the header has ${columns.length}`);
+      return Object.fromEntries(columns.map((c, j) => [c, fields[j]?.value ?? null]));
     });
 }
 
-function toRecords(text: string, name: string): { value: string | null }[][] {
-  const records: { value: string | null }[][] = [];
+/** The records of a CSV text, each with the line it starts on (a quoted field may span lines). */
+function toRecords(text: string, name: string): { fields: { value: string | null }[]; line: number }[] {
+  const records: { fields: { value: string | null }[]; line: number }[] = [];
   let record: { value: string | null }[] = [];
+  let line = 1;
+  let recordLine = 1;
   let field = '';
   let quoted = false;
   let wasQuoted = false;
@@ -36,6 +39,7 @@ function toRecords(text: string, name: string): { value: string | null }[][] {
     if (quoted) {
       if (c === '"' && text[i + 1] === '"') { field += '"'; i += 2; continue; }
       if (c === '"') { quoted = false; i++; continue; }
+      if (c === '\n') line++;
       field += c;
       i++;
       continue;
@@ -44,9 +48,10 @@ function toRecords(text: string, name: string): { value: string | null }[][] {
     if (c === ',') { endField(); i++; continue; }
     if (c === '\n' || c === '\r') {
       endField();
-      records.push(record);
+      records.push({ fields: record, line: recordLine });
       record = [];
       i += c === '\r' && text[i + 1] === '\n' ? 2 : 1;
+      recordLine = ++line;
       continue;
     }
     field += c;
@@ -55,7 +60,7 @@ function toRecords(text: string, name: string): { value: string | null }[][] {
   if (quoted) throw new LakeError('InvalidInput', `${name}: a quoted field is not closed`);
   if (field !== '' || wasQuoted || record.length > 0) {
     endField();
-    records.push(record);
+    records.push({ fields: record, line: recordLine });
   }
   return records;
 }
