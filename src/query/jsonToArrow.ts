@@ -6,7 +6,7 @@
  */
 import {
   Binary, Bool, DateDay, Decimal, Field, Float32, Float64, Int8, Int16, Int32, Int64, Schema, Struct, Table,
-  TimestampMicrosecond, Utf8, makeData, makeVector, type DataType as ArrowType, type Vector,
+  TimestampMicrosecond, Utf8, makeData, makeVector, tableToIPC, type DataType as ArrowType, type Vector,
 } from 'apache-arrow';
 import { LakeError } from '../core/errors.ts';
 import type { DataType, StructType } from '../core/delta/schemaTypes.ts';
@@ -20,6 +20,11 @@ export interface ColumnSpec {
   nullable: boolean;
   /** Written as the Parquet field id (column mapping's id mode). */
   fieldId?: number;
+}
+
+/** Rows as an Arrow IPC stream, to hand to another thread (duckdb-wasm's) without Arrow objects. */
+export function toArrowIpc(rows: readonly Record<string, unknown>[], columns: readonly ColumnSpec[]): Uint8Array {
+  return tableToIPC(toArrowTable(rows, columns), 'stream');
 }
 
 export function toArrowTable(rows: readonly Record<string, unknown>[], columns: readonly ColumnSpec[]): Table {

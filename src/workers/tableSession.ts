@@ -13,8 +13,7 @@ import { toFilesPage } from '../core/analysis/activeFiles.ts';
 import { planVersionDiff, subtractRows } from '../core/analysis/versionDiff.ts';
 import { toTableGrowth } from '../core/analysis/tableGrowth.ts';
 import { SnapshotRows } from '../query/tableRows.ts';
-import { toArrowTable } from '../query/jsonToArrow.ts';
-import { tableToIPC } from 'apache-arrow';
+import { toArrowIpc } from '../query/jsonToArrow.ts';
 import { planScan } from '../core/delta/planScan.ts';
 import { scanDelta } from '../query/deltaScan.ts';
 import { toJsonRows } from '../query/jsonValues.ts';
@@ -113,7 +112,7 @@ export class TableSession {
   async arrowIpc(at: { version: number }, context: CallContext = {}): Promise<Uint8Array> {
     const snapshot = await this.loadSnapshotAt({ version: at.version }, context);
     const rows = await new SnapshotRows(this.requireStore(), snapshot).all();
-    return tableToIPC(toArrowTable(rows, snapshot.schema.fields), 'stream');
+    return toArrowIpc(rows, snapshot.schema.fields);
   }
 
   async diff(at: { from: number; to: number }, context: CallContext = {}): Promise<DiffSummary> {
