@@ -19,6 +19,12 @@ function layoutOf(trace: TraceEvent[]) {
   const end = trace.reduce((latest, e) => Math.max(latest, e.t), 1);
   const drawn = eventsToDraw(trace, (t) => (t / end) * (width - left - 20));
   const commitOf = new Map(trace.filter((e) => e.kind === 'committed' && e.version !== undefined).map((e) => [e.version!, e]));
+  /** A conflict's arrow to the winning commit that caused it. */
+  const arrowOf = (index: number) => {
+    const conflict = trace[index]!;
+    const winner = conflict.kind === 'conflict' && conflict.winningVersion !== undefined ? commitOf.get(conflict.winningVersion) : undefined;
+    return winner ? [{ index, conflict, winner }] : [];
+  };
   return {
     writers,
     end,
@@ -27,12 +33,9 @@ function layoutOf(trace: TraceEvent[]) {
     y: (writer: string) => (laneOf.get(writer) ?? 0) * laneHeight + laneHeight / 2 + 6,
     drawn,
     leaseSpans: toLeaseSpans(trace),
-    /** Each drawn conflict and the winning commit that caused it. */
-    arrows: drawn.flatMap((i) => {
-      const e = trace[i]!;
-      const winner = e.kind === 'conflict' && e.winningVersion !== undefined ? commitOf.get(e.winningVersion) : undefined;
-      return winner ? [{ index: i, conflict: e, winner }] : [];
-    }),
+    arrowOf,
+    /** Each drawn conflict's arrow. */
+    arrows: drawn.flatMap(arrowOf),
     key: swimlaneKey(trace),
   };
 }
@@ -49,7 +52,7 @@ function describeEvent(e: TraceEvent): string {
  */
 export function Swimlane({ trace, cursor, onPick }: { trace: TraceEvent[]; cursor: number; onPick: (index: number) => void }) {
   const layout = useMemo(() => layoutOf(trace), [trace]);
-  const { writers, end, height, x, y, leaseSpans, arrows, key } = layout;
+  const { writers, end, height, x, y, leaseSpans, arrows, arrowOf, key } = layout;
   const lanes = useMemo(() => (
     <>
       {writers.map((w) => (
@@ -85,6 +88,9 @@ export function Swimlane({ trace, cursor, onPick }: { trace: TraceEvent[]; curso
     </>
   ), [layout, trace, onPick]);
   const focus = cursor >= 0 ? trace[cursor] : undefined;
+  // The arrows up to the event in focus, its own too where a long trace's sampling left it out.
+  const shownArrows = arrows.filter((a) => cursor < 0 || a.index <= cursor);
+  if (focus && !shownArrows.some((a) => a.index === cursor)) shownArrows.push(...arrowOf(cursor));
   return (
     <figure className="swimlane-figure">
       <svg className="swimlane" width={width} height={height} role="img" aria-label="Writers over virtual time" data-testid="swimlane">
@@ -92,7 +98,7 @@ export function Swimlane({ trace, cursor, onPick }: { trace: TraceEvent[]; curso
           <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="var(--remove)" /></marker>
         </defs>
         {lanes}
-        {arrows.filter((a) => cursor < 0 || a.index <= cursor).map(({ index, conflict, winner }) => (
+        {shownArrows.map(({ index, conflict, winner }) => (
           <line key={`arrow-${index}`} x1={x(conflict.t)} y1={y(conflict.writer)} x2={x(winner.t)} y2={y(winner.writer)} markerEnd="url(#arrow)"
             className={index === cursor ? 'conflict-arrow focused' : 'conflict-arrow'} data-testid="conflict-arrow">
             <title>{`${conflict.writer}'s ${conflict.conflictKind ?? 'conflict'}: caused by version ${conflict.winningVersion}, committed by ${winner.writer}`}</title>
