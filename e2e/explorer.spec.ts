@@ -192,3 +192,8 @@ test('opens a table by URL and keeps it in the page link', async ({ page, baseUR
   await page.reload();
   await expect(page.getByTestId('selected-version')).toHaveText('at version 10');
 });
+
+test('a link whose table URL is not http or https is refused, saying what to give', async ({ page }) => {
+  await page.goto('/?url=javascript:alert(1)');
+  await expect(page.getByRole('alert').first()).toContainText('is not a table URL: give an http:// or https:// address of the table\'s folder');
+});

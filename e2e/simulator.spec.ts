@@ -117,3 +117,8 @@ test('draws who holds the lease: a crashed holder keeps it until the staleness w
   await expect(spans.nth(1).locator('title')).toHaveText('run-3 held the lease 46800112-46860225 ms: released');
   await page.screenshot({ path: test.info().outputPath('simulator-lease.png'), fullPage: true });
 });
+
+test('a link to a scenario that does not exist says which ones do', async ({ page }) => {
+  await page.goto('/?sim=nope&seed=1');
+  await expect(page.getByRole('alert').first()).toContainText('NotFound: no built-in scenario "nope": the built-in ones are seed-pinned-merge, seed-bound-at-merge-start');
+});

@@ -125,6 +125,12 @@ describe('HttpStore', () => {
     expect(readFileSync(join(dir, 'a', 'one.json'), 'utf8')).toBe('{"one":1}');
   });
 
+  it('refuses an address that is not http or https', () => {
+    for (const address of ['javascript:alert(1)', 'file:///etc/passwd', 'ftp://host/t', 'samples/t', 'http:/t']) {
+      expect(() => new HttpStore(address)).toThrow(expect.objectContaining({ code: 'InvalidInput', message: expect.stringContaining('http:// or https://') }));
+    }
+  });
+
   it('maps 401 and 403 to AccessDenied, 404 to NotFound', async () => {
     const store = new HttpStore(`${served.url}private/`);
     await expect(store.get('401/x')).rejects.toMatchObject({ code: 'AccessDenied', message: expect.stringContaining('401') });

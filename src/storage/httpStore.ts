@@ -35,6 +35,9 @@ export class HttpStore implements ObjectStore {
   private index?: Promise<ObjectMeta[]>;
 
   constructor(baseUrl: string, options: { fetch?: typeof fetch; headers?: Record<string, string> } = {}) {
+    if (!/^https?:\/\/[^/]/i.test(baseUrl)) {
+      throw new LakeError('InvalidInput', `"${redactQuery(baseUrl)}" is not a table URL: give an http:// or https:// address of the table's folder`);
+    }
     this.base = baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
     const inner = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
     const headers = options.headers;

@@ -8,7 +8,7 @@ import { LakeError, toLakeError } from '../core/errors.ts';
 import { summarise, type TraceEvent } from '../sim/trace.ts';
 import type { SimRunResult } from './simProtocol.ts';
 import type { StoreWorkerResponse, WriterWorkerMessage } from './liveProtocol.ts';
-import { toScenario } from './liveScenario.ts';
+import { toScenario } from './scenarioInput.ts';
 import { describeLiveTarget, type LiveTarget } from './liveTarget.ts';
 
 type Committed = Extract<WriterWorkerMessage, { kind: 'done' }>['committed'];

@@ -14,7 +14,7 @@ import { checkInvariants } from '../sim/invariants.ts';
 import { writeStartingTable } from '../sim/startingTable.ts';
 import { sampleFixtures } from './sampleFixtures.ts';
 import { simOperations } from './simOperationsImpl.ts';
-import { toScenario } from './liveScenario.ts';
+import { toScenario } from './scenarioInput.ts';
 import type { StoreWorkerRequest, StoreWorkerResponse } from './liveProtocol.ts';
 
 let store: ObjectStore | undefined;

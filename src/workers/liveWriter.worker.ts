@@ -8,7 +8,7 @@ import { RemoteStore, type PortLike } from '../storage/remoteStore.ts';
 import { loadParquetWasm } from '../query/parquetWasm.ts';
 import { runWriter } from '../sim/runWriter.ts';
 import { simOperations } from './simOperationsImpl.ts';
-import { toScenario } from './liveScenario.ts';
+import { toScenario } from './scenarioInput.ts';
 import type { WriterWorkerMessage, WriterWorkerRequest } from './liveProtocol.ts';
 import type { TraceEvent } from '../sim/trace.ts';
 

@@ -5,11 +5,10 @@ import { MemoryStore } from '../storage/memoryStore.ts';
 import { loadParquetWasm } from '../query/parquetWasm.ts';
 import { runScenario } from '../sim/runScenario.ts';
 import { checkInvariants } from '../sim/invariants.ts';
-import { scenarioLibrary } from '../sim/scenarioLibrary.ts';
-import { validateScenario } from '../sim/scenario.ts';
 import { summarise } from '../sim/trace.ts';
 import { simOperations } from './simOperationsImpl.ts';
 import { sampleFixtures } from './sampleFixtures.ts';
+import { toScenario } from './scenarioInput.ts';
 import type { FixtureLoader } from '../sim/fixtureTable.ts';
 import type { SimRequest, SimResponse } from './simProtocol.ts';
 
@@ -25,9 +24,7 @@ onmessage = async (event: MessageEvent<SimRequest>) => {
   const { id, scenario: nameOrJson, seed, rules = 'delta-rs', samplesUrl } = event.data;
   try {
     await loadParquetWasm();
-    const scenario = typeof nameOrJson === 'string'
-      ? scenarioLibrary.find((s) => s.name === nameOrJson) ?? (() => { throw new Error(`no built-in scenario "${nameOrJson}"`); })()
-      : validateScenario(nameOrJson);
+    const scenario = toScenario(nameOrJson);
     const run = await runScenario(scenario, seed, { makeStore: (clock) => new MemoryStore({ clock, newLeaseId: () => 'lease' }), operations: simOperations, settle, fixtures: fixturesAt(samplesUrl) }, rules);
     const response: SimResponse = {
       id, ok: true,

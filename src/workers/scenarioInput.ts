@@ -6,6 +6,6 @@ import { validateScenario, type Scenario } from '../sim/scenario.ts';
 export function toScenario(nameOrJson: string | unknown): Scenario {
   if (typeof nameOrJson !== 'string') return validateScenario(nameOrJson);
   const builtIn = scenarioLibrary.find((s) => s.name === nameOrJson);
-  if (!builtIn) throw new LakeError('NotFound', `no built-in scenario "${nameOrJson}"`);
+  if (!builtIn) throw new LakeError('NotFound', `no built-in scenario "${nameOrJson}": the built-in ones are ${scenarioLibrary.map((s) => s.name).join(', ')}`);
   return builtIn;
 }
