@@ -1,5 +1,5 @@
 /**
- * A scenario: a small, versioned JSON document (its format below). The starting table, the isolation level,
+ * A scenario: a small, versioned JSON file (its format below). The starting table, the isolation level,
  * store latencies, and for each writer a script of steps. Validated with messages that name
  * the offending path.
  */

@@ -1,6 +1,6 @@
 /**
  * Validation of a scenario's parts beyond its shape: each step's body, each writer's options and
- * lease plan, the store's latencies and faults. Every problem names its path in the document.
+ * lease plan, the store's latencies and faults. Every problem names its path in the scenario.
  */
 import { LakeError } from '../core/errors.ts';
 
