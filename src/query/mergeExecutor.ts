@@ -13,7 +13,7 @@ import { columnsOf, evaluatePredicate, type Predicate } from '../core/delta/pred
 import { parsePredicate } from '../core/delta/parsePredicate.ts';
 import { toReadContext } from '../core/delta/operations/readTransaction.ts';
 import type { Transaction } from '../core/delta/transaction.ts';
-import { hashMatcher } from './mergeMatch.ts';
+import { columnTypes, hashMatcher, valuesUnderAliases } from './mergeMatch.ts';
 import { sqlMatcher } from './mergeSqlJoin.ts';
 import { SnapshotRows, type Row } from './tableRows.ts';
 import { requireWritable, writeRowsFor, type WriteContext } from './writeContext.ts';
@@ -34,7 +34,7 @@ export async function runMerge(snapshot: DeltaSnapshot, spec: MergeSpec, source:
   const started = context.now();
   requireWritable(snapshot, spec.clauses.some((c) => c.kind.includes('Delete') || c.kind.includes('Update')));
   const types = new Map<string, DataType>(snapshot.schema.fields.map((f) => [f.name, f.type]));
-  const typeOf = (column: string) => types.get(column.includes('.') ? column.slice(column.indexOf('.') + 1) : column) ?? 'string';
+  const typeOf = columnTypes(types);
   const join = planMergeJoin(spec);
   requirePredicateColumns(spec, join, types, source);
   const earlyFilter = planMergeEarlyFilter(spec, join, snapshot, source);
@@ -43,14 +43,9 @@ export async function runMerge(snapshot: DeltaSnapshot, spec: MergeSpec, source:
     ? await sqlMatcher(context.joinEngine, { spec, join, source, types })
     : hashMatcher({ spec, join, source, types });
   try {
-    const valueFor = (target: Row | undefined, sourceRow: Record<string, unknown> | undefined) => (name: string) => {
-      if (name.startsWith(`${spec.sourceAlias}.`)) return sourceRow?.[name.slice(spec.sourceAlias.length + 1)];
-      if (name.startsWith(`${spec.targetAlias}.`)) return target?.[name.slice(spec.targetAlias.length + 1)];
-      return target ? target[name] : sourceRow?.[name];
-    };
     const holds = (clause: MergeClause, target: Row | undefined, sourceRow: Record<string, unknown> | undefined) => {
       const condition = conditions.get(clause);
-      return !condition || evaluatePredicate(condition, valueFor(target, sourceRow), typeOf) === true;
+      return !condition || evaluatePredicate(condition, valuesUnderAliases(spec, target, sourceRow), typeOf) === true;
     };
     const setValues = (base: Row, set: Record<string, string>, sourceRow: Record<string, unknown> | undefined): Row => {
       const out: Row = { ...base };

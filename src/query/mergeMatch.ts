@@ -27,9 +27,26 @@ export interface MatchInputs {
 
 const noMatches: readonly number[] = Object.freeze([]);
 
+/** The target's Delta type of a column the merge names, with or without an alias. */
+export function columnTypes(types: ReadonlyMap<string, DataType>): (column: string) => DataType {
+  return (column) => types.get(column.includes('.') ? column.slice(column.indexOf('.') + 1) : column) ?? 'string';
+}
+
+/**
+ * The values a merge predicate or clause condition sees for one (target, source) pair, under the
+ * merge's aliases; a bare name is the target's column (the source's where there is no target row).
+ */
+export function valuesUnderAliases(spec: MergeSpec, target: Row | undefined, sourceRow: Record<string, unknown> | undefined): (name: string) => unknown {
+  return (name) => {
+    if (name.startsWith(`${spec.sourceAlias}.`)) return sourceRow?.[name.slice(spec.sourceAlias.length + 1)];
+    if (name.startsWith(`${spec.targetAlias}.`)) return target?.[name.slice(spec.targetAlias.length + 1)];
+    return target ? target[name] : sourceRow?.[name];
+  };
+}
+
 /** Equalities through a hash index on the source; the rest of the predicate row by row. */
 export function hashMatcher({ spec, join, source, types }: MatchInputs): MergeMatcher {
-  const typeOf = (column: string) => types.get(column.includes('.') ? column.slice(column.indexOf('.') + 1) : column) ?? 'string';
+  const typeOf = columnTypes(types);
   const keyTypes = join.keys.map((k) => types.get(k.target) ?? 'string');
   /** The join key, typed as the target's columns; undefined when a part is null (it matches nothing, as in SQL). */
   const keyOf = (row: Record<string, unknown>, side: 'target' | 'source'): JoinKey | undefined => {
@@ -51,11 +68,6 @@ export function hashMatcher({ spec, join, source, types }: MatchInputs): MergeMa
     if (bucket) bucket.push(i);
     else index.set(key, [i]);
   });
-  const valueFor = (target: Row, sourceRow: Record<string, unknown> | undefined) => (name: string) => {
-    if (name.startsWith(`${spec.sourceAlias}.`)) return sourceRow?.[name.slice(spec.sourceAlias.length + 1)];
-    if (name.startsWith(`${spec.targetAlias}.`)) return target[name.slice(spec.targetAlias.length + 1)];
-    return target[name];
-  };
   return {
     async matchFile(targetRows) {
       return targetRows.map((target) => {
@@ -63,7 +75,7 @@ export function hashMatcher({ spec, join, source, types }: MatchInputs): MergeMa
         const bucket = key === undefined ? undefined : index.get(key);
         if (!bucket) return noMatches;
         if (join.residual.length === 0) return bucket;
-        return bucket.filter((i) => join.residual.every((p) => evaluatePredicate(p, valueFor(target, source[i]), typeOf) === true));
+        return bucket.filter((i) => join.residual.every((p) => evaluatePredicate(p, valuesUnderAliases(spec, target, source[i]), typeOf) === true));
       });
     },
     async close() {},
