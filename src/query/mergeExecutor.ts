@@ -9,11 +9,11 @@ import type { DeltaSnapshot } from '../core/delta/snapshot.ts';
 import type { DataType } from '../core/delta/schemaTypes.ts';
 import { toRewriteActions, filesToRead, type FileRewrite } from '../core/delta/operations/rewrite.ts';
 import { planMergeEarlyFilter, planMergeJoin, toPredicateText, type MergeClause, type MergeJoin, type MergeSpec } from '../core/delta/operations/merge.ts';
-import { columnsOf, evaluatePredicate, type Predicate } from '../core/delta/predicate.ts';
+import { evaluatePredicate, type Predicate } from '../core/delta/predicate.ts';
 import { parsePredicate } from '../core/delta/parsePredicate.ts';
 import { toReadContext } from '../core/delta/operations/readTransaction.ts';
 import type { Transaction } from '../core/delta/transaction.ts';
-import { columnTypes, hashMatcher, valuesUnderAliases } from './mergeMatch.ts';
+import { columnTypes, hashMatcher, predicateColumns, valuesUnderAliases } from './mergeMatch.ts';
 import { sqlMatcher } from './mergeSqlJoin.ts';
 import { SnapshotRows, type Row } from './tableRows.ts';
 import { requireWritable, writeRowsFor, type WriteContext } from './writeContext.ts';
@@ -172,19 +172,13 @@ function allColumns(snapshot: DeltaSnapshot, sourceAlias: string): Record<string
 /** A column the merge predicate names must exist on its side, or every row would silently fail to match. */
 function requirePredicateColumns(spec: MergeSpec, join: MergeJoin, types: ReadonlyMap<string, DataType>, source: readonly Record<string, unknown>[]): void {
   const sourceColumns = new Set(source.flatMap((row) => Object.keys(row)));
-  const named = [
-    ...join.keys.flatMap((k) => [`${spec.targetAlias}.${k.target}`, `${spec.sourceAlias}.${k.source}`]),
-    ...join.residual.flatMap((p) => [...columnsOf(p)]),
-  ];
-  for (const name of named) {
-    if (name.startsWith(`${spec.sourceAlias}.`)) {
-      const column = name.slice(spec.sourceAlias.length + 1);
-      if (source.length > 0 && !sourceColumns.has(column)) {
-        throw new LakeError('InvalidInput', `the merge predicate names ${name}, which the source does not have; it has: ${[...sourceColumns].join(', ')}`);
-      }
-    } else {
-      const column = name.startsWith(`${spec.targetAlias}.`) ? name.slice(spec.targetAlias.length + 1) : name;
-      if (!types.has(column)) throw new LakeError('InvalidInput', `the merge predicate names ${name}, which the table does not have; it has: ${[...types.keys()].join(', ')}`);
+  const named = predicateColumns(spec, join);
+  for (const column of named.source) {
+    if (source.length > 0 && !sourceColumns.has(column)) {
+      throw new LakeError('InvalidInput', `the merge predicate names ${spec.sourceAlias}.${column}, which the source does not have; it has: ${[...sourceColumns].join(', ')}`);
     }
+  }
+  for (const column of named.target) {
+    if (!types.has(column)) throw new LakeError('InvalidInput', `the merge predicate names ${spec.targetAlias}.${column}, which the table does not have; it has: ${[...types.keys()].join(', ')}`);
   }
 }

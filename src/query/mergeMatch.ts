@@ -5,7 +5,7 @@
  * database). The executor applies the clauses to the matches either way.
  */
 import type { DataType } from '../core/delta/schemaTypes.ts';
-import { evaluatePredicate } from '../core/delta/predicate.ts';
+import { columnsOf, evaluatePredicate } from '../core/delta/predicate.ts';
 import type { MergeJoin, MergeSpec } from '../core/delta/operations/merge.ts';
 import { coerceValue } from './jsonToArrow.ts';
 import type { Row } from './tableRows.ts';
@@ -26,6 +26,19 @@ export interface MatchInputs {
 }
 
 const noMatches: readonly number[] = Object.freeze([]);
+
+/** The columns the predicate names on each side ("t.id" on the target, "s.id" on the source; bare names are the target's). */
+export function predicateColumns(spec: MergeSpec, join: MergeJoin): { target: Set<string>; source: Set<string> } {
+  const target = new Set(join.keys.map((k) => k.target));
+  const source = new Set(join.keys.map((k) => k.source));
+  for (const predicate of join.residual) {
+    for (const name of columnsOf(predicate)) {
+      if (name.startsWith(`${spec.sourceAlias}.`)) source.add(name.slice(spec.sourceAlias.length + 1));
+      else target.add(name.startsWith(`${spec.targetAlias}.`) ? name.slice(spec.targetAlias.length + 1) : name);
+    }
+  }
+  return { target, source };
+}
 
 /** The target's Delta type of a column the merge names, with or without an alias. */
 export function columnTypes(types: ReadonlyMap<string, DataType>): (column: string) => DataType {

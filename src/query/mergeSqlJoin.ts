@@ -5,18 +5,17 @@
  * applied to the matches by the executor, exactly as with the TypeScript hash join.
  */
 import type { DataType } from '../core/delta/schemaTypes.ts';
-import { columnsOf } from '../core/delta/predicate.ts';
 import { quoteIdentifier } from '../core/sqlNames.ts';
 import type { SqlEngine } from './duckdbEngine.ts';
 import { toArrowTable, type ColumnSpec } from './jsonToArrow.ts';
-import type { MatchInputs, MergeMatcher } from './mergeMatch.ts';
+import { predicateColumns, type MatchInputs, type MergeMatcher } from './mergeMatch.ts';
 
 const rowColumn = '__lakelab_row';
 let joins = 0;
 
 export async function sqlMatcher(engine: SqlEngine, inputs: MatchInputs): Promise<MergeMatcher> {
   const { spec, source, types } = inputs;
-  const columns = referencedColumns(inputs);
+  const columns = predicateColumns(inputs.spec, inputs.join);
   const run = ++joins;
   const sourceTable = `__lakelab_merge_source_${run}`;
   const targetTable = `__lakelab_merge_target_${run}`;
@@ -51,19 +50,6 @@ export async function sqlMatcher(engine: SqlEngine, inputs: MatchInputs): Promis
       await engine.drop(sourceTable);
     },
   };
-}
-
-/** The columns the predicate names on each side ("t.id" on the target, "s.id" on the source; bare names are the target's). */
-function referencedColumns({ spec, join }: MatchInputs): { target: Set<string>; source: Set<string> } {
-  const target = new Set(join.keys.map((k) => k.target));
-  const source = new Set(join.keys.map((k) => k.source));
-  for (const predicate of join.residual) {
-    for (const name of columnsOf(predicate)) {
-      if (name.startsWith(`${spec.sourceAlias}.`)) source.add(name.slice(spec.sourceAlias.length + 1));
-      else target.add(name.startsWith(`${spec.targetAlias}.`) ? name.slice(spec.targetAlias.length + 1) : name);
-    }
-  }
-  return { target, source };
 }
 
 /** A source column compares as the target column it is joined with, else as the target's column of its name, else as its values suggest. */
