@@ -137,7 +137,7 @@ export function encodeRoaringBitmapArray(rows: readonly number[]): Uint8Array {
   view.setUint32(at, serialCookieNoRuns, true);
   view.setUint32(at + 4, keys.length, true);
   at += 8;
-  keys.forEach((k, i) => {
+  keys.forEach((k) => {
     view.setUint16(at, k, true);
     view.setUint16(at + 2, (containers.get(k)?.length ?? 1) - 1, true);
     at += 4;
