@@ -7,10 +7,9 @@
  */
 import { existsSync, promises as fs } from 'node:fs';
 import { basename, join, relative, sep } from 'node:path';
-import { listAll } from '../core/objectStore.ts';
 import { NodeFsStore } from '../storage/nodeFsStore.ts';
 import { listingIndexName } from '../storage/httpStore.ts';
-import type { FixtureFiles, FixtureLoader } from '../sim/fixtureTable.ts';
+import { readFixtureFiles, type FixtureFiles, type FixtureLoader } from '../sim/fixtureTable.ts';
 
 const repoRoot = join(import.meta.dirname, '..', '..');
 export const builtInFixtureFolders = [join(repoRoot, 'public', 'samples'), join(repoRoot, 'test', 'fixtures', 'delta')];
@@ -35,7 +34,7 @@ export function folderFixtures(folders: string[] = builtInFixtureFolders): Fixtu
       const dir = (await (tables ??= findAll())).get(name);
       if (!dir) throw new Error(`bug: fixture "${name}" was not among the names`);
       let files = loaded.get(name);
-      if (!files) loaded.set(name, (files = readTable(dir)));
+      if (!files) loaded.set(name, (files = readFixtureFiles(new NodeFsStore(dir), (key) => key === listingIndexName)));
       return files;
     },
   };
@@ -51,11 +50,4 @@ async function findTables(folder: string): Promise<string[]> {
     .sort((a, b) => (a.name < b.name ? -1 : 1))
     .map((e) => findTables(join(folder, e.name))));
   return nested.flat();
-}
-
-async function readTable(dir: string): Promise<FixtureFiles> {
-  const store = new NodeFsStore(dir);
-  // The listing index beside a served sample is the static server's, not the table's.
-  const objects = (await listAll(store, '')).filter((o) => o.key !== listingIndexName);
-  return new Map(await Promise.all(objects.map(async (o) => [o.key, await store.get(o.key)] as const)));
 }

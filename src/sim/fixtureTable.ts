@@ -6,7 +6,7 @@
  * time in key order, so the store is the same on every run.
  */
 import { LakeError } from '../core/errors.ts';
-import type { ObjectStore } from '../core/objectStore.ts';
+import { listAll, type ObjectStore } from '../core/objectStore.ts';
 import { logFolder, toLogFile } from '../core/delta/logPaths.ts';
 import type { FixtureTable } from './scenario.ts';
 
@@ -18,6 +18,12 @@ export interface FixtureLoader {
   names(): Promise<string[]>;
   /** The fixture's files: its _delta_log and its data files. */
   load(name: string): Promise<FixtureFiles>;
+}
+
+/** Every file of a table in a store, read whole: what a loader hands over. */
+export async function readFixtureFiles(store: ObjectStore, skip: (key: string) => boolean = () => false): Promise<FixtureFiles> {
+  const objects = (await listAll(store, '')).filter((o) => !skip(o.key));
+  return new Map(await Promise.all(objects.map(async (o) => [o.key, await store.get(o.key)] as const)));
 }
 
 export interface FixtureCopy {

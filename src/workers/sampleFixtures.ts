@@ -3,9 +3,8 @@
  * names them; each is read through HttpStore and its listing index.
  */
 import { LakeError } from '../core/errors.ts';
-import { listAll } from '../core/objectStore.ts';
 import { HttpStore } from '../storage/httpStore.ts';
-import type { FixtureFiles, FixtureLoader } from '../sim/fixtureTable.ts';
+import { readFixtureFiles, type FixtureFiles, type FixtureLoader } from '../sim/fixtureTable.ts';
 
 /** Loads samples once per loader: keep one per worker. */
 export function sampleFixtures(samplesUrl: string, fetcher?: typeof fetch): FixtureLoader {
@@ -23,7 +22,7 @@ export function sampleFixtures(samplesUrl: string, fetcher?: typeof fetch): Fixt
       if (!files) {
         const sample = (await samples()).find((s) => s.name === name);
         if (!sample) throw new LakeError('NotFound', `no sample "${name}" in ${base}samples.json`);
-        files = loadSample(new HttpStore(new URL(sample.path.endsWith('/') ? sample.path : `${sample.path}/`, base).href, { fetch: fetcher }));
+        files = readFixtureFiles(new HttpStore(new URL(sample.path.endsWith('/') ? sample.path : `${sample.path}/`, base).href, { fetch: fetcher }));
         loaded.set(name, files);
         files.catch(() => loaded.delete(name));
       }
@@ -36,9 +35,4 @@ async function loadSampleList(base: string, fetcher?: typeof fetch): Promise<{ n
   const parsed = JSON.parse(new TextDecoder().decode(await new HttpStore(base, { fetch: fetcher }).get('samples.json'))) as unknown;
   if (!Array.isArray(parsed)) throw new LakeError('Corrupt', `${base}samples.json: expected a list of samples`);
   return parsed as { name: string; path: string }[];
-}
-
-async function loadSample(store: HttpStore): Promise<FixtureFiles> {
-  const objects = await listAll(store, '');
-  return new Map(await Promise.all(objects.map(async (o) => [o.key, await store.get(o.key)] as const)));
 }
