@@ -5,6 +5,8 @@ import { playwright } from '@vitest/browser-playwright';
 export default defineConfig({
   test: {
     include: ['src/**/*.browser.test.ts'],
+    // LAKELAB_VITEST_BROWSER_PORT lets two checkouts run browser tests side by side.
+    api: { port: Number(process.env.LAKELAB_VITEST_BROWSER_PORT ?? 63315), strictPort: true },
     testTimeout: 60_000,
     browser: {
       enabled: true,
