@@ -54,6 +54,11 @@ export interface PutOptions {
   /** Write under this lease; a store with leases MUST refuse a write to a leased key without it. */
   leaseId?: string;
   contentType?: string;
+  /**
+   * On stores with metadata (those with `leases`), `put` MUST replace the object's metadata with
+   * this (none when absent), in the same atomic write, as Azure's Put Blob does.
+   */
+  metadata?: Record<string, string>;
   signal?: AbortSignal;
 }
 

@@ -86,6 +86,7 @@ export class AzureBlobStore implements ObjectStore {
       const response = await this.blob(key).getBlockBlobClient().uploadData(data, {
         conditions: options.leaseId ? { leaseId: options.leaseId } : undefined,
         blobHTTPHeaders: options.contentType ? { blobContentType: options.contentType } : undefined,
+        metadata: options.metadata,
       });
       return { key, size: data.length, lastModified: response.lastModified?.getTime() ?? 0, etag: response.etag };
     } catch (error) {

@@ -74,7 +74,9 @@ export class MemoryStore implements ObjectStore {
   async put(key: string, data: Uint8Array, options: PutOptions = {}): Promise<ObjectMeta> {
     this.validate(key);
     this.checkLease(key, options.leaseId);
-    return this.write(key, data);
+    const meta = this.write(key, data);
+    this.entries.get(key)!.metadata = { ...(options.metadata ?? {}) };
+    return meta;
   }
 
   async putIfAbsent(key: string, data: Uint8Array, _options?: PutOptions): Promise<PutIfAbsentOutcome> {

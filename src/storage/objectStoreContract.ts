@@ -204,6 +204,20 @@ export function describeObjectStoreContract(name: string, makeStore: () => Promi
         expect(read(await store.get(key))).toBe('v2');
       }));
 
+      it('put replaces the metadata with what it carries, in the same write', () => withStore(async ({ store }) => {
+        const leases = store.leases!;
+        await store.put(key, text('v1'), { metadata: { acquired_at: '2026-01-01T00:00:00Z', acquired_by: 'a' } });
+        expect(await leases.getMetadata(key)).toMatchObject({ acquired_at: '2026-01-01T00:00:00Z', acquired_by: 'a' });
+        await store.put(key, text('v2'));
+        expect(await leases.getMetadata(key)).not.toHaveProperty('acquired_at');
+        const lease = await leases.acquire(key, 'infinite');
+        const id = lease.status === 'ok' ? lease.leaseId : '';
+        await store.put(key, text('v3'), { leaseId: id, metadata: { acquired_at: '2026-02-02T00:00:00Z' } });
+        expect(await leases.getMetadata(key)).toMatchObject({ acquired_at: '2026-02-02T00:00:00Z' });
+        expect(read(await store.get(key))).toBe('v3');
+        await leases.release(key, id);
+      }));
+
       it('a break with a period keeps the lease breaking until it ends', () => withStore(async ({ store, advance }) => {
         const leases = store.leases!;
         await store.put(key, text('v1'));

@@ -1,0 +1,5 @@
+/** The catalog lease protocol on the memory store (the simulator's store). */
+import { describeCatalogLeaseProtocol } from './catalogLeaseSuite.ts';
+import { MemoryStore } from './memoryStore.ts';
+
+describeCatalogLeaseProtocol('the memory store', async () => new MemoryStore());
