@@ -12,15 +12,18 @@ import {
   type PutIfAbsentOutcome,
 } from '../core/objectStore.ts';
 import { toListPages } from './listing.ts';
+import { FolderRoot } from './insideFolder.ts';
 
 const tempSuffix = '.lakelab-tmp';
 
 export class NodeFsStore implements ObjectStore {
   readonly readOnly = false;
   readonly description: string;
+  private readonly folder: FolderRoot;
 
   constructor(private readonly root: string) {
     this.description = `folder ${root}`;
+    this.folder = new FolderRoot(root, this.description);
   }
 
   async *list(prefix: string, options: ListOptions = {}): AsyncIterable<ListPage> {
@@ -34,7 +37,7 @@ export class NodeFsStore implements ObjectStore {
   async head(key: string): Promise<ObjectMeta> {
     const path = this.pathOf(key);
     try {
-      const stat = await fs.stat(path);
+      const stat = await fs.stat(await this.folder.resolveExisting(path, key));
       if (!stat.isFile()) throw new LakeError('NotFound', `${key}: not a file in ${this.description}`);
       return { key, size: stat.size, lastModified: stat.mtimeMs };
     } catch (error) {
@@ -43,8 +46,8 @@ export class NodeFsStore implements ObjectStore {
   }
 
   async get(key: string, options: GetOptions = {}): Promise<Uint8Array> {
-    const path = this.pathOf(key);
     try {
+      const path = await this.folder.resolveExisting(this.pathOf(key), key);
       if (!options.range) return new Uint8Array(await fs.readFile(path));
       const handle = await fs.open(path, 'r');
       try {
@@ -69,7 +72,7 @@ export class NodeFsStore implements ObjectStore {
 
   async put(key: string, data: Uint8Array): Promise<ObjectMeta> {
     const path = this.pathOf(key);
-    const temp = await this.writeTemp(path, data, key);
+    const temp = await this.writeTemp(path, data, key, true);
     try {
       await fs.rename(temp, path);
     } catch (error) {
@@ -81,7 +84,7 @@ export class NodeFsStore implements ObjectStore {
 
   async putIfAbsent(key: string, data: Uint8Array): Promise<PutIfAbsentOutcome> {
     const path = this.pathOf(key);
-    const temp = await this.writeTemp(path, data, key);
+    const temp = await this.writeTemp(path, data, key, false);
     try {
       await fs.link(temp, path);
     } catch (error) {
@@ -101,9 +104,10 @@ export class NodeFsStore implements ObjectStore {
     }
   }
 
-  private async writeTemp(path: string, data: Uint8Array, key: string): Promise<string> {
+  private async writeTemp(path: string, data: Uint8Array, key: string, replacing: boolean): Promise<string> {
     const temp = `${path}.${randomUUID()}${tempSuffix}`;
     try {
+      await this.folder.checkWritable(path, key, replacing);
       await fs.mkdir(dirname(path), { recursive: true });
       await fs.writeFile(temp, data, { flag: 'wx' });
       return temp;
@@ -114,10 +118,15 @@ export class NodeFsStore implements ObjectStore {
   }
 
   /** Collect files under `prefix`; with `folders`, one level only, sub-folders collected there. */
-  private async walk(folder: string, prefix: string, folders: string[] | undefined, into: ObjectMeta[]): Promise<void> {
+  private async walk(folder: string, prefix: string, folders: string[] | undefined, into: ObjectMeta[], seen = new Set<string>()): Promise<void> {
     let entries;
     try {
-      entries = await fs.readdir(folder ? this.pathOf(folder) : this.root, { withFileTypes: true });
+      const path = folder ? this.pathOf(folder) : this.root;
+      const real = folder ? await this.folder.resolveExisting(path, folder) : await fs.realpath(path);
+      // A linked folder that leads back above itself would be walked for ever.
+      if (seen.has(real)) throw new LakeError('Corrupt', `${folder}: a symbolic link loop in ${this.description}`);
+      seen = new Set(seen).add(real);
+      entries = await fs.readdir(path, { withFileTypes: true });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOENT' || code === 'ENOTDIR') return;
@@ -127,13 +136,16 @@ export class NodeFsStore implements ObjectStore {
       entries.map(async (entry) => {
         const key = folder + entry.name;
         if (entry.name.endsWith(tempSuffix)) return;
-        if (entry.isDirectory()) {
+        // A link is listed as what it names, so a linked commit is never skipped: a file that
+        // resolves outside the folder is refused when read (get, head), a folder when walked.
+        const linked = entry.isSymbolicLink() ? await fs.stat(join(this.root, ...key.split('/'))).catch(() => undefined) : undefined;
+        if (entry.isDirectory() || linked?.isDirectory()) {
           const sub = `${key}/`;
           if (folders && sub.startsWith(prefix)) folders.push(sub);
-          else if (sub.startsWith(prefix) || prefix.startsWith(sub)) await this.walk(sub, prefix, folders, into);
-        } else if (entry.isFile() && key.startsWith(prefix)) {
-          const stat = await fs.stat(join(this.root, ...key.split('/')));
-          into.push({ key, size: stat.size, lastModified: stat.mtimeMs });
+          else if (sub.startsWith(prefix) || prefix.startsWith(sub)) await this.walk(sub, prefix, folders, into, seen);
+        } else if ((entry.isFile() || entry.isSymbolicLink()) && key.startsWith(prefix)) {
+          const stat = entry.isFile() ? await fs.stat(join(this.root, ...key.split('/'))) : linked;
+          into.push({ key, size: stat?.size ?? 0, lastModified: stat?.mtimeMs ?? 0 });
         }
       }),
     );
