@@ -6,6 +6,8 @@ import { listAll } from '../src/core/objectStore.ts';
 import { NodeFsStore } from '../src/storage/nodeFsStore.ts';
 import { listingIndexName, type ListingIndex } from '../src/storage/httpStore.ts';
 import { samples } from '../scripts/samples.ts';
+import { toDataFileKey } from '../src/core/delta/dataPaths.ts';
+import { toUrlPath } from '../src/storage/urlPaths.ts';
 
 const samplesDir = join(import.meta.dirname, '..', 'public', 'samples');
 const fixturesDir = join(import.meta.dirname, 'fixtures', 'delta');
@@ -46,6 +48,19 @@ describe('built-in samples', () => {
       for (const object of index.objects.filter((o) => /^_delta_log\/\d{20}\.json$/.test(o.key))) {
         const timestamp = commitTimestamp(join(dir, object.key));
         if (timestamp !== undefined) expect(object.lastModified, object.key).toBe(timestamp);
+      }
+      // add.path -> key (decoded once) is the file's name on disk; the key's URL finds that name
+      // again under decodeURI (vite and sirv) and under a full decoding (nginx, http.server).
+      for (const object of index.objects.filter((o) => /^_delta_log\/\d{20}\.json$/.test(o.key))) {
+        for (const line of readFileSync(join(dir, object.key), 'utf8').split('\n').filter(Boolean)) {
+          const action = JSON.parse(line) as { add?: { path: string }; remove?: { path: string } };
+          const path = action.add?.path ?? action.remove?.path;
+          if (path === undefined) continue;
+          const key = toDataFileKey('', path);
+          expect(existsSync(join(dir, key)), `${object.key}: ${path}`).toBe(true);
+          expect(decodeURI(toUrlPath(key))).toBe(key);
+          expect(toUrlPath(key).split('/').map(decodeURIComponent).join('/')).toBe(key);
+        }
       }
       if (sample.source) {
         for (const object of index.objects) {

@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HttpStore, listingIndexName, toListingIndex } from './httpStore.ts';
+import { listAll } from '../core/objectStore.ts';
 import { NodeFsStore } from './nodeFsStore.ts';
 import { loadListingIndex } from './listingIndex.ts';
 import { describeObjectStoreContract } from './objectStoreContract.ts';
@@ -12,10 +13,14 @@ import { describeObjectStoreContract } from './objectStoreContract.ts';
 /** Requests the server saw: method, path and Range header. */
 const seen: { method: string; path: string; range?: string }[] = [];
 
-/** A static file server with Range support, like vite preview or nginx, on 127.0.0.1. */
-function serveFolder(dir: string): Promise<{ url: string; server: Server }> {
+/**
+ * A static file server with Range support on 127.0.0.1: nginx-like (every escape decoded), or
+ * vite-like (decodeURI, which leaves `%3D` as it is, and index.html for any path it lacks).
+ */
+function serveFolder(dir: string, like: 'nginx' | 'vite' = 'nginx'): Promise<{ url: string; server: Server }> {
   const server = createServer((request, response) => {
-    const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+    const raw = new URL(request.url ?? '/', 'http://x').pathname;
+    const pathname = like === 'nginx' ? decodeURIComponent(raw) : decodeURI(raw);
     seen.push({ method: request.method ?? '', path: pathname, range: request.headers.range });
     if (pathname.startsWith('/private/')) {
       response.writeHead(request.headers.authorization === 'Bearer let-me-in' ? 404 : pathname.includes('401') ? 401 : 403).end();
@@ -30,7 +35,8 @@ function serveFolder(dir: string): Promise<{ url: string; server: Server }> {
       size = stat.size;
       mtime = stat.mtime;
     } catch {
-      response.writeHead(404).end();
+      if (like === 'vite') response.writeHead(200, { 'Content-Type': 'text/html' }).end('<!doctype html><div id="root"></div>');
+      else response.writeHead(404).end();
       return;
     }
     const body = readFileSync(path);
@@ -155,6 +161,55 @@ describe('HttpStore', () => {
       code: 'Unsupported',
       message: expect.stringContaining('npx lakelab index'),
     });
+  });
+
+  it('reads every file of a partitioned sample from a server that decodes paths with decodeURI', async () => {
+    const vite = await serveFolder(sampleDir, 'vite');
+    try {
+      for (const name of ['basic_partitioned', 'multi_partitioned']) {
+        const store = new HttpStore(`${vite.url}${name}/`);
+        const keys = (await listAll(store, '')).map((o) => o.key);
+        expect(keys.some((k) => k.includes('='))).toBe(true);
+        for (const key of keys) expect(Buffer.from(await store.get(key)).equals(readFileSync(join(sampleDir, name, key))), key).toBe(true);
+      }
+    } finally {
+      vite.server.close();
+    }
+  });
+
+  it('refuses a web page sent for a data file or a log file, naming the URL', async () => {
+    const vite = await serveFolder(sampleDir, 'vite');
+    try {
+      const store = new HttpStore(`${vite.url}basic_partitioned/`);
+      await expect(store.get('letter=z/part-0.parquet')).rejects.toMatchObject({
+        code: 'Network',
+        message: expect.stringContaining(`the server answered a web page, not a Parquet file: ${vite.url}basic_partitioned/letter=z/part-0.parquet`),
+      });
+      await expect(store.get('_delta_log/00000000000000000009.json', { range: { offset: 0, length: 8 } })).rejects.toMatchObject({
+        message: expect.stringContaining('the server answered a web page, not a Delta log file'),
+      });
+      await expect(store.head('letter=z/part-0.parquet')).rejects.toMatchObject({ message: expect.stringContaining('web page') });
+    } finally {
+      vite.server.close();
+    }
+  });
+
+  it("says a folder answered with a web page is not a table's folder, and what to give", async () => {
+    const vite = await serveFolder(sampleDir, 'vite');
+    try {
+      const store = new HttpStore(`${vite.url}not-a-table/`);
+      await expect(listAll(store, '')).rejects.toMatchObject({
+        code: 'InvalidInput',
+        message: expect.stringMatching(/the server answered a web page for .*not-a-table\/lakelab-index\.json\. Give the address of a table's folder \(the one holding _delta_log\/\)/),
+      });
+    } finally {
+      vite.server.close();
+    }
+  });
+
+  it('says a listing index that is not JSON is not one', async () => {
+    writeFileSync(join(dir, 'b', listingIndexName), 'not json');
+    await expect(listAll(new HttpStore(`${served.url}b/`), '')).rejects.toMatchObject({ code: 'Corrupt', message: expect.stringContaining('is not a listing index: it is not JSON') });
   });
 
   it('reports an unreachable server as a Network error', async () => {

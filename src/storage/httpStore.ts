@@ -10,6 +10,7 @@ import {
   type PutIfAbsentOutcome, type PutOptions,
 } from '../core/objectStore.ts';
 import { groupByDelimiter, toListPages } from './listing.ts';
+import { describeObject, isWebPage, toUrlPath } from './urlPaths.ts';
 
 export const listingIndexName = 'lakelab-index.json';
 
@@ -90,30 +91,51 @@ export class HttpStore implements ObjectStore {
 
   private loadIndex(): Promise<ObjectMeta[]> {
     this.index ??= (async () => {
+      const url = this.urlOf(listingIndexName);
       let response: Response;
       try {
-        response = await this.request(listingIndexName, {});
+        response = await this.send(listingIndexName, {});
       } catch (error) {
-        this.index = undefined;
         if (error instanceof LakeError && error.code === 'NotFound') {
-          throw new LakeError('Unsupported', `${this.description} gives no listing: a static server cannot list a folder. Put a ${listingIndexName} beside the table (npx lakelab index <folder> writes it).`, { cause: error });
+          throw new LakeError('Unsupported', `${this.description} gives no listing: a static server cannot list a folder. Put a ${listingIndexName} beside the table (npx lakelab index <folder> writes it); if this is not a table's folder, give the one holding _delta_log/.`, { cause: error });
         }
         throw error;
       }
-      const index = (await response.json()) as ListingIndex;
-      if (index.version !== 1 || !Array.isArray(index.objects)) throw new LakeError('Corrupt', `${listingIndexName} at ${this.description} is not a version 1 listing index`);
+      if (isWebPage(response.headers.get('content-type'), listingIndexName)) {
+        throw new LakeError('InvalidInput', `${this.description} is not a table Lakelab can read: the server answered a web page for ${redactQuery(url)}. Give the address of a table's folder (the one holding _delta_log/), served with a ${listingIndexName} beside it (npx lakelab index <folder> writes it).`);
+      }
+      let index: ListingIndex;
+      try {
+        index = (await response.json()) as ListingIndex;
+      } catch (error) {
+        throw new LakeError('Corrupt', `${redactQuery(url)} is not a listing index: it is not JSON (${(error as Error).message})`, { cause: error });
+      }
+      if (index?.version !== 1 || !Array.isArray(index.objects)) throw new LakeError('Corrupt', `${listingIndexName} at ${this.description} is not a version 1 listing index`);
       return index.objects;
     })();
+    this.index.catch(() => { this.index = undefined; });
     return this.index;
   }
 
+  /** A response for `key` that holds what was asked for: a web page instead is refused, naming the URL. */
   private async request(key: string, init: RequestInit, accept: number[] = []): Promise<Response> {
+    const response = await this.send(key, init, accept);
+    if (isWebPage(response.headers.get('content-type'), key)) {
+      throw new LakeError('Network', `the server answered a web page, not ${describeObject(key)}: ${redactQuery(this.urlOf(key))} (the file is not there, or the server answers paths it lacks with its own page)`);
+    }
+    return response;
+  }
+
+  private urlOf(key: string): string {
+    return this.base + toUrlPath(key);
+  }
+
+  private async send(key: string, init: RequestInit, accept: number[] = []): Promise<Response> {
     const problem = checkKey(key);
     if (problem) throw new LakeError('InvalidInput', problem);
-    const url = this.base + key.split('/').map(encodeURIComponent).join('/');
     let response: Response;
     try {
-      response = await this.fetcher(url, init);
+      response = await this.fetcher(this.urlOf(key), init);
     } catch (error) {
       if ((error as Error).name === 'AbortError') throw new LakeError('Aborted', `reading ${key} was cancelled`, { cause: error });
       throw new LakeError('Network', `${key}: could not reach ${this.description} (${(error as Error).message})`, { cause: error });
