@@ -2,6 +2,7 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { oneLakeProxy } from './vite/onelakeProxy.ts';
+import { escapedPaths } from './vite/escapedPaths.ts';
 
 // Cross-origin isolation gives duckdb-wasm and the live simulator SharedArrayBuffer and Atomics.
 const isolationHeaders = {
@@ -14,8 +15,9 @@ const isolationHeaders = {
 const portableAzureXml = fileURLToPath(new URL('./node_modules/@azure/core-xml/dist/esm/index.js', import.meta.url));
 
 export default defineConfig({
-  // The same-origin route to OneLake for dev and preview (docs/decisions/0003-onelake-cors.md).
-  plugins: [react(), oneLakeProxy()],
+  // The same-origin route to OneLake for dev and preview (docs/decisions/0003-onelake-cors.md),
+  // and static files served whatever escaping their URL uses (a table's `letter=a/` folders).
+  plugins: [react(), oneLakeProxy(), escapedPaths()],
   resolve: { alias: { '@azure/core-xml': portableAzureXml } },
   worker: { format: 'es' },
   optimizeDeps: { exclude: ['@duckdb/duckdb-wasm', 'parquet-wasm'] },
