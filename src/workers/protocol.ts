@@ -104,7 +104,9 @@ export interface DiffSummary {
 }
 
 export interface DiffRows {
-  columns: string[];
+  /** The columns of the version each side comes from (they differ across a schema change). */
+  removedColumns: string[];
+  addedColumns: string[];
   /** Exact, after rows rewritten unchanged cancel out. */
   removedCount: number;
   addedCount: number;

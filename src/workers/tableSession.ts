@@ -127,13 +127,22 @@ export class TableSession {
   async diffRows(at: { from: number; to: number; limit: number }, context: CallContext = {}): Promise<DiffRows> {
     const plan = await this.diffPlan(at, context);
     const store = this.requireStore();
-    const before = new SnapshotRows(store, await this.loadSnapshotAt({ version: plan.fromVersion }, context));
-    const after = new SnapshotRows(store, await this.loadSnapshotAt({ version: plan.toVersion }, context));
+    const fromSnapshot = await this.loadSnapshotAt({ version: plan.fromVersion }, context);
+    const toSnapshot = await this.loadSnapshotAt({ version: plan.toVersion }, context);
+    const before = new SnapshotRows(store, fromSnapshot);
+    const after = new SnapshotRows(store, toSnapshot);
     const removed = (await Promise.all([...plan.removedFiles, ...plan.changedDeletionVectors.map((c) => c.before)].map((f) => before.ofFile(f)))).flat();
     const added = (await Promise.all([...plan.addedFiles, ...plan.changedDeletionVectors.map((c) => c.after)].map((f) => after.ofFile(f)))).flat();
     const net = subtractRows(removed, added, (row) => JSON.stringify(row));
-    const columns = (await this.loadSnapshotAt({ version: plan.toVersion }, context)).schema.fields.map((f) => f.name);
-    return { columns, removedCount: net.removed.length, addedCount: net.added.length, removed: net.removed.slice(0, at.limit), added: net.added.slice(0, at.limit) };
+    // Each side keeps the columns of its own version: across a schema change they differ.
+    return {
+      removedColumns: fromSnapshot.schema.fields.map((f) => f.name),
+      addedColumns: toSnapshot.schema.fields.map((f) => f.name),
+      removedCount: net.removed.length,
+      addedCount: net.added.length,
+      removed: net.removed.slice(0, at.limit),
+      added: net.added.slice(0, at.limit),
+    };
   }
 
   private async diffPlan(at: { from: number; to: number }, context: CallContext) {

@@ -44,9 +44,9 @@ export function DiffPanel() {
         {(r) => (
           <div className="diff-rows">
             <h3 className="removed" data-testid="diff-removed-count">{r.removedCount} rows removed</h3>
-            <RowsGrid result={{ version: 0, columns: r.columns, rows: r.removed, truncated: r.removed.length < r.removedCount }} />
+            <RowsGrid result={{ version: 0, columns: r.removedColumns, rows: r.removed, truncated: r.removed.length < r.removedCount }} />
             <h3 className="added" data-testid="diff-added-count">{r.addedCount} rows added</h3>
-            <RowsGrid result={{ version: 0, columns: r.columns, rows: r.added, truncated: r.added.length < r.addedCount }} />
+            <RowsGrid result={{ version: 0, columns: r.addedColumns, rows: r.added, truncated: r.added.length < r.addedCount }} />
           </div>
         )}
       </LoadableView>

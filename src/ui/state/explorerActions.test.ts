@@ -14,6 +14,7 @@ import type { ObjectStore } from '../../core/objectStore.ts';
 import { fixtureTable } from '../../../test/support/fixtures.ts';
 import { canonicalRows } from '../../../test/canonicalRows.ts';
 import { readFileSync } from 'node:fs';
+import { readParquetRows } from '../../../test/support/nativeRows.ts';
 
 const fixtures = join(import.meta.dirname, '..', '..', '..', 'test', 'fixtures', 'delta');
 
@@ -78,6 +79,23 @@ describe('explorer actions', () => {
     expect(ready(get().write)).toMatchObject({ status: 'conflict', conflict: { kind: 'ConcurrentAppend', winningVersion: 4, winningOperation: 'DELETE' } });
     await actions.recomputeAndRetry();
     expect(ready(get().write)).toMatchObject({ status: 'committed', version: 6 });
+  });
+});
+
+describe('the diff across a schema change', () => {
+  it('keeps the columns of the version each row comes from', async () => {
+    const dir = join(fixtures, 'dat', 'with_schema_change', 'delta');
+    const { actions, get } = explorerOver(new NodeFsStore(dir));
+    await actions.openTable({ ...table, label: 'with_schema_change' });
+    await actions.loadDiffRows(0, 1);
+    const diff = ready(get().diffRows);
+    // Version 0's rows, as native DuckDB reads the one file version 0 has; version 1's, as DAT expects them.
+    const v0 = await readParquetRows([join(dir, 'part-00000-da8d71b0-fc91-4c8a-ba1c-28afbef84827-c000.snappy.parquet')]);
+    const v1 = await readParquetRows([join(fixtures, 'dat', 'with_schema_change', 'expected', 'v1', 'table_content.parquet')]);
+    expect(diff.removedColumns).toEqual(['letter', 'number']);
+    expect(diff.addedColumns).toEqual(['num1', 'num2']);
+    expect(canonicalRows(diff.removed)).toEqual(canonicalRows(v0));
+    expect(canonicalRows(diff.added)).toEqual(canonicalRows(v1));
   });
 });
 
