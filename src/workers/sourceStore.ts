@@ -5,13 +5,8 @@ import { MemoryStore } from '../storage/memoryStore.ts';
 import { LocalFolderStore } from '../storage/localFolderStore.ts';
 import type { SourceSpec } from './protocol.ts';
 import { requestPageToken } from './pageTokens.ts';
-import { checkTableUrl } from '../storage/tableUrl.ts';
 
 export async function openSourceStore(source: SourceSpec): Promise<ObjectStore> {
-  if (source.kind === 'http' || source.kind === 'sample') {
-    const problem = checkTableUrl(source.url);
-    if (problem) throw problem;
-  }
   switch (source.kind) {
     case 'http':
       return new HttpStore(source.url);

@@ -20,6 +20,7 @@ import { toJsonRows } from '../query/jsonValues.ts';
 import type { CommitLog, DiffRows, DiffSummary, FilesPage, HistoryEntry, LoadProgressMessage, RowsResult, SnapshotSummary, SourceSpec, WriteRequest, WriteResult } from './protocol.ts';
 import { parseStats } from '../core/delta/stats.ts';
 import { commitPlannedWrite, planWrite, type OpenJoinEngine, type PlannedWrite } from './sessionWrites.ts';
+import { checkTableUrl } from '../storage/tableUrl.ts';
 
 export interface SessionDeps {
   openStore(source: SourceSpec): Promise<ObjectStore>;
@@ -47,6 +48,9 @@ export class TableSession {
   async open(source: SourceSpec, tableRoot: string, context: CallContext = {}): Promise<{ latestVersion: number }> {
     // Opens can overlap (a sample still loading when the user picks a folder): the newest wins.
     const generation = ++this.generation;
+    // A URL of the log folder, a file or a web page: say what to give before reading anything.
+    const notATable = source.kind === 'http' || source.kind === 'sample' ? checkTableUrl(source.url) : undefined;
+    if (notATable) throw notATable;
     const store = await this.deps.openStore(source);
     if (generation !== this.generation) throw new LakeError('Aborted', 'another table was opened meanwhile');
     this.store = store;
