@@ -13,6 +13,7 @@ import { ViewTabs } from './explorer/ViewTabs.tsx';
 import { WritePanel } from './write/WritePanel.tsx';
 import { DiffPanel } from './explorer/DiffPanel.tsx';
 import { LoadingBar } from './explorer/LoadingBar.tsx';
+import { LinkNotice } from './explorer/LinkNotice.tsx';
 import { AzureConnect } from './connect/AzureConnect.tsx';
 import { SimulatorPage } from './sim/SimulatorPage.tsx';
 import { useSimActions, useSimState } from './sim/SimContext.tsx';
@@ -62,6 +63,7 @@ export function App() {
           </PanelBoundary>
         ) : table ? (
           <>
+            <LinkNotice />
             <h2 className="table-title" data-testid="table-title">{table.label}</h2>
             <LoadingBar />
             <PanelBoundary title="History">
@@ -75,7 +77,10 @@ export function App() {
             </div>
           </>
         ) : (
-          <p className="muted">Pick a sample table, a URL or a local folder.</p>
+          <>
+            <LinkNotice />
+            <p className="muted">Pick a sample table, a URL or a local folder.</p>
+          </>
         )}
       </main>
     </div>

@@ -5,7 +5,6 @@ import { ExplorerContext } from './shared/ExplorerContext.tsx';
 import { createExplorerStore } from './state/explorerStore.ts';
 import { createExplorerActions } from './state/explorerActions.ts';
 import { toPageLink, toSearch } from './state/pageLink.ts';
-import { sampleTable, urlTable } from './state/tableSources.ts';
 import { TableWorkerClient } from '../workers/client.ts';
 import { SimWorkerClient } from '../workers/simClient.ts';
 import { createSimActions, createSimStore } from './state/simStore.ts';
@@ -44,10 +43,7 @@ async function start(): Promise<void> {
     simStore.setState({ open: true, scenario: link.sim, seed: link.seed ?? 1 });
     void simActions.runSimulation(link.sim, link.seed ?? 1);
   }
-  const samples = await actions.loadSamples();
-  if (link.url) return actions.openTable(urlTable(link.url), link.version);
-  const sample = samples.find((s) => s.name === link.sample) ?? samples[0];
-  if (sample) return actions.openTable(sampleTable(sample), link.sample === sample.name ? link.version : undefined);
+  await actions.openLink(link);
 }
 
 createRoot(document.getElementById('root')!).render(

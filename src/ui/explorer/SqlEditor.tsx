@@ -4,6 +4,7 @@ import { LoadableView } from '../shared/LoadableView.tsx';
 import { RowsGrid } from './RowsGrid.tsx';
 import { saveFile } from '../shared/saveFile.ts';
 import { toSqlTableName } from '../../core/sqlNames.ts';
+import { SqlFailureView } from './SqlFailureView.tsx';
 
 /** SQL over the table at the selected version, in duckdb-wasm; results in the same grid, exportable. */
 export function SqlEditor() {
@@ -35,13 +36,18 @@ export function SqlEditor() {
         <button type="button" onClick={() => void download('csv')} disabled={result.status !== 'ready'}>Export CSV</button>
         <button type="button" onClick={() => void download('parquet')} disabled={result.status !== 'ready'}>Export Parquet</button>
       </div>
-      <LoadableView value={result} what="the query">
-        {(r) => (
-          <div data-testid="sql-result">
-            <RowsGrid result={r} />
-          </div>
-        )}
-      </LoadableView>
+      {result.status === 'error' ? (
+        <SqlFailureView failure={result} />
+      ) : (
+        <LoadableView value={result} what="the query">
+          {(r) => (
+            <div data-testid="sql-result">
+              <p className="muted small" data-testid="sql-version">Computed at version {r.version}</p>
+              <RowsGrid result={r} />
+            </div>
+          )}
+        </LoadableView>
+      )}
     </div>
   );
 }

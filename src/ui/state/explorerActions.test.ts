@@ -4,13 +4,11 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createExplorerStore, type ExplorerState } from './explorerStore.ts';
-import { createExplorerActions, type TableCaller } from './explorerActions.ts';
 import { TableSession } from '../../workers/tableSession.ts';
 import { NodeFsStore } from '../../storage/nodeFsStore.ts';
 import { MemoryStore } from '../../storage/memoryStore.ts';
 import { parquetCodec } from '../../query/parquetRows.ts';
-import type { ObjectStore } from '../../core/objectStore.ts';
+import { explorerOver, ready } from '../../../test/support/explorerHarness.ts';
 import { fixtureTable } from '../../../test/support/fixtures.ts';
 import { canonicalRows } from '../../../test/canonicalRows.ts';
 import { readFileSync } from 'node:fs';
@@ -18,25 +16,8 @@ import { readParquetRows } from '../../../test/support/nativeRows.ts';
 
 const fixtures = join(import.meta.dirname, '..', '..', '..', 'test', 'fixtures', 'delta');
 
-function explorerOver(store: ObjectStore) {
-  const session = new TableSession({ openStore: async () => store, codec: parquetCodec });
-  const caller: TableCaller = {
-    call(method, args, options) {
-      const fn = (session as unknown as Record<string, (...a: unknown[]) => unknown>)[method]!;
-      return fn.call(session, ...args, { signal: options?.signal, onProgress: options?.onProgress }) as never;
-    },
-  };
-  const state = createExplorerStore();
-  const actions = createExplorerActions(state, caller, async () => []);
-  return { state, actions, get: (): ExplorerState => state.getState() };
-}
-
 const table = { label: 'simple_table', link: { sample: 'simple_table' }, spec: { kind: 'sample' as const, url: 'unused' }, tableRoot: '' };
 const expected = (name: string, v: number) => readFileSync(join(fixtures, 'delta-rs-expected', name, `v${v}`, 'rows.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
-const ready = <T>(value: { status: string; value?: T }): T => {
-  if (value.status !== 'ready') throw new Error(`not ready: ${JSON.stringify(value)}`);
-  return value.value as T;
-};
 
 describe('explorer actions', () => {
   it('opens a table at its latest version with its history, and time-travels', async () => {

@@ -7,7 +7,9 @@ import type { TableApi, TableMethod } from '../../workers/protocol.ts';
 import type { ExplorerStore, ExplorerView, Loadable, OpenTable, SampleEntry } from './explorerStore.ts';
 import { createWriteActions } from './writeActions.ts';
 import { createDiffActions } from './diffActions.ts';
-import { createSqlActions } from './sqlActions.ts';
+import { createSqlActions, type SqlEngineLoader } from './sqlActions.ts';
+import { toLostWritesNotice, toMissingVersionNotice } from './linkNotices.ts';
+import { createLinkActions } from './linkActions.ts';
 
 /** The worker as the actions see it (TableWorkerClient in the page, a direct session in tests). */
 export interface TableCaller {
@@ -27,7 +29,7 @@ function failed<T>(error: unknown): Loadable<T> {
   return { status: 'error', code: lakeError.code, message: lakeError.message };
 }
 
-export function createExplorerActions(store: ExplorerStore, worker: TableCaller, fetchJson: (url: string) => Promise<unknown>) {
+export function createExplorerActions(store: ExplorerStore, worker: TableCaller, fetchJson: (url: string) => Promise<unknown>, sqlEngine?: SqlEngineLoader) {
   let openController: AbortController | undefined;
 
   async function loadSamples(): Promise<SampleEntry[]> {
@@ -42,12 +44,18 @@ export function createExplorerActions(store: ExplorerStore, worker: TableCaller,
     }
   }
 
-  async function openTable(table: OpenTable, version?: number): Promise<void> {
+  /**
+   * Open a table at `version` (the latest when undefined). A version the table does not have
+   * (a stale link) is said once, in the notice, and the latest is shown; `writesLost` says the
+   * link came from a page that wrote to this sample in its memory.
+   */
+  async function openTable(table: OpenTable, version?: number, options: { writesLost?: boolean } = {}): Promise<void> {
     openController?.abort();
     const controller = new AbortController();
     openController = controller;
     store.setState({
       table,
+      notice: undefined,
       latestVersion: { status: 'loading' },
       history: { status: 'loading' },
       snapshot: { status: 'idle' },
@@ -67,10 +75,26 @@ export function createExplorerActions(store: ExplorerStore, worker: TableCaller,
       if (controller.signal.aborted) return;
       store.setState({ latestVersion: { status: 'ready', value: latestVersion } });
       void loadHistory(controller.signal);
-      await selectVersion(version ?? latestVersion);
+      const missing = version === undefined ? undefined : await checkVersion(version);
+      if (controller.signal.aborted) return;
+      if (options.writesLost) store.setState({ notice: toLostWritesNotice(table.label, latestVersion, missing ? version : undefined) });
+      else if (missing) store.setState({ notice: toMissingVersionNotice(missing, latestVersion) });
+      await selectVersion(missing ? latestVersion : version ?? latestVersion);
     } catch (error) {
       if (controller.signal.aborted) return;
       store.setState({ latestVersion: failed(error), history: failed(error) });
+    }
+  }
+
+  /** Why the open table has no `version`, or undefined when it has (its snapshot is then cached in the worker). */
+  async function checkVersion(version: number): Promise<string | undefined> {
+    try {
+      await worker.call('snapshot', [{ version }]);
+      return undefined;
+    } catch (error) {
+      const problem = toLakeError(error);
+      if (problem.code === 'NotFound') return problem.message;
+      return undefined; // another failure: the panels show it for the version asked for
     }
   }
 
@@ -100,7 +124,8 @@ export function createExplorerActions(store: ExplorerStore, worker: TableCaller,
       if (!isCurrent()) return;
       store.setState({ snapshot: { status: 'ready', value: snapshot } });
     } catch (error) {
-      if (isCurrent()) store.setState({ snapshot: failed(error), rows: failed(error) });
+      // Said once, by the snapshot: the rows cannot load without it.
+      if (isCurrent()) store.setState({ snapshot: failed(error), rows: { status: 'idle' } });
       return;
     }
     try {
@@ -150,8 +175,10 @@ export function createExplorerActions(store: ExplorerStore, worker: TableCaller,
     store.setState({ view });
   }
 
-  /** After a commit: the history grows and the new version is shown. */
+  /** After a commit: the history grows and the new version is shown. A sample's link then says its writes live in memory only. */
   async function showCommitted(version: number): Promise<void> {
+    const table = store.getState().table;
+    if (table?.spec.kind === 'sample' && !table.link.unsaved) store.setState({ table: { ...table, link: { ...table.link, unsaved: true } } });
     store.setState({ latestVersion: { status: 'ready', value: version }, files: { status: 'idle' } });
     const controller = new AbortController();
     await loadHistory(controller.signal);
@@ -170,12 +197,16 @@ export function createExplorerActions(store: ExplorerStore, worker: TableCaller,
     });
   }
 
-  const sql = createSqlActions(store, worker, (value) => store.setState({ sql: value }));
+  const sql = createSqlActions(store, worker, sqlEngine);
   store.subscribe((state, previous) => {
-    if (state.table !== previous.table || state.selectedVersion !== previous.selectedVersion) sql.forgetRegistration();
+    if (state.table?.spec !== previous.table?.spec) sql.forgetTable();
+    else if (state.selectedVersion !== previous.selectedVersion && state.selectedVersion !== undefined) sql.followVersion();
   });
 
-  return { loadSamples, openTable, selectVersion, loadFiles, loadCommitLog, compareSchemaWith, useTokenProvider, showView, cancelOpen, ...writes, ...createDiffActions(store, worker), ...sql };
+  return {
+    loadSamples, openTable, selectVersion, loadFiles, loadCommitLog, compareSchemaWith, useTokenProvider, showView, cancelOpen,
+    ...writes, ...createDiffActions(store, worker), ...sql, ...createLinkActions(store, { loadSamples, openTable }),
+  };
 }
 
 export type ExplorerActions = ReturnType<typeof createExplorerActions>;

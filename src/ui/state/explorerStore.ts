@@ -24,13 +24,20 @@ export interface OpenTable {
   /** What the user sees: the sample's name, the URL or the folder's name. */
   label: string;
   /** How to find it again (in the page's URL). */
-  link: { sample?: string; url?: string };
+  link: { sample?: string; url?: string; unsaved?: boolean };
   spec: SourceSpec;
   tableRoot: string;
 }
 
+/** What happened to the page's link, said once: an unknown sample, a missing version, writes lost with a reload. */
+export interface Notice {
+  level: 'error' | 'warning';
+  message: string;
+}
+
 export interface ExplorerState {
   samples: Loadable<SampleEntry[]>;
+  notice?: Notice;
   table?: OpenTable;
   latestVersion: Loadable<number>;
   history: Loadable<HistoryEntry[]>;
@@ -45,7 +52,7 @@ export interface ExplorerState {
   write: Loadable<WriteResult>;
   diff: Loadable<DiffSummary>;
   diffRows: Loadable<DiffRows>;
-  sql: Loadable<import('./sqlActions.ts').SqlResult>;
+  sql: import('./sqlActions.ts').SqlState;
   /** The schema of another version, to compare the selected one with. */
   schemaCompare: Loadable<SnapshotSummary>;
   /** The request behind `write`, for "recompute and retry". */

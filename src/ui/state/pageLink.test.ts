@@ -13,6 +13,12 @@ describe('page link', () => {
     expect(toPageLink(toSearch(link))).toEqual(link);
   });
 
+  it('round-trips the mark of writes that lived in memory', () => {
+    const link = { sample: 'simple_table', version: 5, unsaved: true };
+    expect(toSearch(link)).toBe('?sample=simple_table&v=5&unsaved=1');
+    expect(toPageLink(toSearch(link))).toEqual(link);
+  });
+
   it('ignores a version that is not a whole number', () => {
     expect(toPageLink('?sample=t&v=-1')).toEqual({ sample: 't' });
     expect(toPageLink('?sample=t&v=abc')).toEqual({ sample: 't' });

@@ -3,6 +3,8 @@ export interface PageLink {
   sample?: string;
   url?: string;
   version?: number;
+  /** The page wrote to the sample: those versions lived in its memory, and a reload loses them. */
+  unsaved?: boolean;
   /** A simulator scenario and seed: the link replays the same race. */
   sim?: string;
   seed?: number;
@@ -17,6 +19,7 @@ export function toPageLink(search: string): PageLink {
   if (sample) link.sample = sample;
   if (url) link.url = url;
   if (version !== null && /^\d+$/.test(version)) link.version = Number(version);
+  if (params.get('unsaved') === '1') link.unsaved = true;
   const sim = params.get('sim');
   const seed = params.get('seed');
   if (sim) link.sim = sim;
@@ -29,6 +32,7 @@ export function toSearch(link: PageLink): string {
   if (link.sample) params.set('sample', link.sample);
   if (link.url) params.set('url', link.url);
   if (link.version !== undefined) params.set('v', String(link.version));
+  if (link.unsaved) params.set('unsaved', '1');
   if (link.sim) params.set('sim', link.sim);
   if (link.seed !== undefined) params.set('seed', String(link.seed));
   const text = params.toString();

@@ -1,9 +1,14 @@
 /**
  * The SQL editor's actions. duckdb-wasm and the Arrow code load on the first query (they are
  * not in the initial bundle); the table is registered under its name at the selected version.
+ * A result names the version it was computed at, and follows the selected version: when it
+ * changes the last query runs again there. Only queries run: a statement that could change the
+ * registered table is refused, so every result is the table's at that version.
  */
 import { toLakeError } from '../../core/errors.ts';
 import { toSqlTableName } from '../../core/sqlNames.ts';
+import { checkQueryOnly } from './sqlStatements.ts';
+import { toSqlProblem, type SqlPosition } from './sqlErrors.ts';
 import type { ExplorerStore, Loadable } from './explorerStore.ts';
 import type { TableCaller } from './explorerActions.ts';
 import type { RowsResult } from '../../workers/protocol.ts';
@@ -15,50 +20,88 @@ export interface SqlResult extends RowsResult {
   total: number;
 }
 
-type SqlModule = typeof import('../../query/sqlResults.ts');
+/** A query that failed: what DuckDB (or the check before it) said, and where in the query. */
+export interface SqlFailure {
+  status: 'error';
+  code: string;
+  message: string;
+  sql: string;
+  version: number;
+  position?: SqlPosition;
+}
 
-export function createSqlActions(store: ExplorerStore, worker: TableCaller, setSql: (value: Loadable<SqlResult>) => void) {
+export type SqlState = Exclude<Loadable<SqlResult>, { status: 'error' }> | SqlFailure;
+
+export type SqlModule = Pick<typeof import('../../query/sqlResults.ts'), 'openSqlSession' | 'toResultRows' | 'toCsvText' | 'toParquetExport'>;
+/** duckdb-wasm in the page (a worker of its own); Node tests pass duckdb-wasm's Node build. */
+export type SqlEngineLoader = () => Promise<SqlModule>;
+
+const loadBrowserSql: SqlEngineLoader = () => import('../../query/sqlResults.ts');
+
+export function createSqlActions(store: ExplorerStore, worker: TableCaller, loadEngine: SqlEngineLoader = loadBrowserSql) {
   let module: Promise<SqlModule> | undefined;
   let session: ReturnType<SqlModule['openSqlSession']> | undefined;
   let registered: string | undefined;
   let lastTable: import('apache-arrow').Table | undefined;
+  let runs = 0;
+  let lastSql: string | undefined;
+  const setSql = (sql: SqlState) => store.setState({ sql });
 
   function tableName(): string {
-    const label = store.getState().table?.label ?? 't';
-    return label;
+    return toSqlTableName(store.getState().table?.label ?? 't');
   }
 
   /** duckdb-wasm with the table registered under its name at `version`. */
   async function sessionAt(version: number) {
-    module ??= import('../../query/sqlResults.ts');
+    module ??= loadEngine();
     const m = await module;
     session ??= m.openSqlSession();
     const key = `${store.getState().table?.label}@${version}`;
     if (registered !== key) {
-      await session.registerTable(toSqlTableName(tableName()), await worker.call('arrowIpc', [{ version }]));
+      await session.registerTable(tableName(), await worker.call('arrowIpc', [{ version }]));
       registered = key;
     }
     return { m, session };
   }
 
+  /** Refuses what is not a query, naming the statement and the table it would change. */
+  function failIfNotQuery(sql: string, version: number): SqlFailure | undefined {
+    const problem = checkQueryOnly(sql);
+    if (!problem) return undefined;
+    const before = sql.slice(0, problem.offset).split('\n');
+    return {
+      status: 'error', code: 'InvalidInput', sql, version,
+      message: `only queries run here: ${problem.keyword} could change ${tableName()}, which is the table at version ${version}. Use SELECT, WITH … SELECT, FROM, VALUES, DESCRIBE, SUMMARIZE, SHOW, EXPLAIN or PIVOT; to change the Delta table, use Write.`,
+      position: { line: before.length - 1, column: (before[before.length - 1] ?? '').length },
+    };
+  }
+
   /** A SQL query's result as CSV bytes: a write's source rows computed from the table at a version. */
   async function sqlSourceCsv(sql: string, version: number): Promise<ArrayBuffer> {
+    const refused = failIfNotQuery(sql, version);
+    if (refused) throw new Error(`SQL source: ${refused.message}`);
     const { m, session: s } = await sessionAt(version);
     return new TextEncoder().encode(m.toCsvText(await s.query(sql))).buffer as ArrayBuffer;
   }
 
   async function runSql(sql: string): Promise<void> {
+    const run = ++runs;
+    lastSql = sql;
+    const version = store.getState().selectedVersion ?? 0;
+    const refused = failIfNotQuery(sql, version);
+    if (refused) return setSql(refused);
     setSql({ status: 'loading' });
     try {
-      const version = store.getState().selectedVersion ?? 0;
       const { m, session } = await sessionAt(version);
       const table = await session.query(sql);
+      if (run !== runs) return;
       lastTable = table;
       const { columns, rows, total } = m.toResultRows(table, sqlRowLimit);
       setSql({ status: 'ready', value: { sql, version, columns, rows, total, truncated: total > rows.length } });
     } catch (error) {
+      if (run !== runs) return;
       const e = toLakeError(error);
-      setSql({ status: 'error', code: e.code, message: e.message });
+      setSql({ status: 'error', code: e.code, sql, version, ...toSqlProblem(e.message, sql) });
     }
   }
 
@@ -71,10 +114,20 @@ export function createSqlActions(store: ExplorerStore, worker: TableCaller, setS
       : new Blob([(await m.toParquetExport(lastTable)) as Uint8Array<ArrayBuffer>], { type: 'application/vnd.apache.parquet' });
   }
 
-  /** A new table or version must be registered again before the next query. */
-  function forgetRegistration(): void {
+  /** Another version is selected: the last query runs again there, so no result outlives its version. */
+  function followVersion(): void {
     registered = undefined;
+    if (lastSql !== undefined && store.getState().sql.status !== 'idle') void runSql(lastSql);
   }
 
-  return { runSql, sqlSourceCsv, exportResult, forgetRegistration, sqlTableName: () => tableName() };
+  /** Another table is open: its results are gone with it. */
+  function forgetTable(): void {
+    registered = undefined;
+    lastTable = undefined;
+    lastSql = undefined;
+    runs++;
+    setSql({ status: 'idle' });
+  }
+
+  return { runSql, sqlSourceCsv, exportResult, followVersion, forgetTable, sqlTableName: () => tableName() };
 }
