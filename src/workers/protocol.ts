@@ -116,7 +116,8 @@ export interface DiffRows {
 
 /** What the worker does, method by method. */
 export interface TableApi {
-  open(source: SourceSpec, tableRoot: string): Promise<{ latestVersion: number }>;
+  /** `readOnly` says why the source cannot be written (a URL), so the page can say so before a write is planned. */
+  open(source: SourceSpec, tableRoot: string): Promise<{ latestVersion: number; readOnly?: string }>;
   /** Newest first; `limit` reads only the newest commits (fast), without it every commit (with the growth of the table). */
   history(options?: { limit?: number }): Promise<HistoryEntry[]>;
   snapshot(at: { version?: number; timestamp?: number }): Promise<SnapshotSummary>;

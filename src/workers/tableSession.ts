@@ -45,7 +45,7 @@ export class TableSession {
 
   constructor(private readonly deps: SessionDeps) {}
 
-  async open(source: SourceSpec, tableRoot: string, context: CallContext = {}): Promise<{ latestVersion: number }> {
+  async open(source: SourceSpec, tableRoot: string, context: CallContext = {}): Promise<{ latestVersion: number; readOnly?: string }> {
     // Opens can overlap (a sample still loading when the user picks a folder): the newest wins.
     const generation = ++this.generation;
     // A URL of the log folder, a file or a web page: say what to give before reading anything.
@@ -57,7 +57,7 @@ export class TableSession {
     this.tableRoot = tableRoot;
     this.snapshots.clear();
     const latest = await this.loadSnapshotAt({}, context);
-    return { latestVersion: latest.version };
+    return { latestVersion: latest.version, readOnly: store.readOnly ? `${store.description} is read-only: Lakelab cannot write to it.` : undefined };
   }
 
   async history(options: { limit?: number } = {}, context: CallContext = {}): Promise<HistoryEntry[]> {

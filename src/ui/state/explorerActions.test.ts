@@ -13,6 +13,8 @@ import { fixtureTable } from '../../../test/support/fixtures.ts';
 import { canonicalRows } from '../../../test/canonicalRows.ts';
 import { readFileSync } from 'node:fs';
 import { readParquetRows } from '../../../test/support/nativeRows.ts';
+import { serveFolder } from '../../../test/support/staticServer.ts';
+import { HttpStore } from '../../storage/httpStore.ts';
 
 const fixtures = join(import.meta.dirname, '..', '..', '..', 'test', 'fixtures', 'delta');
 
@@ -60,6 +62,28 @@ describe('explorer actions', () => {
     expect(ready(get().write)).toMatchObject({ status: 'conflict', conflict: { kind: 'ConcurrentAppend', winningVersion: 4, winningOperation: 'DELETE' } });
     await actions.recomputeAndRetry();
     expect(ready(get().write)).toMatchObject({ status: 'committed', version: 6 });
+  });
+});
+
+describe('whether the open table can be written', () => {
+  it('says a table read over HTTP is read-only as soon as it opens, before any write is planned', async () => {
+    const served = await serveFolder(join(import.meta.dirname, '..', '..', '..', 'public', 'samples'));
+    try {
+      const { actions, get } = explorerOver(new HttpStore(`${served.url}simple_table/`));
+      await actions.openTable({ ...table, link: { url: `${served.url}simple_table` }, spec: { kind: 'http', url: `${served.url}simple_table/` } });
+      expect(get().readOnly).toBe(`HTTP ${served.url}simple_table/ is read-only: Lakelab cannot write to it.`);
+      expect(get().write).toEqual({ status: 'idle' });
+    } finally {
+      served.server.close();
+    }
+  });
+
+  it('has nothing to say for a sample copied into memory', async () => {
+    const memory = new MemoryStore();
+    for (const [key, entry] of await fixtureTable('delta-rs/simple_table')) memory.putWithTime(key, entry.data, entry.lastModified);
+    const { actions, get } = explorerOver(memory);
+    await actions.openTable(table);
+    expect(get().readOnly).toBeUndefined();
   });
 });
 

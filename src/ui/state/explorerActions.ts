@@ -56,6 +56,7 @@ export function createExplorerActions(store: ExplorerStore, worker: TableCaller,
     store.setState({
       table,
       notice: undefined,
+      readOnly: undefined,
       latestVersion: { status: 'loading' },
       history: { status: 'loading' },
       snapshot: { status: 'idle' },
@@ -68,12 +69,12 @@ export function createExplorerActions(store: ExplorerStore, worker: TableCaller,
       selectedVersion: undefined,
     });
     try {
-      const { latestVersion } = await worker.call('open', [table.spec, table.tableRoot], {
+      const { latestVersion, readOnly } = await worker.call('open', [table.spec, table.tableRoot], {
         signal: controller.signal,
         onProgress: (progress) => !controller.signal.aborted && store.setState({ latestVersion: { status: 'loading', progress } }),
       });
       if (controller.signal.aborted) return;
-      store.setState({ latestVersion: { status: 'ready', value: latestVersion } });
+      store.setState({ latestVersion: { status: 'ready', value: latestVersion }, readOnly });
       void loadHistory(controller.signal);
       const missing = version === undefined ? undefined : await checkVersion(version);
       if (controller.signal.aborted) return;

@@ -39,6 +39,8 @@ export interface ExplorerState {
   samples: Loadable<SampleEntry[]>;
   notice?: Notice;
   table?: OpenTable;
+  /** Why the open table cannot be written (a URL is read-only), known when it opens: the Write tab says so before any preview. */
+  readOnly?: string;
   latestVersion: Loadable<number>;
   history: Loadable<HistoryEntry[]>;
   /** Set while the full history (beyond the first page) is still being read. */
