@@ -26,7 +26,7 @@ export function VirtualRows({ rowCount, header, renderRow, rowHeight = 28, heigh
         <tbody>
           {first > 0 && <tr style={{ height: first * rowHeight }} aria-hidden="true" />}
           {indexes.map((i) => (
-            <tr key={i} style={{ height: rowHeight }} {...rowProps?.(i)}>
+            <tr key={i} style={{ height: rowHeight }} data-row={i} {...rowProps?.(i)}>
               {renderRow(i).map((cell, c) => <td key={c}>{cell}</td>)}
             </tr>
           ))}
