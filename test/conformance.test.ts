@@ -1,7 +1,8 @@
 /**
  * The golden conformance test: every fixture table, at every version with expected results,
  * read through Lakelab (snapshot, scan plan, scan, JSON rendering) and compared with rows
- * produced independently (DAT's expected Parquet; delta-rs-expected rows from DuckDB).
+ * produced independently: DAT's expected Parquet (read by native DuckDB), and the
+ * `*-expected/<table>/v<N>/rows.jsonl` files (a DuckDB log replay, see MANIFEST.md).
  * A new fixture folder is a new case, with no code change.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -9,11 +10,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { NodeFsStore } from '../src/storage/nodeFsStore.ts';
 import { parquetCodec } from '../src/query/parquetRows.ts';
-import { readArrowTable } from '../src/query/parquetRead.ts';
-import { toDeltaType } from '../src/query/arrowSchema.ts';
-import { toJsonValue } from '../src/query/jsonValues.ts';
 import { readTableRows } from './readTableRows.ts';
 import { canonicalRows } from './canonicalRows.ts';
+import { readParquetJsonRows } from './support/duckdbJson.ts';
+import { loadLogicalNames, toLogicalNames } from './support/physicalNames.ts';
 
 const fixtures = join(import.meta.dirname, 'fixtures', 'delta');
 
@@ -30,46 +30,55 @@ const refused: Record<string, string> = {
   'delta-rs/spark-variant-checkpoint': 'variantType-preview',
 };
 
-function datCases(): Case[] {
-  const root = join(fixtures, 'dat');
+/** DAT layouts: `<case>/delta/` and `expected/<v>/table_content.parquet` or `table_content/*.parquet`. */
+function datCases(source: string): Case[] {
+  const root = join(fixtures, source);
   return readdirSync(root).filter((c) => existsSync(join(root, c, 'delta'))).flatMap((c) =>
     readdirSync(join(root, c, 'expected')).map((v) => ({
-      name: `dat/${c}@${v}`,
+      name: `${source}/${c}@${v}`,
       tableDir: join(root, c, 'delta'),
       version: v === 'latest' ? ('latest' as const) : Number(v.slice(1)),
-      expected: () => readExpectedParquet(join(root, c, 'expected', v, 'table_content.parquet')),
+      expected: () => readParquetJsonRows(expectedParquetFiles(join(root, c, 'expected', v))),
     })),
   );
 }
 
-function deltaRsCases(): Case[] {
-  const root = join(fixtures, 'delta-rs-expected');
-  return readdirSync(root).flatMap((table) =>
-    readdirSync(join(root, table)).map((v) => ({
-      name: `delta-rs/${table}@${v}`,
-      tableDir: join(fixtures, 'delta-rs', table),
+function expectedParquetFiles(dir: string): string[] {
+  const single = join(dir, 'table_content.parquet');
+  if (existsSync(single)) return [single];
+  const folder = join(dir, 'table_content');
+  return readdirSync(folder).filter((f) => f.endsWith('.parquet') && !f.startsWith('.')).map((f) => join(folder, f));
+}
+
+/** `<source>-expected/<table>/v<N>/rows.jsonl` beside `<source>/<table>/` (or its `delta/` folder). */
+function expectedRowsCases(source: string): Case[] {
+  const root = join(fixtures, `${source}-expected`);
+  return readdirSync(root).flatMap((table) => {
+    const dir = join(fixtures, source, table);
+    const tableDir = existsSync(join(dir, '_delta_log')) ? dir : join(dir, 'delta');
+    return readdirSync(join(root, table)).map((v) => ({
+      name: `${source}/${table}@${v}`,
+      tableDir,
       version: Number(v.slice(1)),
-      expected: async () =>
-        readFileSync(join(root, table, v, 'rows.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>),
-    })),
-  );
+      expected: async () => {
+        const names = loadLogicalNames(tableDir);
+        return readJsonLines(join(root, table, v, 'rows.jsonl')).map((row) => toLogicalNames(row, names) as Record<string, unknown>);
+      },
+    }));
+  });
 }
 
-async function readExpectedParquet(path: string): Promise<Record<string, unknown>[]> {
-  const table = await readArrowTable(new Uint8Array(readFileSync(path)));
-  const rows: Record<string, unknown>[] = [];
-  for (let r = 0; r < table.numRows; r++) {
-    const row: Record<string, unknown> = {};
-    for (const field of table.schema.fields) row[field.name] = toJsonValue(table.getChild(field.name)!, r, toDeltaType(field.type));
-    rows.push(row);
-  }
-  return rows;
+function readJsonLines(path: string): Record<string, unknown>[] {
+  return readFileSync(path, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
 }
 
 describe('conformance with fixture tables', () => {
-  const cases = [...datCases(), ...deltaRsCases()];
+  const cases = [
+    ...datCases('dat'), ...datCases('dat-v0.0.3'),
+    ...expectedRowsCases('delta-rs'), ...expectedRowsCases('delta-kernel-rs'),
+  ];
   it('finds the fixtures', () => {
-    expect(cases.length).toBeGreaterThan(50);
+    expect(cases.length).toBeGreaterThan(150);
   });
   for (const testCase of cases) {
     it(`reads ${testCase.name} as expected`, async () => {

@@ -17,6 +17,10 @@ describe('Z85', () => {
     expect(() => decodeZ85('abc')).toThrow(/multiple of 5/);
     expect(() => decodeZ85('abcd~')).toThrow(/not a Z85 character/);
   });
+  it('wraps a group past 2^32 - 1, as Delta\'s Base85Codec does', () => {
+    // "##093" is 0x1086eb2d8: Spark keeps its low 32 bits (delta-kernel-rs's cdf-table-with-dv carries it).
+    expect([...decodeZ85('##093')]).toEqual([0x08, 0x6e, 0xb2, 0xd8]);
+  });
 });
 
 describe('deletion vectors', () => {

@@ -9,14 +9,15 @@ export function decodeZ85(text: string): Uint8Array {
   if (text.length % 5 !== 0) throw new LakeError('Corrupt', `Z85 text must be a multiple of 5 characters long, got ${text.length}`);
   const out = new Uint8Array((text.length / 5) * 4);
   for (let i = 0, o = 0; i < text.length; i += 5, o += 4) {
+    // A group past 2^32 - 1 wraps, as in Delta's own Base85Codec (`sum.toInt`): Spark decodes
+    // such inline deletion vectors that way, and tables carry them (delta-kernel-rs's cdf-table-with-dv).
     let value = 0;
     for (let j = 0; j < 5; j++) {
       const code = text.charCodeAt(i + j);
       const digit = code < 128 ? (decodeTable[code] ?? -1) : -1;
       if (digit < 0) throw new LakeError('Corrupt', `"${text[i + j]}" at ${i + j} is not a Z85 character`);
-      value = value * 85 + digit;
+      value = (value * 85 + digit) % 0x1_0000_0000;
     }
-    if (value > 0xffffffff) throw new LakeError('Corrupt', `Z85 group at ${i} is out of range`);
     out[o] = (value >>> 24) & 0xff;
     out[o + 1] = (value >>> 16) & 0xff;
     out[o + 2] = (value >>> 8) & 0xff;
