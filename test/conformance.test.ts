@@ -2,7 +2,8 @@
  * The golden conformance test: every fixture table, at every version with expected results,
  * read through Lakelab (snapshot, scan plan, scan, JSON rendering) and compared with rows
  * produced independently: DAT's expected Parquet (read by native DuckDB), and the
- * `*-expected/<table>/v<N>/rows.jsonl` files (a DuckDB log replay, see MANIFEST.md).
+ * `*-expected/<table>/v<N>/rows.jsonl` files (a DuckDB log replay, or native DuckDB's reading of
+ * the tables scripts/generateNestedFixture.ts wrote; see MANIFEST.md).
  * A new fixture folder is a new case, with no code change.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -75,7 +76,7 @@ function readJsonLines(path: string): Record<string, unknown>[] {
 describe('conformance with fixture tables', () => {
   const cases = [
     ...datCases('dat'), ...datCases('dat-v0.0.3'),
-    ...expectedRowsCases('delta-rs'), ...expectedRowsCases('delta-kernel-rs'),
+    ...expectedRowsCases('delta-rs'), ...expectedRowsCases('delta-kernel-rs'), ...expectedRowsCases('duckdb-generated'),
   ];
   it('finds the fixtures', () => {
     expect(cases.length).toBeGreaterThan(150);

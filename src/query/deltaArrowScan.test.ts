@@ -5,7 +5,7 @@ import { loadSnapshot } from '../core/delta/loadSnapshot.ts';
 import { planScan } from '../core/delta/planScan.ts';
 import { parquetCodec } from './parquetRows.ts';
 import { scanDeltaArrow } from './deltaArrowScan.ts';
-import { toJsonValue } from './jsonValues.ts';
+import { toJsonValues } from './jsonValues.ts';
 import { readTableRows } from '../../test/readTableRows.ts';
 import { canonicalRows } from '../../test/canonicalRows.ts';
 
@@ -20,9 +20,8 @@ describe('scans as Arrow', () => {
       const rows: Record<string, unknown>[] = [];
       for await (const arrow of scanDeltaArrow(store, plan)) {
         expect(arrow.schema.fields.map((f) => f.name)).toEqual(snapshot.schema.fields.map((f) => f.name));
-        for (let r = 0; r < arrow.numRows; r++) {
-          rows.push(Object.fromEntries(plan.columns.map((c) => [c.logicalName, toJsonValue(arrow.getChild(c.logicalName)!, r, c.type)])));
-        }
+        const columns = plan.columns.map((c) => toJsonValues(arrow.getChild(c.logicalName)!, c.type, { path: c.logicalName }));
+        for (let r = 0; r < arrow.numRows; r++) rows.push(Object.fromEntries(plan.columns.map((c, i) => [c.logicalName, columns[i]?.[r] ?? null])));
       }
       expect(canonicalRows(rows)).toEqual(canonicalRows(await readTableRows(store, { codec: parquetCodec })));
     });

@@ -13,7 +13,7 @@ import { loadDeletionVector } from '../core/delta/deletionVector.ts';
 import { evaluatePredicate, columnsOf, type Predicate } from '../core/delta/predicate.ts';
 import { readArrowTable } from './parquetRead.ts';
 import type { ColumnSource, ScanBatch } from './scanBatch.ts';
-import { toJsonValue, toJsonScalar } from './jsonValues.ts';
+import { toJsonValues, toJsonScalar, type JsonValue } from './jsonValues.ts';
 
 export interface ScanOptions {
   signal?: AbortSignal;
@@ -39,6 +39,7 @@ export async function* scanDelta(store: ObjectStore, plan: ScanPlan, options: Sc
     yield {
       fileKey: file.key,
       columns: plan.columns,
+      columnMappingMode: plan.columnMappingMode,
       sources: filtered.sources.slice(0, plan.columns.length),
       selection,
     };
@@ -72,7 +73,7 @@ async function readFile(store: ObjectStore, plan: ScanPlan, file: ScanFile, colu
     return vector ? { kind: 'vector', vector } : { kind: 'null' };
   });
   const deleted = file.deletionVector ? await loadDeletionVector(store, file.deletionVector, plan.tableRoot) : [];
-  return { fileKey: file.key, columns, sources, selection: toSelection(table.numRows, deleted) };
+  return { fileKey: file.key, columns, columnMappingMode: plan.columnMappingMode, sources, selection: toSelection(table.numRows, deleted) };
 }
 
 function findVector(table: Table, column: ScanColumn, mode: ScanPlan['columnMappingMode']): Vector | null {
@@ -98,16 +99,25 @@ function toSelection(rows: number, deleted: number[]): Uint32Array {
 function applyRowFilter(batch: ScanBatch, predicate: Predicate): ScanBatch {
   const byName = new Map(batch.columns.map((c, i) => [c.logicalName, i]));
   const typeOf = (name: string): DataType => batch.columns[byName.get(name) ?? -1]?.type ?? 'string';
+  // The columns the predicate names, converted once for the whole file.
+  const values = new Map<string, (row: number) => JsonValue>();
+  for (const name of columnsOf(predicate)) {
+    const column = name.split('.')[0] ?? name;
+    const i = byName.get(column);
+    const source = i === undefined ? undefined : batch.sources[i];
+    const scanColumn = i === undefined ? undefined : batch.columns[i];
+    if (values.has(column) || !source || !scanColumn) continue;
+    if (source.kind === 'vector') {
+      const all = toJsonValues(source.vector, scanColumn.type, { path: column, source: batch.fileKey }, batch.columnMappingMode);
+      values.set(column, (row) => all[row] ?? null);
+    } else {
+      const constant = source.kind === 'constant' ? toJsonScalar(source.value, scanColumn.type) : null;
+      values.set(column, () => constant);
+    }
+  }
   const kept: number[] = [];
   for (const row of batch.selection) {
-    const valueOf = (name: string) => {
-      const i = byName.get(name);
-      const source = i === undefined ? undefined : batch.sources[i];
-      const column = i === undefined ? undefined : batch.columns[i];
-      if (!source || !column || source.kind === 'null') return null;
-      if (source.kind === 'constant') return toJsonScalar(source.value, column.type);
-      return toJsonValue(source.vector, row, column.type);
-    };
+    const valueOf = (name: string) => values.get(name)?.(row) ?? null;
     if (evaluatePredicate(predicate, valueOf, typeOf) === true) kept.push(row);
   }
   return { ...batch, selection: Uint32Array.from(kept) };

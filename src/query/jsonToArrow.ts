@@ -1,26 +1,21 @@
 /**
  * Rows (the CLI's JSON value forms, CSV text, or typed JS values) to an Arrow table with the
  * table's Delta types, built straight from buffers so longs, decimals and microsecond
- * timestamps stay exact. Structs are written (as objects or JSON text); arrays and maps are
- * not yet (Unsupported, named).
+ * timestamps stay exact. Structs, arrays and maps (as objects, arrays and [{key, value}], or
+ * their JSON text) are built by nestedArrow.ts, at any depth.
  */
 import {
-  Binary, Bool, DateDay, Decimal, Field, Float32, Float64, Int8, Int16, Int32, Int64, Schema, Struct, Table,
+  Binary, Bool, DateDay, Decimal, Field, Float32, Float64, Int8, Int16, Int32, Int64, List, Map_, Schema, Struct, Table,
   TimestampMicrosecond, Utf8, makeData, makeVector, tableToIPC, type DataType as ArrowType, type Vector,
 } from 'apache-arrow';
 import { LakeError } from '../core/errors.ts';
-import type { DataType, StructType } from '../core/delta/schemaTypes.ts';
+import type { DataType } from '../core/delta/schemaTypes.ts';
 import { decimalOf } from '../core/delta/schema.ts';
 import { parseDateDays, parseTimestampMicros } from '../core/delta/civilTime.ts';
 import { toScaledDecimal } from '../core/delta/partitionValues.ts';
+import { parseNestedText, toListVector, toMapVector, toStructVector, type ColumnSpec } from './nestedArrow.ts';
 
-export interface ColumnSpec {
-  name: string;
-  type: DataType;
-  nullable: boolean;
-  /** Written as the Parquet field id (column mapping's id mode). */
-  fieldId?: number;
-}
+export type { ColumnSpec };
 
 /** Rows as an Arrow IPC stream, to hand to another thread (duckdb-wasm's) without Arrow objects. */
 export function toArrowIpc(rows: readonly Record<string, unknown>[], columns: readonly ColumnSpec[]): Uint8Array {
@@ -56,15 +51,26 @@ export function toArrowType(type: DataType, column: string): ArrowType {
       if (typeof type === 'object' && type.type === 'struct') {
         return new Struct(type.fields.map((f) => new Field(f.name, toArrowType(f.type, `${column}.${f.name}`), f.nullable)));
       }
+      if (typeof type === 'object' && type.type === 'array') return new List(new Field('element', toArrowType(type.elementType, `${column}.element`), type.containsNull));
+      if (typeof type === 'object' && type.type === 'map') {
+        const entries = new Struct([new Field('key', toArrowType(type.keyType, `${column}.key`), false), new Field('value', toArrowType(type.valueType, `${column}.value`), type.valueContainsNull)]);
+        return new Map_(new Field('entries', entries, false) as Field<Struct<{ key: ArrowType; value: ArrowType }>>);
+      }
       const decimal = decimalOf(type);
       if (decimal) return new Decimal(decimal.scale, decimal.precision, 128);
-      throw new LakeError('Unsupported', `column "${column}" has type ${typeof type === 'string' ? type : type.type}, which Lakelab cannot write yet`);
+      throw new LakeError('Unsupported', `column "${column}" has type ${String(type)}, which Lakelab cannot write`);
     }
   }
 }
 
 function toVector(values: unknown[], column: ColumnSpec): Vector {
-  if (typeof column.type === 'object' && column.type.type === 'struct') return toStructVector(values, column, column.type);
+  if (typeof column.type === 'object') {
+    switch (column.type.type) {
+      case 'struct': return toStructVector(values, column, column.type, toVector);
+      case 'array': return toListVector(values, column, column.type, toVector);
+      case 'map': return toMapVector(values, column, column.type, toVector);
+    }
+  }
   const type = toArrowType(column.type, column.name);
   const length = values.length;
   const nullBitmap = new Uint8Array(Math.ceil(length / 8));
@@ -132,36 +138,10 @@ function toVariableWidth(values: readonly (string | Uint8Array | null)[]): { val
   return { valueOffsets, data: data.subarray(0, at) };
 }
 
-/** A struct column: each field a child vector; a null struct makes its fields null in that row. */
-function toStructVector(values: unknown[], column: ColumnSpec, type: StructType): Vector {
-  const objects = values.map((v) => coerceValue(v, type, column.name) as Record<string, unknown> | null);
-  const length = objects.length;
-  const nullBitmap = new Uint8Array(Math.ceil(length / 8));
-  let nullCount = 0;
-  objects.forEach((o, i) => {
-    if (o === null) nullCount++;
-    else nullBitmap[i >> 3] = (nullBitmap[i >> 3] ?? 0) | (1 << (i & 7));
-  });
-  if (nullCount > 0 && !column.nullable) throw new LakeError('InvalidInput', `column "${column.name}" is not nullable, but ${nullCount} row(s) have no value`);
-  const children = type.fields.map((f) => {
-    const name = `${column.name}.${f.name}`;
-    const childValues = objects.map((o) => (o === null ? null : o[f.name] ?? null));
-    if (!f.nullable && objects.some((o, i) => o !== null && childValues[i] === null)) {
-      throw new LakeError('InvalidInput', `column "${name}" is not nullable, but some row(s) have no value`);
-    }
-    return toVector(childValues, { name, type: f.type, nullable: true });
-  });
-  const arrowType = new Struct(type.fields.map((f, i) => {
-    const fieldId = f.metadata['delta.columnMapping.id'];
-    return new Field(f.name, children[i]!.type, f.nullable, typeof fieldId === 'number' ? new Map([['PARQUET:field_id', String(fieldId)]]) : undefined);
-  }));
-  return makeVector(makeData({ type: arrowType, length, nullCount, nullBitmap, children: children.map((c) => c.data[0]!) }));
-}
-
 /** One value in any of the forms rows arrive in, as the JS value its Arrow column holds (a struct's fields stay as given). */
 export function coerceValue(value: unknown, type: DataType, column: string): unknown {
   if (value === null || value === undefined) return null;
-  if (typeof type === 'object' && type.type === 'struct') return toStructObject(value, column);
+  if (typeof type === 'object') return parseNestedText(value, type.type, column);
   switch (type) {
     case 'string': return typeof value === 'string' ? value : String(value);
     case 'long': {
@@ -216,19 +196,4 @@ export function coerceValue(value: unknown, type: DataType, column: string): unk
 /** Not a closure inside coerceValue: that runs for every value written, and a closure per call costs more than the conversion. */
 function invalidValue(value: unknown, type: DataType, column: string): LakeError {
   return new LakeError('InvalidInput', `column "${column}": ${JSON.stringify(typeof value === 'bigint' ? String(value) : value)} is not a valid ${typeof type === 'string' ? type : type.type}`);
-}
-
-function toStructObject(value: unknown, column: string): Record<string, unknown> {
-  let object = value;
-  if (typeof value === 'string') {
-    try {
-      object = JSON.parse(value);
-    } catch {
-      object = undefined;
-    }
-  }
-  if (typeof object !== 'object' || object === null || Array.isArray(object)) {
-    throw new LakeError('InvalidInput', `column "${column}": ${JSON.stringify(value)} is not a valid struct (an object or JSON object text)`);
-  }
-  return object as Record<string, unknown>;
 }

@@ -12,6 +12,8 @@ import { registerSnapshot } from './registerSnapshot.ts';
 import { WriteHarness } from '../../test/support/writeHarness.ts';
 import { runDelete } from './deleteUpdateExecutor.ts';
 import { seedSchema, readBatches } from '../../test/seedScenario.ts';
+import { toResultRows } from './sqlRows.ts';
+import { loadSqlSource } from './sqlSource.ts';
 
 const expected = (table: string, version: number) =>
   readFileSync(join(fixturesDir, 'delta-rs-expected', table, `v${version}`, 'rows.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
@@ -51,5 +53,22 @@ describe('registerSnapshot', () => {
     const t = await engine.query('SELECT * FROM empty_b');
     expect(t.numRows).toBe(0);
     expect(t.schema.fields.map((f) => f.name)).toEqual(['id', 'value', 'filename']);
+  });
+
+  for (const table of ['nested_types_deep', 'nested_types_deep_column_mapping']) {
+    it(`${table}: SQL over a DuckDB-written table of nested values returns DuckDB's own reading`, async () => {
+      const store = new NodeFsStore(join(fixturesDir, 'duckdb-generated', table));
+      await registerSnapshot(engine, store, await loadSnapshot(store, '', { codec: parquetCodec }), { name: 'nested' });
+      const got = toResultRows(await engine.query('SELECT * FROM nested ORDER BY id')).rows.map((r) => JSON.stringify(r));
+      const lines = readFileSync(join(fixturesDir, 'duckdb-generated-expected', table, 'v0', 'rows.jsonl'), 'utf8').trim().split('\n');
+      expect(got).toEqual(lines);
+    });
+  }
+
+  it('a SQL source keeps decimals, dates, timestamps and nested values exact (the JSON forms writes take)', async () => {
+    const source = await loadSqlSource(engine, "SELECT 12.30::DECIMAL(5,2) AS d, DATE '0001-01-01' AS day, TIMESTAMPTZ '2024-01-02 03:04:05.123456+00' AS at, "
+      + "[1.5::DECIMAL(4,1), NULL] AS l, MAP {'k': [DATE '2024-02-29']} AS m, 9007199254740993::BIGINT AS big");
+    expect(source.rows).toEqual([{ d: '12.30', day: '0001-01-01', at: '2024-01-02T03:04:05.123456Z', l: ['1.5', null], m: [{ key: 'k', value: ['2024-02-29'] }], big: '9007199254740993' }]);
+    expect(source.schema.fields.map((f) => f.type)).toEqual(['decimal(5,2)', 'date', 'timestamp', { type: 'array', elementType: 'decimal(4,1)', containsNull: true }, expect.objectContaining({ type: 'map' }), 'long']);
   });
 });

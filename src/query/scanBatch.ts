@@ -5,6 +5,7 @@
  */
 import type { Vector } from 'apache-arrow';
 import type { ScanColumn, TypedValue } from '../core/delta/scanPlan.ts';
+import type { ColumnMappingMode } from '../core/delta/columnMapping.ts';
 
 export type ColumnSource =
   | { kind: 'vector'; vector: Vector }
@@ -15,6 +16,8 @@ export interface ScanBatch {
   /** Store key of the data file the rows come from. */
   fileKey: string;
   columns: ScanColumn[];
+  /** How the file names nested struct fields (physical names, field ids), as the table's column mapping says. */
+  columnMappingMode: ColumnMappingMode;
   sources: ColumnSource[];
   /** Positions in the file's rows, ascending. */
   selection: Uint32Array;

@@ -2,8 +2,8 @@
 import type { DataType, StructType } from '../core/delta/schemaTypes.ts';
 import { parseCsv } from './csvRows.ts';
 import { readArrowTable } from './parquetRead.ts';
-import { toDeltaStruct, toDeltaType } from './arrowSchema.ts';
-import { toJsonValue } from './jsonValues.ts';
+import { toDeltaStruct } from './arrowSchema.ts';
+import { toResultRows } from './sqlRows.ts';
 
 export interface SourceData {
   rows: Record<string, unknown>[];
@@ -27,13 +27,7 @@ export async function toSourcesRows(files: { name: string; bytes: Uint8Array }[]
 
 async function fromParquet(bytes: Uint8Array, name: string): Promise<SourceData> {
   const table = await readArrowTable(bytes, { name });
-  const rows: Record<string, unknown>[] = [];
-  for (let r = 0; r < table.numRows; r++) {
-    const row: Record<string, unknown> = {};
-    for (const field of table.schema.fields) row[field.name] = toJsonValue(table.getChild(field.name)!, r, toDeltaType(field.type));
-    rows.push(row);
-  }
-  return { rows, schema: toDeltaStruct(table.schema.fields) };
+  return { rows: toResultRows(table).rows, schema: toDeltaStruct(table.schema.fields) };
 }
 
 function fromCsv(bytes: Uint8Array, name: string): SourceData {

@@ -3,11 +3,12 @@
  * version): the query's result as source rows with their schema, as MERGE and WRITE take them.
  */
 import { toDeltaStruct } from './arrowSchema.ts';
-import { toPlainRows } from './arrowToPlain.ts';
+import { toResultRows } from './sqlRows.ts';
 import type { SqlEngine } from './duckdbEngine.ts';
 import type { SourceData } from './sourceRows.ts';
 
 export async function loadSqlSource(engine: SqlEngine, sql: string): Promise<SourceData> {
   const table = await engine.query(sql);
-  return { rows: toPlainRows(table), schema: toDeltaStruct(table.schema.fields) };
+  // The JSON value forms, as Parquet and CSV sources give them: the writers coerce those by type.
+  return { rows: toResultRows(table).rows, schema: toDeltaStruct(table.schema.fields) };
 }

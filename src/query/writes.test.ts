@@ -101,4 +101,15 @@ describe('writes', () => {
     for await (const page of h.store.list('')) dataFiles.push(...page.objects.filter((o) => !o.key.startsWith('_delta_log/')));
     expect(dataFiles).toHaveLength(1); // nothing written for the refused writes
   });
+
+  it('refuses, naming the column, to write arrays and maps (read, queried, not yet written)', async () => {
+    const h = new WriteHarness();
+    const nested: StructType = { type: 'struct', fields: [
+      { name: 'id', type: 'long', nullable: false, metadata: {} },
+      { name: 's', type: { type: 'struct', fields: [{ name: 'tags', type: { type: 'array', elementType: 'string', containsNull: true }, nullable: true, metadata: {} }] }, nullable: true, metadata: {} },
+    ] };
+    await expect(h.create(nested, [{ id: 1, s: { tags: ['a'] } }])).rejects.toMatchObject({
+      code: 'Unsupported', message: 'column "s" has type struct<tags: array<string>>: Lakelab does not write arrays or maps yet',
+    });
+  });
 });

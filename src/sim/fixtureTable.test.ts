@@ -8,14 +8,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { MemoryStore } from '../storage/memoryStore.ts';
 import { loadParquetWasm } from '../query/parquetWasm.ts';
 import { parquetCodec } from '../query/parquetRows.ts';
-import { readArrowTable } from '../query/parquetRead.ts';
-import { toDeltaType } from '../query/arrowSchema.ts';
-import { toJsonValue } from '../query/jsonValues.ts';
 import { simOperations } from '../workers/simOperationsImpl.ts';
 import { folderFixtures } from '../cli/fixtureFolders.ts';
 import { readTableRows } from '../../test/readTableRows.ts';
 import { canonicalRows } from '../../test/canonicalRows.ts';
 import { fixturesDir } from '../../test/support/fixtures.ts';
+import { readParquetJsonRows } from '../../test/support/duckdbJson.ts';
 import { runScenario, type SimDependencies } from './runScenario.ts';
 import { checkInvariants } from './invariants.ts';
 import { planFixtureCopy } from './fixtureTable.ts';
@@ -34,8 +32,7 @@ const scenarioOn = (table: unknown, writers: unknown[] = [{ name: 'reader', step
   validateScenario({ version: 1, name: 'from-fixture', title: 'x', explanation: 'x', table, writers });
 
 async function expectedDat(table: string, version: string): Promise<Record<string, unknown>[]> {
-  const arrow = await readArrowTable(new Uint8Array(readFileSync(join(fixturesDir, 'dat', table, 'expected', version, 'table_content.parquet'))));
-  return Array.from({ length: arrow.numRows }, (_, r) => Object.fromEntries(arrow.schema.fields.map((f) => [f.name, toJsonValue(arrow.getChild(f.name)!, r, toDeltaType(f.type))])));
+  return readParquetJsonRows([join(fixturesDir, 'dat', table, 'expected', version, 'table_content.parquet')]);
 }
 
 function expectedDeltaRs(table: string, version: number): Record<string, unknown>[] {
