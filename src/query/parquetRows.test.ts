@@ -11,6 +11,11 @@ import { parquetCodec } from './parquetRows.ts';
 import { fixturesDir } from '../../test/support/fixtures.ts';
 import { NodeFsStore } from '../storage/nodeFsStore.ts';
 import { loadSnapshot } from '../core/delta/loadSnapshot.ts';
+import { planScan } from '../core/delta/planScan.ts';
+import { parsePredicate } from '../core/delta/parsePredicate.ts';
+import { parseStats } from '../core/delta/stats.ts';
+import { scanDelta } from './deltaScan.ts';
+import { toJsonRows } from './jsonValues.ts';
 import { expectedActiveFiles, generateLargeTable, pad20, type LargeTableSpec } from '../../bench/largeTable.ts';
 
 const checkpointPath = join(fixturesDir, 'delta-rs', 'simple_table_with_checkpoint', '_delta_log', '00000000000000000010.checkpoint.parquet');
@@ -40,6 +45,25 @@ describe('parquetCodec', () => {
     const metaData = rows.find((r) => r.metaData)?.metaData as { configuration: unknown; partitionColumns: unknown };
     expect(Array.isArray(metaData.partitionColumns)).toBe(true);
     expect(typeof metaData.configuration).toBe('object');
+  });
+
+  it('reads stats_parsed dates, timestamps and decimals as JSON stats have them, so file skipping keeps the rows', async () => {
+    // delta-1.2.1-only-struct-stats at version 10: every file's stats come from the checkpoint's stats_parsed.
+    const store = new NodeFsStore(join(fixturesDir, 'delta-rs', 'delta-1.2.1-only-struct-stats'));
+    const snapshot = await loadSnapshot(store, '', { codec: parquetCodec, version: 10 });
+    const stats = parseStats(snapshot.files[0]!)!;
+    expect(stats.minValues).toMatchObject({ date: '2022-10-24', decimal: '-5.67800', timestamp: expect.stringMatching(/^2022-10-24T\d\d:\d\d:\d\d\.\d{6}$/) });
+    const count = async (where: string) => {
+      const predicate = parsePredicate(where);
+      let n = 0;
+      for await (const batch of scanDelta(store, planScan(snapshot, { predicate }), { rowFilter: predicate })) n += toJsonRows(batch).length;
+      return n;
+    };
+    // Dates were milliseconds compared as days: every file was skipped.
+    expect(await count("date = '2022-10-24'")).toBe(10);
+    expect(await count("date > '2022-10-24'")).toBe(0);
+    expect(await count('decimal = -5.678')).toBe(10);
+    expect(await count("timestamp >= '2022-10-24T00:00:00'")).toBe(10);
   });
 
   it('refuses bytes that are not Parquet with a Corrupt error', async () => {
