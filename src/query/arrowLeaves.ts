@@ -47,13 +47,28 @@ export function toLeafValues(data: Data, type: PrimitiveType, forms: LeafForms, 
     if (type !== 'boolean') throw mismatch(data, type, where);
     return each(data, (i) => ((data.values[(data.offset + i) >> 3] ?? 0) & (1 << ((data.offset + i) & 7))) !== 0);
   }
-  if (ArrowType.isUtf8(arrow) || ArrowType.isLargeUtf8(arrow)) return fromStrings(data);
-  if (ArrowType.isBinary(arrow) || ArrowType.isLargeBinary(arrow) || ArrowType.isFixedSizeBinary(arrow)) return fromBinary(data, forms);
+  if (ArrowType.isUtf8(arrow) || ArrowType.isLargeUtf8(arrow)) {
+    if (type !== 'string') throw mismatch(data, type, where);
+    return fromStrings(data);
+  }
+  if (ArrowType.isBinary(arrow) || ArrowType.isLargeBinary(arrow) || ArrowType.isFixedSizeBinary(arrow)) {
+    // Some writers store strings as BYTE_ARRAY without the UTF8 annotation: text all the same.
+    if (type === 'string' && !ArrowType.isFixedSizeBinary(arrow)) return fromStrings(data);
+    if (type !== 'binary') throw mismatch(data, type, where);
+    return fromBinary(data, forms);
+  }
   if (ArrowType.isDate(arrow)) return fromDates(data, type, where);
   if (ArrowType.isTimestamp(arrow)) return fromTimestamps(data, arrow.unit, type, where);
-  // Rare physical forms (half floats, string views): apache-arrow's own getter.
+  // Rare forms (half floats, string views, times, intervals from SQL): apache-arrow's own getter.
   const vector = makeVector(data);
-  return each(data, (i) => vector.get(i) as unknown);
+  return each(data, (i) => toPlainValue(vector.get(i), forms));
+}
+
+function toPlainValue(value: unknown, forms: LeafForms): unknown {
+  if (typeof value === 'bigint') return value > maxSafe || value < -maxSafe ? (forms.bigLong === 'text' ? value.toString() : value) : Number(value);
+  if (value instanceof Uint8Array) return forms.binary === 'base64' ? toBase64(value) : value;
+  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean' || value === null || value === undefined) return value ?? null;
+  return String(value);
 }
 
 function each(data: Data, value: (i: number) => unknown): unknown[] {
