@@ -3,7 +3,8 @@
  * read through Lakelab (snapshot, scan plan, scan, JSON rendering) and compared with rows
  * produced independently: DAT's expected Parquet (read by native DuckDB), and the
  * `*-expected/<table>/v<N>/rows.jsonl` files (a DuckDB log replay, or native DuckDB's reading of
- * the tables scripts/generateNestedFixture.ts wrote; see MANIFEST.md).
+ * the tables scripts/generateNestedFixture.ts wrote), and duckdb-expected/ (native DuckDB's
+ * reading of versions the shared fixtures have no expected rows for; see MANIFEST.md).
  * A new fixture folder is a new case, with no code change.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -51,14 +52,14 @@ function expectedParquetFiles(dir: string): string[] {
   return readdirSync(folder).filter((f) => f.endsWith('.parquet') && !f.startsWith('.')).map((f) => join(folder, f));
 }
 
-/** `<source>-expected/<table>/v<N>/rows.jsonl` beside `<source>/<table>/` (or its `delta/` folder). */
-function expectedRowsCases(source: string): Case[] {
-  const root = join(fixtures, `${source}-expected`);
+/** `<source>-expected/<table>/v<N>/rows.jsonl` (or another folder of them) beside `<source>/<table>/` (or its `delta/` folder). */
+function expectedRowsCases(source: string, expectedFolder = `${source}-expected`): Case[] {
+  const root = join(fixtures, expectedFolder);
   return readdirSync(root).flatMap((table) => {
     const dir = join(fixtures, source, table);
     const tableDir = existsSync(join(dir, '_delta_log')) ? dir : join(dir, 'delta');
     return readdirSync(join(root, table)).map((v) => ({
-      name: `${source}/${table}@${v}`,
+      name: `${source}/${table}@${v}${expectedFolder === `${source}-expected` ? '' : ` (${expectedFolder})`}`,
       tableDir,
       version: Number(v.slice(1)),
       expected: async () => {
@@ -77,6 +78,7 @@ describe('conformance with fixture tables', () => {
   const cases = [
     ...datCases('dat'), ...datCases('dat-v0.0.3'),
     ...expectedRowsCases('delta-rs'), ...expectedRowsCases('delta-kernel-rs'), ...expectedRowsCases('duckdb-generated'),
+    ...expectedRowsCases('delta-kernel-rs', 'duckdb-expected/delta-kernel-rs'),
   ];
   it('finds the fixtures', () => {
     expect(cases.length).toBeGreaterThan(150);

@@ -24,8 +24,14 @@ describe('reader feature gate', () => {
     expect(check({ minReaderVersion: 3, minWriterVersion: 7, readerFeatures, writerFeatures: [...readerFeatures, 'appendOnly'] })).toBeUndefined();
   });
 
-  it('refuses type widening and variant, naming the feature', () => {
-    for (const feature of ['typeWidening', 'typeWidening-preview', 'variantType', 'variantType-preview']) {
+  it('reads type widening (its type changes are checked in typeWidening.test.ts)', () => {
+    for (const feature of ['typeWidening', 'typeWidening-preview']) {
+      expect(check({ minReaderVersion: 3, minWriterVersion: 7, readerFeatures: [feature], writerFeatures: [feature] })).toBeUndefined();
+    }
+  });
+
+  it('refuses variant, naming the feature', () => {
+    for (const feature of ['variantType', 'variantType-preview']) {
       const problem = check({ minReaderVersion: 3, minWriterVersion: 7, readerFeatures: [feature], writerFeatures: [feature] });
       expect(problem).toMatchObject({ code: 'Unsupported', message: expect.stringContaining(`table needs reader feature "${feature}", which Lakelab does not support`) });
     }
@@ -39,7 +45,8 @@ describe('reader feature gate', () => {
 
   it('lists what it supports, for the Protocol view', () => {
     expect(supportedReaderFeatures).toContain('deletionVectors');
-    expect(supportedReaderFeatures).not.toContain('typeWidening');
+    expect(supportedReaderFeatures).toContain('typeWidening');
+    expect(supportedReaderFeatures).not.toContain('variantType');
     expect(knownWriterFeatures).toContain('appendOnly');
   });
 

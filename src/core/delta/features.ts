@@ -6,10 +6,12 @@ import { LakeError } from '../errors.ts';
 import type { Metadata, Protocol } from './actions.ts';
 import type { StructType } from './schemaTypes.ts';
 import { findUnknownTypes } from './schema.ts';
+import { checkTypeChanges } from './typeWidening.ts';
 
 /** Reader features Lakelab reads correctly. */
 export const supportedReaderFeatures: readonly string[] = [
   'columnMapping', 'deletionVectors', 'timestampNtz', 'v2Checkpoint', 'vacuumProtocolCheck', 'domainMetadata',
+  'typeWidening', 'typeWidening-preview',
 ];
 
 /** Writer features that do not change how a table is read (ignored when only reading). */
@@ -35,6 +37,8 @@ export function checkReadSupport(protocol: Protocol, metadata: Metadata, schema:
   if (mode !== undefined && !['none', 'name', 'id'].includes(mode)) {
     return new LakeError('Unsupported', `table uses column mapping mode "${mode}", which Lakelab does not know`);
   }
+  const typeChange = checkTypeChanges(schema.fields);
+  if (typeChange) return typeChange;
   const unknownTypes = [...findUnknownTypes(schema)];
   if (unknownTypes.length > 0) {
     return new LakeError('Unsupported', `table has columns of type ${unknownTypes.map((t) => `"${t}"`).join(', ')}, which Lakelab cannot read`);

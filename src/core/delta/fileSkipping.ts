@@ -15,6 +15,8 @@ export interface FileFacts {
   /** Logical column -> the key its stats are stored under (physical name with column mapping). */
   statsKeyOf: (column: string) => string;
   typeOf: (column: string) => DataType;
+  /** Columns whose stats bound nothing (a type widening: older files' stats are in the narrower type). */
+  ignoresStats?: (column: string) => boolean;
 }
 
 export function canSkipFile(predicate: Predicate, facts: FileFacts): boolean {
@@ -52,7 +54,7 @@ function isOnPartitions(predicate: Predicate, facts: FileFacts): boolean {
 
 function mayMatchByStats(predicate: Exclude<Predicate, { op: 'and' | 'or' | 'not' }>, facts: FileFacts): boolean {
   const stats = facts.stats;
-  if (!stats) return true;
+  if (!stats || facts.ignoresStats?.(predicate.column)) return true;
   const key = facts.statsKeyOf(predicate.column);
   const type = facts.typeOf(predicate.column);
   const nulls = toCount(lookup(stats.nullCount, key));

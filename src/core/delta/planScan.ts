@@ -9,6 +9,7 @@ import { parseStats } from './stats.ts';
 import { canSkipFile } from './fileSkipping.ts';
 import { columnsOf, type Predicate } from './predicate.ts';
 import { toDataFileKey } from './dataPaths.ts';
+import { hasTypeChanges } from './typeWidening.ts';
 
 export interface ScanOptions {
   /** Logical column names, in output order (all columns when omitted). */
@@ -33,6 +34,8 @@ export function planScan(snapshot: DeltaSnapshot, options: ScanOptions = {}): Sc
 
   const typeOf = (name: string): DataType => byName.get(name)?.type ?? nestedType(byName, name);
   const statsKeyOf = (name: string) => byName.get(name)?.physicalName ?? toPhysicalPath(snapshot.schema, name, mode) ?? name;
+  const widened = new Set(snapshot.schema.fields.filter(hasTypeChanges).map((f) => f.name));
+  const ignoresStats = (name: string) => widened.has(name.split('.')[0] ?? name);
   const files: ScanFile[] = [];
   let skippedFiles = 0;
   for (const add of snapshot.files) {
@@ -41,7 +44,7 @@ export function planScan(snapshot: DeltaSnapshot, options: ScanOptions = {}): Sc
       if (column.isPartition) partitionStrings.set(column.logicalName, add.partitionValues[column.physicalName] ?? add.partitionValues[column.logicalName] ?? null);
     }
     const stats = parseStats(add);
-    if (options.predicate && canSkipFile(options.predicate, { partitionValues: partitionStrings, stats, statsKeyOf, typeOf })) {
+    if (options.predicate && canSkipFile(options.predicate, { partitionValues: partitionStrings, stats, statsKeyOf, typeOf, ignoresStats })) {
       skippedFiles++;
       continue;
     }
