@@ -3,6 +3,11 @@ import { describe, expect, it } from 'vitest';
 import type { Metadata, Protocol } from './actions.ts';
 import type { StructField, StructType } from './schemaTypes.ts';
 import { checkWriteSupport } from './writeSupport.ts';
+import { join } from 'node:path';
+import { NodeFsStore } from '../../storage/nodeFsStore.ts';
+import { parquetCodec } from '../../query/parquetRows.ts';
+import { fixturesDir } from '../../../test/support/fixtures.ts';
+import { loadSnapshot } from './loadSnapshot.ts';
 
 const field = (name: string, metadata: Record<string, unknown> = {}): StructField => ({ name, type: 'long', nullable: true, metadata });
 const v7 = (...writerFeatures: string[]): Protocol => ({ minReaderVersion: 3, minWriterVersion: 7, readerFeatures: [], writerFeatures });
@@ -55,3 +60,20 @@ describe('checkWriteSupport', () => {
     });
   }
 });
+
+describe('DAT v0.0.3 tables with writer features: read as plain tables (conformance.test.ts), writes refused by name', () => {
+  const refusals: Record<string, string> = {
+    iceberg_compat_v1: 'needs writer feature "icebergCompatV1"',
+    check_constraints: 'has CHECK constraints',
+    generated_columns: 'has column "creation" with an invariant, a generation expression or an identity',
+  };
+  for (const [table, refusal] of Object.entries(refusals)) {
+    it(table, async () => {
+      const snapshot = await loadSnapshot(new NodeFsStore(join(fixturesDir, 'dat-v0.0.3', table, 'delta')), '', { codec: parquetCodec });
+      expect(checkWriteSupport(snapshot.protocol, snapshot.metadata, snapshot.schema, { removesData: false })).toMatchObject({
+        code: 'Unsupported', message: expect.stringContaining(refusal),
+      });
+    });
+  }
+});
+
