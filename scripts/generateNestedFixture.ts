@@ -12,14 +12,16 @@
  *   than one data page per column chunk; the rewrite must read back in DuckDB exactly as DuckDB's
  *   own file does, or this script fails.
  * `nested_types_deep_column_mapping` is the same data with column mapping (name mode): physical
- * names in the files at every depth, logical names in the schema and the expected rows.
+ * names in the files at every depth, logical names in the schema and the expected rows;
+ * `..._column_mapping_id` in id mode: field ids in the files (DuckDB's FIELD_IDS) at every depth,
+ * under names that are neither logical nor physical.
  */
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { columnMappingNaming, columns, customValues, logicalNaming, toDeltaSchema, type Naming } from '../test/support/nestedFixture/columns.ts';
-import { toDuckdbType, valueSql } from '../test/support/nestedFixture/values.ts';
+import { columnMappingNaming, columns, customValues, logicalNaming, toDeltaSchema, toLogicalNames, type Naming } from '../test/support/nestedFixture/columns.ts';
+import { toDuckdbType, toFieldIdsOption, valueSql } from '../test/support/nestedFixture/values.ts';
 import { queryJsonRows, withDuckdb, type JsonValue } from '../test/support/duckdbJson.ts';
 import { loadColumnChunkPages } from '../test/support/parquetPages.ts';
 
@@ -39,8 +41,10 @@ interface Variant {
 }
 
 function variants(): Variant[] {
-  const mapped = columnMappingNaming();
+  const mapped = columnMappingNaming('name');
+  const byId = columnMappingNaming('id');
   toDeltaSchema(mapped); // numbers the physical names in schema order
+  toDeltaSchema(byId);
   return [
     { name: 'nested_types_deep', rows: 150, duckdbRowGroup: 50, arrowRsRowGroup: 50, naming: logicalNaming, configuration: {}, features: ['timestampNtz'] },
     {
@@ -50,6 +54,15 @@ function variants(): Variant[] {
       arrowRsRowGroup: 48,
       naming: mapped,
       configuration: { 'delta.columnMapping.mode': 'name', 'delta.columnMapping.maxColumnId': String(mapped.maxColumnId()) },
+      features: ['columnMapping', 'timestampNtz'],
+    },
+    {
+      name: 'nested_types_deep_column_mapping_id',
+      rows: 96,
+      duckdbRowGroup: 32,
+      arrowRsRowGroup: 48,
+      naming: byId,
+      configuration: { 'delta.columnMapping.mode': 'id', 'delta.columnMapping.maxColumnId': String(byId.maxColumnId()) },
       features: ['columnMapping', 'timestampNtz'],
     },
   ];
@@ -75,15 +88,16 @@ async function writeVariant(db: DuckDBConnection, variant: Variant, scratch: str
   const duckdbFile = 'part-00000-duckdb.zstd.parquet';
   const arrowRsFile = 'part-00001-duckdb-rewritten-by-arrow-rs.zstd.parquet';
   const { rows, duckdbRowGroup } = variant;
-  await db.run(`COPY (${selectRows(variant.naming, 0, rows, duckdbRowGroup)}) TO '${join(dir, duckdbFile)}' (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${duckdbRowGroup})`);
+  const ids = toFieldIdsOption(columns, variant.naming);
+  await db.run(`COPY (${selectRows(variant.naming, 0, rows, duckdbRowGroup)}) TO '${join(dir, duckdbFile)}' (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${duckdbRowGroup}${ids})`);
   const original = join(scratch, `${variant.name}.parquet`);
-  await db.run(`COPY (${selectRows(variant.naming, rows, rows, duckdbRowGroup)}) TO '${original}' (FORMAT parquet, ROW_GROUP_SIZE ${duckdbRowGroup})`);
+  await db.run(`COPY (${selectRows(variant.naming, rows, rows, duckdbRowGroup)}) TO '${original}' (FORMAT parquet, ROW_GROUP_SIZE ${duckdbRowGroup}${ids})`);
   writeFileSync(join(dir, arrowRsFile), rewriteWithSmallPages(readFileSync(original), variant.arrowRsRowGroup));
   await checkSameRows(db, original, join(dir, arrowRsFile));
   await checkLayout(db, join(dir, duckdbFile), join(dir, arrowRsFile));
   writeLog(dir, variant, [duckdbFile, arrowRsFile]);
   const files = [duckdbFile, arrowRsFile].map((f) => `'${join(dir, f)}'`).join(', ');
-  const physical = new Map(physicalNames(variant.naming));
+  const physical = toLogicalNames(variant.naming);
   return (await queryJsonRows(db, `SELECT * FROM read_parquet([${files}]) ORDER BY 1`)).map((row) => renameKeys(row, physical) as Record<string, JsonValue>);
 }
 
@@ -104,6 +118,8 @@ async function checkSameRows(db: DuckDBConnection, original: string, rewritten: 
   const a = JSON.stringify(await queryJsonRows(db, `SELECT * FROM read_parquet('${original}') ORDER BY 1`));
   const b = JSON.stringify(await queryJsonRows(db, `SELECT * FROM read_parquet('${rewritten}') ORDER BY 1`));
   if (a !== b) throw new Error(`${rewritten}: DuckDB reads the arrow-rs rewrite differently from DuckDB's own file`);
+  const ids = async (file: string) => JSON.stringify((await queryJsonRows(db, `SELECT name, field_id FROM parquet_schema('${file}') WHERE field_id IS NOT NULL ORDER BY ALL`)));
+  if ((await ids(original)) !== (await ids(rewritten))) throw new Error(`${rewritten}: the arrow-rs rewrite lost field ids`);
 }
 
 async function checkLayout(db: DuckDBConnection, duckdbFile: string, arrowRsFile: string): Promise<void> {
@@ -137,26 +153,6 @@ function writeLog(dir: string, variant: Variant, files: string[]): void {
   writeFileSync(join(dir, '_delta_log', '00000000000000000000.json'), actions.map((a) => JSON.stringify(a)).join('\n') + '\n');
 }
 
-/** Physical name -> logical name for every column and struct field. */
-function physicalNames(naming: Naming): [string, string][] {
-  const out: [string, string][] = [];
-  const walk = (fields: { name: string; type: unknown; metadata: Record<string, unknown> }[]) => {
-    for (const f of fields) {
-      const physical = f.metadata['delta.columnMapping.physicalName'];
-      if (typeof physical === 'string') out.push([physical, f.name]);
-      visit(f.type);
-    }
-  };
-  const visit = (type: unknown) => {
-    if (typeof type !== 'object' || type === null) return;
-    const t = type as Record<string, unknown>;
-    if (Array.isArray(t.fields)) walk(t.fields as never);
-    for (const key of ['elementType', 'keyType', 'valueType']) visit(t[key]);
-  };
-  visit(toDeltaSchema(naming));
-  return out;
-}
-
 function renameKeys(value: JsonValue, names: Map<string, string>): JsonValue {
   if (value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map((v) => renameKeys(v, names));
@@ -172,9 +168,11 @@ async function main(): Promise<void> {
     for (const variant of variants()) out.push({ name: variant.name, rows: await writeVariant(db, variant, scratch) });
     return out;
   });
-  const [plain, mapped] = results;
-  const sameIds = plain?.rows.filter((r) => (r.id as number) < (mapped?.rows.length ?? 0));
-  if (JSON.stringify(sameIds) !== JSON.stringify(mapped?.rows)) throw new Error('the column-mapped table does not read as the plain one');
+  const [plain, ...mapped] = results;
+  for (const other of mapped) {
+    const sameIds = plain?.rows.filter((r) => (r.id as number) < other.rows.length);
+    if (JSON.stringify(sameIds) !== JSON.stringify(other.rows)) throw new Error(`${other.name} does not read as the plain table`);
+  }
   for (const { name, rows } of results) {
     const dir = join(fixtures, 'duckdb-generated-expected', name, 'v0');
     mkdirSync(dir, { recursive: true });

@@ -2,8 +2,8 @@
  * Nested values at every depth, on tables no Lakelab code wrote (scripts/generateNestedFixture.ts:
  * Parquet from native DuckDB, one file rewritten by arrow-rs into many pages): `lakelab scan`
  * (the CLI's main) prints, line for line, native DuckDB's own reading of the same files in the
- * documented JSON forms, and so does the reader; with column mapping, the files' physical
- * names never show, at any depth.
+ * documented JSON forms, and so does the reader; with column mapping (name and id modes), the
+ * files' names never show, at any depth.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -32,7 +32,7 @@ const expectedLines = (table: string) => readFileSync(join(root, 'duckdb-generat
 
 describe('nested values on DuckDB-written tables', () => {
   it('finds both tables', () => {
-    expect(tables.sort()).toEqual(['nested_types_deep', 'nested_types_deep_column_mapping']);
+    expect(tables.sort()).toEqual(['nested_types_deep', 'nested_types_deep_column_mapping', 'nested_types_deep_column_mapping_id']);
   });
 
   for (const table of tables) {
@@ -75,14 +75,17 @@ describe('nested values on DuckDB-written tables', () => {
     });
   });
 
-  it('the column-mapped files name every struct field by its physical name', async () => {
-    const dir = join(root, 'duckdb-generated', 'nested_types_deep_column_mapping');
-    const names = await withDuckdb(async (db) => {
-      const file = join(dir, readdirSync(dir).find((f) => f.endsWith('.parquet')) ?? '');
-      const reader = await db.runAndReadAll(`SELECT name FROM parquet_schema('${file}') WHERE name NOT IN ('duckdb_schema', 'list', 'element', 'key_value', 'key', 'value')`);
-      return reader.getRowObjectsJS().map((r) => String(r.name));
+  for (const [table, prefix] of [['nested_types_deep_column_mapping', 'col-'], ['nested_types_deep_column_mapping_id', 'f-']] as const) {
+    it(`${table}: the files name every column and struct field "${prefix}..."${prefix === 'f-' ? ', found by field id alone' : ''}`, async () => {
+      const dir = join(root, 'duckdb-generated', table);
+      const fields = await withDuckdb(async (db) => {
+        const file = join(dir, readdirSync(dir).find((f) => f.endsWith('.parquet')) ?? '');
+        const reader = await db.runAndReadAll(`SELECT name, field_id FROM parquet_schema('${file}') WHERE name NOT IN ('duckdb_schema', 'list', 'element', 'key_value', 'key', 'value')`);
+        return reader.getRowObjectsJS().map((r) => ({ name: String(r.name), id: r.field_id }));
+      });
+      expect(fields.length).toBeGreaterThan(100);
+      expect(fields.filter((f) => !f.name.startsWith(prefix))).toEqual([]);
+      expect(fields.filter((f) => (prefix === 'f-') !== (f.id !== null))).toEqual([]);
     });
-    expect(names.length).toBeGreaterThan(100);
-    expect(names.filter((n) => !n.startsWith('col-'))).toEqual([]);
-  });
+  }
 });

@@ -55,22 +55,49 @@ export interface Naming {
   physical(path: string): string;
   /** Column mapping metadata for the field at `path`, or {}. */
   metadata(path: string): Record<string, unknown>;
+  /** The Parquet field id written for the field at `path` (column mapping's id mode). */
+  fieldId?(path: string): number;
 }
 
 export const logicalNaming: Naming = { physical: (path) => path.split('.').pop() ?? path, metadata: () => ({}) };
 
-/** Column mapping (name mode): `col-<n>` physical names and ids, numbered in schema order. */
-export function columnMappingNaming(): Naming & { maxColumnId: () => number } {
+/**
+ * Column mapping: `col-<n>-<name>` physical names and ids, numbered in schema order. In name mode
+ * the files use the physical names; in id mode they carry the ids and name fields `f-<n>`,
+ * neither logical nor physical, so only the ids can find them.
+ */
+export function columnMappingNaming(mode: 'name' | 'id'): Naming & { maxColumnId: () => number } {
   const ids = new Map<string, number>();
   const idOf = (path: string) => {
     if (!ids.has(path)) ids.set(path, ids.size + 1);
     return ids.get(path) as number;
   };
+  const physicalName = (path: string) => `col-${String(idOf(path)).padStart(3, '0')}-${path.split('.').pop()?.replace(/_/g, '-')}`;
   return {
-    physical: (path) => `col-${String(idOf(path)).padStart(3, '0')}-${path.split('.').pop()?.replace(/_/g, '-')}`,
-    metadata: (path) => ({ 'delta.columnMapping.id': idOf(path), 'delta.columnMapping.physicalName': `col-${String(idOf(path)).padStart(3, '0')}-${path.split('.').pop()?.replace(/_/g, '-')}` }),
+    physical: (path) => (mode === 'name' ? physicalName(path) : `f-${String(idOf(path)).padStart(3, '0')}`),
+    metadata: (path) => ({ 'delta.columnMapping.id': idOf(path), 'delta.columnMapping.physicalName': physicalName(path) }),
+    ...(mode === 'id' ? { fieldId: idOf } : {}),
     maxColumnId: () => ids.size,
   };
+}
+
+/** File name -> logical name of every column and struct field. */
+export function toLogicalNames(naming: Naming): Map<string, string> {
+  const names = new Map<string, string>();
+  const walk = (node: Node, path: string) => {
+    if (typeof node === 'string') return;
+    if ('struct' in node) for (const [name, child] of node.struct) {
+      names.set(naming.physical(`${path}.${name}`), name);
+      walk(child, `${path}.${name}`);
+    }
+    else if ('list' in node) walk(node.list, `${path}.element`);
+    else walk(node.map[1], `${path}.value`);
+  };
+  for (const [name, node] of columns) {
+    names.set(naming.physical(name), name);
+    walk(node, name);
+  }
+  return names;
 }
 
 /** The Delta schema (PROTOCOL.md "Schema Serialization Format") of the columns. */

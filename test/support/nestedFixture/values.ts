@@ -22,6 +22,24 @@ function primitiveType(p: Primitive): string {
   return types[p] ?? p.toUpperCase();
 }
 
+/** DuckDB's COPY option FIELD_IDS for every column and struct field (ids only where `naming` gives them). */
+export function toFieldIdsOption(columns: [string, Node][], naming: Naming): string {
+  const id = naming.fieldId;
+  if (!id) return '';
+  const children = (node: Node, path: string): string[] => {
+    if (typeof node === 'string') return [];
+    if ('struct' in node) return node.struct.map(([name, child]) => entry(naming.physical(`${path}.${name}`), child, `${path}.${name}`));
+    const [inner, innerPath, key] = 'list' in node ? [node.list, `${path}.element`, 'element'] : [node.map[1], `${path}.value`, 'value'];
+    const nested = children(inner, innerPath);
+    return nested.length ? [`${key}: {${nested.join(', ')}}`] : [];
+  };
+  const entry = (fileName: string, node: Node, path: string): string => {
+    const nested = children(node, path);
+    return nested.length ? `'${fileName}': {__duckdb_field_id: ${id(path)}, ${nested.join(', ')}}` : `'${fileName}': ${id(path)}`;
+  };
+  return `, FIELD_IDS {${columns.map(([name, node]) => entry(naming.physical(name), node, name)).join(', ')}}`;
+}
+
 /** A value of `node` for the row or element whose seed is the SQL integer `seed`. */
 export function valueSql(node: Node, seed: string, path: string, naming: Naming, depth = 0): string {
   const isNull = `hash(${seed}, '${path}#null') % 7 = 0`;
