@@ -55,7 +55,7 @@ describe('registerSnapshot', () => {
     expect(t.schema.fields.map((f) => f.name)).toEqual(['id', 'value', 'filename']);
   });
 
-  for (const table of ['nested_types_deep', 'nested_types_deep_column_mapping']) {
+  for (const table of ['nested_types_deep', 'nested_types_deep_column_mapping', 'nested_types_deep_column_mapping_id']) {
     it(`${table}: SQL over a DuckDB-written table of nested values returns DuckDB's own reading`, async () => {
       const store = new NodeFsStore(join(fixturesDir, 'duckdb-generated', table));
       await registerSnapshot(engine, store, await loadSnapshot(store, '', { codec: parquetCodec }), { name: 'nested' });
