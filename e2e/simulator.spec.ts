@@ -118,6 +118,20 @@ test('draws who holds the lease: a crashed holder keeps it until the staleness w
   await page.screenshot({ path: test.info().outputPath('simulator-lease.png'), fullPage: true });
 });
 
+test('runs that ignore the lease lose an update: the invariant says so and the swimlane marks where', async ({ page }) => {
+  await page.goto('/?sim=lease-ignored&seed=1');
+  const summary = page.getByTestId('sim-summary');
+  await expect(summary).toContainText('run-a: committed', { timeout: 60_000 });
+  await expect(summary).toContainText('run-b: committed');
+  await expect(summary).not.toContainText('Invariants: all hold');
+  await expect(page.getByTestId('sim-violations')).toContainText("run-a's catalog update, acknowledged at");
+  await expect(page.getByTestId('sim-violations')).toContainText('is not in the final catalog');
+  const mark = page.getByTestId('swimlane').getByTestId('violation-mark');
+  await expect(mark).toHaveCount(1);
+  await expect(mark.locator('title')).toContainText("invariant broken (no-lost-update): run-a's catalog update");
+  await expect(page.getByTestId('swimlane-key')).toContainText('invariant broken');
+});
+
 test('a link to a scenario that does not exist says which ones do', async ({ page }) => {
   await page.goto('/?sim=nope&seed=1');
   await expect(page.getByRole('alert').first()).toContainText('NotFound: no built-in scenario "nope": the built-in ones are seed-pinned-merge, seed-bound-at-merge-start');

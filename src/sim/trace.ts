@@ -74,8 +74,9 @@ export function describeConflicts(conflicts: Readonly<Record<string, number>>): 
  * A run as JSON lines: one event per line, then its summary. `lakelab sim --format jsonl` prints
  * it and the page exports it, so a trace from either can be compared with the other line by line.
  */
-export function toTraceJsonl(run: Omit<SimResult, 'events'>, figures: SimFigures, invariantViolations: readonly string[]): string {
+export function toTraceJsonl(run: Omit<SimResult, 'events'>, figures: SimFigures, violations: readonly { message: string }[]): string {
   const lines = run.trace.map((event) => JSON.stringify(event));
+  const invariantViolations = violations.map((v) => v.message);
   lines.push(JSON.stringify({ summary: { scenario: run.scenario, seed: run.seed, ...figures, outcomes: run.outcomes, finalVersion: run.finalVersion, invariantViolations } }));
   return `${lines.join('\n')}\n`;
 }

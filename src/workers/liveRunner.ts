@@ -51,12 +51,12 @@ export async function runLive(scenarioOrName: string | unknown, options: { targe
       worker.postMessage({ scenario: scenarioOrName, writer: index, port: channel.port2, startTime }, [channel.port2]);
     })));
     trace.sort((a, b) => a.t - b.t);
-    const checked = await ask({ kind: 'check', committed, outcomes });
+    const checked = await ask({ kind: 'check', committed });
     const run = { scenario: scenario.name, seed: 0, trace, outcomes, finalVersion: committed.reduce((latest, c) => Math.max(latest, c.version), startVersion), events: trace.length };
     return {
       ...run,
       summary: summarise(run),
-      invariantViolations: checked.kind === 'checked' ? checked.problems : [checked.kind === 'failed' ? checked.error.message : 'not checked'],
+      invariantViolations: checked.kind === 'checked' ? checked.problems : [{ invariant: 'log-checked', message: `the log could not be checked: ${checked.kind === 'failed' ? checked.error.message : 'no answer'}` }],
       live: true,
       liveOn: describeLiveTarget(target),
     };

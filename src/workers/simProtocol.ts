@@ -1,6 +1,7 @@
 /** Messages between the page and the simulator worker. */
 import type { SerializedLakeError } from '../core/errors.ts';
 import type { SimFigures, TraceEvent } from '../sim/trace.ts';
+import type { InvariantViolation } from '../sim/invariants.ts';
 
 export interface SimRequest {
   id: number;
@@ -21,7 +22,7 @@ export interface SimRunResult {
   finalVersion: number;
   events: number;
   summary: SimFigures;
-  invariantViolations: string[];
+  invariantViolations: InvariantViolation[];
   /** A live run: real workers and real time, not replayable. */
   live?: boolean;
   /** Where a live run raced: memory, a local folder, an Azure folder. */

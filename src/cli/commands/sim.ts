@@ -45,7 +45,7 @@ export async function runSim(args: ParsedArgs, io: Io): Promise<number> {
     io.stdout.write(`\n${scenario.title} (seed ${seed})\n`);
     for (const [writer, outcome] of Object.entries(run.outcomes)) io.stdout.write(`  ${writer}: ${outcome}\n`);
     io.stdout.write(`  commits ${summary.commits}, ${describeConflicts(summary.conflicts)}, version retries ${summary.retries}, recomputes ${summary.recomputes}\n`);
-    io.stdout.write(problems.length === 0 ? '  invariants: all hold\n' : `  INVARIANTS BROKEN:\n${problems.map((p) => `    ${p}`).join('\n')}\n`);
+    io.stdout.write(problems.length === 0 ? '  invariants: all hold\n' : `  INVARIANTS BROKEN:\n${problems.map((p) => `    ${p.message}`).join('\n')}\n`);
   }
   return problems.length === 0 ? 0 : 1;
 }

@@ -60,7 +60,7 @@ export function SimulatorPage() {
                 <span className="muted">event {cursor + 1} of {result.trace.length}</span>
               </div>
               <TracePlayer cursor={cursor} length={result.trace.length} />
-              <Swimlane trace={result.trace} cursor={cursor} onPick={actions.jumpTo} />
+              <Swimlane trace={result.trace} cursor={cursor} onPick={actions.jumpTo} violations={result.invariantViolations} />
               {focus && (
                 <div className={`sim-focus ${focus.kind === 'conflict' ? 'conflict' : ''}`} data-testid="sim-focus">
                   <strong>{focus.t} ms · {focus.writer} · {focus.kind}</strong>
@@ -82,7 +82,7 @@ export function SimulatorPage() {
                 <ul>{Object.entries(result.outcomes).map(([w, o]) => <li key={w}><strong>{w}</strong>: {o}</li>)}</ul>
                 <p>
                   {result.summary.commits} commit(s), {describeConflicts(result.summary.conflicts)}, {result.summary.retries} version retries,{' '}
-                  {result.summary.recomputes} recomputes, {result.summary.wasted} planned write(s) wasted, {result.summary.throughput} commits/s. Invariants: {result.invariantViolations.length === 0 ? 'all hold' : result.invariantViolations.join('; ')}.
+                  {result.summary.recomputes} recomputes, {result.summary.wasted} planned write(s) wasted, {result.summary.throughput} commits/s. Invariants: {result.invariantViolations.length === 0 ? 'all hold' : <span className="removed" data-testid="sim-violations">{result.invariantViolations.map((v) => v.message).join('; ')}</span>}.
                 </p>
                 <button type="button" data-testid="sim-export-trace" title="The trace as JSON lines, as lakelab sim --format jsonl prints it"
                   onClick={() => saveFile(`${result.scenario}-${result.live ? 'live' : `seed-${result.seed}`}.jsonl`, toTraceJsonl(result, result.summary, result.invariantViolations), 'application/x-ndjson')}>
