@@ -30,6 +30,7 @@ test('plays the seed race in the simulator, steps to the conflict, and replays i
   await expect(focus).toContainText('merge · conflict');
   await expect(focus).toContainText('Failed to commit transaction: Commit failed: a concurrent transaction deleted data this operation read.');
   await expect(focus).toContainText('It lost to version 1.');
+  await expect(page.getByTestId('sim-advice')).toContainText('Re-checked against version 1 under every isolation level and rule set: nothing would have let it through');
   await expect(page.getByTestId('conflict-graph')).toHaveAttribute('aria-label', 'merge read version 0; cleanup committed version 1');
   await expect(page.getByTestId('version-chain')).toContainText('v1');
   await expect(page.getByTestId('swimlane').locator('.conflict-arrow.focused title')).toHaveText("merge's ConcurrentDeleteRead: caused by version 1, committed by cleanup");

@@ -18,11 +18,6 @@ import { catalogKey, runLeaseWriter } from './leaseWriter.ts';
 import type { SimResult, TraceEvent } from './trace.ts';
 import type { CatalogUpdate } from './simCatalog.ts';
 import type { ConflictRules } from '../core/delta/conflicts/conflictChecker.ts';
-import { checkConflictDeltaRs } from '../core/delta/conflicts/deltaRsRules.ts';
-import { checkConflictSpark } from '../core/delta/conflicts/sparkRules.ts';
-import { checkConflictDuckLake } from '../core/delta/conflicts/duckLakeRules.ts';
-
-const ruleSets = { 'delta-rs': checkConflictDeltaRs, spark: checkConflictSpark, ducklake: checkConflictDuckLake };
 
 export interface SimDependencies {
   /** A fresh in-memory store whose modification times follow `clock`. */
@@ -63,7 +58,8 @@ export async function runScenario(scenario: Scenario, seed: number, deps: SimDep
     startTime: simStartTime,
     record: (event) => trace.push(event),
     committed: [],
-    checkConflict: ruleSets[rules],
+    rules,
+    inspect: memory,
   };
   const outcomes: Record<string, string> = {};
   const catalogUpdates: CatalogUpdate[] = [];

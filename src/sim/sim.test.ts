@@ -146,7 +146,35 @@ describe('rule sets side by side', () => {
       expect(deltaRs.outcomes).toEqual({ deleter: 'committed', appender: 'ConcurrentDeleteRead' });
       expect(spark.outcomes).toEqual({ deleter: 'committed', appender: 'committed' });
       expect(await checkInvariants(spark, 'spark')).toEqual([]);
+      const lost = deltaRs.trace.find((e) => e.kind === 'conflict')!;
+      expect(lost.advice, `seed ${seed}`).toContain("it would have committed under Spark Delta's rules (at any level)");
+      expect(lost.advice, `seed ${seed}`).toContain('Under SnapshotIsolation it fails the same way (ConcurrentDeleteRead');
     }
+  });
+});
+
+describe('conflict advice in the trace', () => {
+  it('a ConcurrentAppend after an UPDATE: WriteSerializable fails it the same way, as running the race under WriteSerializable shows', async () => {
+    const scenario = scenarioLibrary.find((s) => s.name === 'retry-storm')!;
+    for (let seed = 1; seed <= 10; seed++) {
+      const serializable = await runScenario(scenario, seed, deps);
+      const conflicts = serializable.trace.filter((e) => e.kind === 'conflict');
+      expect(conflicts.length, `seed ${seed}`).toBeGreaterThan(0);
+      for (const c of conflicts) {
+        expect(c.advice, `seed ${seed}`).toContain(`Under WriteSerializable it fails the same way (ConcurrentAppend against the UPDATE at version ${c.winningVersion})`);
+        expect(c.advice).not.toContain('Under WriteSerializable it would have committed');
+      }
+      const writeSerializable = await runScenario({ ...scenario, isolationLevel: 'WriteSerializable' }, seed, deps);
+      expect(writeSerializable.trace.filter((e) => e.kind === 'conflict').map((e) => e.conflictKind), `seed ${seed}`).toEqual(conflicts.map((e) => e.conflictKind));
+      // Judged under WriteSerializable this time: the advice names the other two levels.
+      expect(writeSerializable.trace.find((e) => e.kind === 'conflict')!.advice).toContain('Under Serializable it fails the same way');
+    }
+  });
+
+  it('the seed race: nothing would have let the pinned merge through', async () => {
+    const run = await runScenario(scenarioLibrary.find((s) => s.name === 'seed-pinned-merge')!, 1, deps);
+    const lost = run.trace.find((e) => e.kind === 'conflict')!;
+    expect(lost.advice).toMatch(/^Re-checked against version 1 under every isolation level and rule set: nothing would have let it through/);
   });
 });
 

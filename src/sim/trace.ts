@@ -17,6 +17,8 @@ export interface TraceEvent {
   message?: string;
   /** For a conflict: the files that decided it (the winner removed or added them). */
   files?: string[];
+  /** For a conflict: what would have let it through, found by re-checking the race under every isolation level and rule set. */
+  advice?: string;
   /** For a fixed lease acquired or renewed: how long it lasts without another renewal. */
   leaseSeconds?: number;
 }

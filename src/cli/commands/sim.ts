@@ -44,6 +44,7 @@ export async function runSim(args: ParsedArgs, io: Io): Promise<number> {
     writeRows(io.stdout, 'table', ['t', 'writer', 'kind', 'version', 'winningVersion', 'conflictKind', 'operation'], run.trace.map((e) => ({ ...e, t: `${e.t} ms` })));
     io.stdout.write(`\n${scenario.title} (seed ${seed})\n`);
     for (const [writer, outcome] of Object.entries(run.outcomes)) io.stdout.write(`  ${writer}: ${outcome}\n`);
+    for (const lost of run.trace.filter((e) => e.kind === 'conflict' && e.advice)) io.stdout.write(`  ${lost.writer} at ${lost.t} ms: ${lost.advice}\n`);
     io.stdout.write(`  commits ${summary.commits}, ${describeConflicts(summary.conflicts)}, version retries ${summary.retries}, recomputes ${summary.recomputes}\n`);
     io.stdout.write(problems.length === 0 ? '  invariants: all hold\n' : `  INVARIANTS BROKEN:\n${problems.map((p) => `    ${p.message}`).join('\n')}\n`);
   }

@@ -70,6 +70,7 @@ export function SimulatorPage() {
                     <>
                       <pre className="delta-message">{focus.message}</pre>
                       <p>It lost to version {focus.winningVersion}. {explainConflictKind(focus.conflictKind ?? '')}</p>
+                      {focus.advice && <p data-testid="sim-advice"><strong>What would have let it through: </strong>{focus.advice}</p>}
                       <ConflictGraph conflict={focus} trace={result.trace} />
                     </>
                   )}
