@@ -72,7 +72,7 @@ describe('conflict advice in words', () => {
     const advice = advise('deleteA', 'blindAppend', 'Serializable');
     expect(advice.letThrough.filter((v) => v.rules === 'delta-rs')).toEqual([]);
     expect(advice.text).toContain("it would have committed under Spark Delta's rules (at any level)");
-    expect(advice.text).toContain("Spark Delta's rules: it would have committed at every isolation level.");
+    expect(advice.text).toContain("Under Spark Delta's rules: it would have committed at every isolation level.");
   });
 
   it('re-checks every winning commit, not only the one it lost to', () => {

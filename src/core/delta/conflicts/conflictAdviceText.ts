@@ -15,7 +15,6 @@ type Found = NonNullable<RecheckedVerdict['conflict']>;
 const commitOf = (c: Found) => (c.winningOperation ? `the ${c.winningOperation} at version ${c.winningVersion}` : `version ${c.winningVersion}`);
 const describe = (c: Found) => `${c.kind} against ${commitOf(c)}`;
 const isSame = (a: Found, b: Found) => a.kind === b.kind && a.winningVersion === b.winningVersion;
-const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const levelsOf = (verdicts: readonly RecheckedVerdict[]) => verdicts.flatMap((v) => (v.isolationLevel ? [v.isolationLevel] : []));
 
 /** What each level gives up to let a race through that a stronger one fails. */
@@ -72,7 +71,7 @@ export function toAdviceText(advice: { tx: Pick<Transaction, 'operation'>; versi
     sentences.push(levelSentence(v, judged.conflict, tx.operation));
   }
   for (const rules of ruleOrder.filter((r) => r !== judged.rules)) {
-    sentences.push(`${capital(ruleNames[rules])}: ${ruleSetPhrase(verdicts.filter((v) => v.rules === rules))}.`);
+    sentences.push(`Under ${ruleNames[rules]}: ${ruleSetPhrase(verdicts.filter((v) => v.rules === rules))}.`);
   }
   return sentences.join(' ');
 }
