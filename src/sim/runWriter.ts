@@ -9,7 +9,7 @@ import { updateSnapshot } from '../core/delta/updateSnapshot.ts';
 import { commitTransaction } from '../core/delta/commitTransaction.ts';
 import type { DeltaSnapshot } from '../core/delta/snapshot.ts';
 import { checkConflict, type ConflictRules } from '../core/delta/conflicts/conflictChecker.ts';
-import type { IsolationLevel, Transaction } from '../core/delta/transaction.ts';
+import { addsOf, type IsolationLevel, type Transaction } from '../core/delta/transaction.ts';
 import { planSetProperties } from '../core/delta/operations/setProperties.ts';
 import type { ObjectStore } from '../core/objectStore.ts';
 import type { Clock } from '../core/clock.ts';
@@ -78,7 +78,7 @@ export async function runWriter(script: WriterScript, env: WriterEnvironment, rn
             break;
           }
           const tx = await plan(step, base, env.operations, context);
-          record({ kind: 'planned', operation: tx.operation, version: tx.readVersion });
+          record({ kind: 'planned', operation: tx.operation, version: tx.readVersion, dataFiles: addsOf(tx.actions).length });
           if (script.crashAtStep === index) {
             record({ kind: 'crash', message: 'the writer died after writing its data files, before committing: no version names them' });
             return 'crashed';

@@ -13,7 +13,7 @@ import { simCatalogReader } from './simCatalog.ts';
 import { catalogKey } from './leaseWriter.ts';
 import { scenarioLibrary } from './scenarioLibrary.ts';
 import { validateScenario } from './scenario.ts';
-import { summarise } from './trace.ts';
+import { summarise } from './figures.ts';
 
 const deps: SimDependencies = {
   makeStore: (clock) => new MemoryStore({ clock, newLeaseId: () => 'lease' }),
@@ -66,6 +66,10 @@ describe('the simulator', () => {
     const summary = summarise(run);
     expect(summary.commits).toBe(1);
     expect(summary.conflicts).toEqual({ ConcurrentDeleteRead: 1 });
+    // The loser's DELETE rewrote the file (rows 5 to 9 kept): one data file written and never committed.
+    const loser = Object.keys(run.outcomes).find((w) => run.outcomes[w] === 'ConcurrentDeleteRead')!;
+    expect(summary.writers[loser]).toMatchObject({ commits: 0, conflicts: { ConcurrentDeleteRead: 1 }, wasted: 1, wastedFiles: 1 });
+    expect(summary).toMatchObject({ wasted: 1, wastedFiles: 1 });
   });
 
   it('refuses a malformed scenario, naming the path', () => {
