@@ -9,10 +9,16 @@ async function exportedTrace(page: Page): Promise<string> {
   return readFile((await download.path())!, 'utf8');
 }
 
-/** What `lakelab sim --format jsonl` prints for the same scenario and seed. */
-function traceInNode(scenario: string, seed: number): string {
+/** What `lakelab sim --format jsonl` prints for the same scenario and seed (judged by `rules`). */
+function traceInNode(scenario: string, seed: number, rules = 'delta-rs'): string {
   const bin = join(import.meta.dirname, '..', 'bin', 'lakelab.mjs');
-  return execFileSync(process.execPath, [bin, 'sim', scenario, '--seed', String(seed), '--format', 'jsonl'], { encoding: 'utf8' });
+  return execFileSync(process.execPath, [bin, 'sim', scenario, '--seed', String(seed), '--rules', rules, '--format', 'jsonl'], { encoding: 'utf8' });
+}
+
+interface Figures { commits: number; conflicts: Record<string, number>; retries: number; recomputes: number; wasted: number; wastedFiles: number }
+/** The summary line `lakelab sim --format jsonl` ends with. */
+function summaryInNode(scenario: string, seed: number, rules: string): Figures & { outcomes: Record<string, string>; writers: Record<string, Figures> } {
+  return (JSON.parse(traceInNode(scenario, seed, rules).trim().split('\n').at(-1)!) as { summary: never }).summary;
 }
 
 test('plays the seed race in the simulator, steps to the conflict, and replays it from the link', async ({ page }) => {
@@ -30,6 +36,7 @@ test('plays the seed race in the simulator, steps to the conflict, and replays i
   await expect(focus).toContainText('merge · conflict');
   await expect(focus).toContainText('Failed to commit transaction: Commit failed: a concurrent transaction deleted data this operation read.');
   await expect(focus).toContainText('It lost to version 1.');
+  await expect(page.getByTestId('sim-advice')).toContainText('Re-checked against version 1 under every isolation level and rule set: nothing would have let it through');
   await expect(page.getByTestId('conflict-graph')).toHaveAttribute('aria-label', 'merge read version 0; cleanup committed version 1');
   await expect(page.getByTestId('version-chain')).toContainText('v1');
   await expect(page.getByTestId('swimlane').locator('.conflict-arrow.focused title')).toHaveText("merge's ConcurrentDeleteRead: caused by version 1, committed by cleanup");
@@ -40,8 +47,8 @@ test('plays the seed race in the simulator, steps to the conflict, and replays i
   await expect(focus).not.toContainText('· conflict');
 
   await page.getByTestId('sim-compare').click();
-  await expect(page.getByTestId('sim-comparison').locator('tbody tr')).toHaveCount(2);
-  await expect(page.getByTestId('sim-comparison')).toContainText('ConcurrentDeleteRead');
+  await expect(page.getByTestId('compare-conflicts-delta-rs')).toHaveText('ConcurrentDeleteRead 1');
+  await expect(page.getByTestId('compare-conflicts-spark')).toHaveText('ConcurrentDeleteRead 1');
 
   await expect(page).toHaveURL(/sim=seed-pinned-merge&seed=7/);
   const trace = await exportedTrace(page);
@@ -116,6 +123,78 @@ test('draws who holds the lease: a crashed holder keeps it until the staleness w
   await expect(spans.nth(0).locator('title')).toHaveText('run-1 held the lease 33-46800050 ms (its holder crashed): broken');
   await expect(spans.nth(1).locator('title')).toHaveText('run-3 held the lease 46800112-46860225 ms: released');
   await page.screenshot({ path: test.info().outputPath('simulator-lease.png'), fullPage: true });
+});
+
+test('the rule comparison shows, per rule set, the figures lakelab sim --rules prints for the same race', async ({ page }) => {
+  await page.goto('/?sim=compaction-vs-writers&seed=2');
+  await expect(page.getByTestId('sim-summary')).toContainText('Invariants: all hold', { timeout: 60_000 });
+  await page.getByTestId('sim-compare').click();
+  await expect(page.getByTestId('sim-comparison')).toBeVisible({ timeout: 60_000 });
+  const conflicts = (c: Record<string, number>) => Object.keys(c).length === 0 ? 'no conflicts' : Object.entries(c).map(([kind, n]) => `${kind} ${n}`).join(', ');
+  for (const rules of ['delta-rs', 'spark', 'ducklake']) {
+    const node = summaryInNode('compaction-vs-writers', 2, rules);
+    await expect(page.getByTestId(`compare-commits-${rules}`)).toHaveText(String(node.commits));
+    await expect(page.getByTestId(`compare-conflicts-${rules}`)).toHaveText(conflicts(node.conflicts));
+    await expect(page.getByTestId(`compare-retries-${rules}`)).toHaveText(String(node.retries));
+    await expect(page.getByTestId(`compare-recomputes-${rules}`)).toHaveText(String(node.recomputes));
+    await expect(page.getByTestId(`compare-wasted-${rules}`)).toHaveText(`${node.wastedFiles} data file(s), from ${node.wasted} write(s)`);
+    const ingest = node.writers.ingest!;
+    await expect(page.getByTestId(`compare-writer-ingest-${rules}`)).toHaveText(
+      `${node.outcomes.ingest}; commits ${ingest.commits}, ${conflicts(ingest.conflicts).replace(/^(?!no)/, 'conflicts: ')}, version retries ${ingest.retries}, recomputes ${ingest.recomputes}, wasted writes ${ingest.wasted} (${ingest.wastedFiles} data file${ingest.wastedFiles === 1 ? '' : 's'})`,
+    );
+  }
+  await expect(page.getByTestId('compare-writer-ingest-spark')).toContainText('ConcurrentDeleteRead');
+  await expect(page.getByTestId('compare-writer-ingest-delta-rs')).toContainText('committed');
+  await page.getByTestId('sim-next-conflict').click();
+  await page.screenshot({ path: test.info().outputPath('simulator-comparison.png'), fullPage: true });
+});
+
+test('a lease scenario is not compared across rule sets, and the page says why', async ({ page }) => {
+  await page.goto('/?sim=lease-single-writer&seed=1');
+  await expect(page.getByTestId('sim-summary')).toContainText('run-2: lease held', { timeout: 60_000 });
+  await page.getByTestId('sim-compare').click();
+  await expect(page.getByTestId('sim-comparison-none')).toContainText('no rule set judges it');
+  await expect(page.getByTestId('sim-comparison')).toHaveCount(0);
+});
+
+test('a live run that finishes after the user switched scenario is not shown under the new one', async ({ page }, testInfo) => {
+  // One writer that thinks for 4 s: the live run is still going when the scenario changes.
+  const scenario = {
+    version: 1, name: 'slow-appender', title: 'A slow appender', explanation: 'Thinks, then appends.',
+    table: { schema: { type: 'struct', fields: [{ name: 'id', type: 'long', nullable: true, metadata: {} }] }, rows: [{ id: 1 }] },
+    writers: [{ name: 'slow', steps: [{ read: 'HEAD' }, { think: 4000 }, { append: [{ id: 2 }] }] }],
+  };
+  const file = testInfo.outputPath('slow-appender.json');
+  const { writeFileSync, mkdirSync } = await import('node:fs');
+  mkdirSync(testInfo.outputDir, { recursive: true });
+  writeFileSync(file, JSON.stringify(scenario));
+  await page.goto('/?sim=blind-appenders&seed=1');
+  await page.getByTestId('sim-import').setInputFiles(file);
+  const summary = page.getByTestId('sim-summary');
+  await expect(summary).toContainText('slow: committed', { timeout: 60_000 });
+  await page.getByTestId('sim-run-live').click();
+  await page.getByTestId('sim-scenario').selectOption('delete-vs-delete');
+  await expect(page.getByTestId('sim-dropped')).toContainText('The live run of slow-appender finished after you moved on', { timeout: 60_000 });
+  await expect(summary).toHaveCount(0);
+  await expect(page.getByTestId('sim-explanation')).toContainText('Both read the file holding the rows');
+  await page.getByTestId('sim-run').click();
+  await expect(page.getByTestId('sim-outcome')).toContainText('Outcome of delete-vs-delete', { timeout: 60_000 });
+  await expect(summary).not.toContainText('slow');
+});
+
+test('runs that ignore the lease lose an update: the invariant says so and the swimlane marks where', async ({ page }) => {
+  await page.goto('/?sim=lease-ignored&seed=1');
+  const summary = page.getByTestId('sim-summary');
+  await expect(summary).toContainText('run-a: committed', { timeout: 60_000 });
+  await expect(summary).toContainText('run-b: committed');
+  await expect(summary).not.toContainText('Invariants: all hold');
+  await expect(page.getByTestId('sim-violations')).toContainText("run-a's catalog update, acknowledged at");
+  await expect(page.getByTestId('sim-violations')).toContainText('is not in the final catalog');
+  const mark = page.getByTestId('swimlane').getByTestId('violation-mark');
+  await expect(mark).toHaveCount(1);
+  await expect(mark.locator('title')).toContainText("invariant broken (no-lost-update): run-a's catalog update");
+  await expect(page.getByTestId('swimlane-key')).toContainText('invariant broken');
+  await page.screenshot({ path: test.info().outputPath('simulator-lost-update.png'), fullPage: true });
 });
 
 test('a link to a scenario that does not exist says which ones do', async ({ page }) => {

@@ -60,7 +60,7 @@ describe('lease spans', () => {
 
   it('gives the invariant checker a second holder: an acquire while a crashed writer still holds an infinite lease', () => {
     const trace = [at(1, 'a', 'lease-acquired'), at(3, 'a', 'crash'), at(9, 'b', 'lease-acquired'), at(12, 'b', 'lease-released')];
-    expect(checkLeaseHolders({ trace })).toEqual(['b acquired the lease at 9 ms while a held it (until 12 ms)']);
+    expect(checkLeaseHolders({ trace })).toEqual([{ invariant: 'one-lease-holder', message: 'b acquired the lease at 9 ms while a held it (until 12 ms)', writer: 'b', t: 9 }]);
     const broken = [at(1, 'a', 'lease-acquired'), at(3, 'a', 'crash'), at(8, 'b', 'lease-broken'), at(9, 'b', 'lease-acquired'), at(12, 'b', 'lease-released')];
     expect(checkLeaseHolders({ trace: broken })).toEqual([]);
   });

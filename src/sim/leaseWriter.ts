@@ -8,6 +8,7 @@
 import type { ObjectStore } from '../core/objectStore.ts';
 import type { Clock } from '../core/clock.ts';
 import type { TraceEvent } from './trace.ts';
+import { withUpdate } from './simCatalog.ts';
 
 export interface LeasePlan {
   mode: 'infinite-stamped' | 'fixed-heartbeat' | 'ignore';
@@ -30,23 +31,28 @@ export interface LeaseRunResult {
   outcome: 'committed' | 'lease held' | 'lease lost' | 'crashed' | 'refused';
 }
 
-export async function runLeaseWriter(name: string, plan: LeasePlan, store: ObjectStore, scheduler: Clock, record: (e: Omit<TraceEvent, 't' | 'writer'>) => void): Promise<string> {
+/**
+ * `acknowledge` is called when the store has accepted the upload of this run's update (named
+ * after the writer): the lost-update invariant later looks for each acknowledged update in the
+ * final catalog.
+ */
+export async function runLeaseWriter(name: string, plan: LeasePlan, store: ObjectStore, scheduler: Clock, record: (e: Omit<TraceEvent, 't' | 'writer'>) => void, acknowledge: (update: string) => void): Promise<string> {
   const leases = store.leases;
   if (!leases) throw new Error('the simulated store has no leases');
   await scheduler.sleep(plan.startAfter ?? 0);
   const stamp = () => new Date(scheduler.now()).toISOString();
-  const edit = (catalog: Uint8Array) => new TextEncoder().encode(`${new TextDecoder().decode(catalog)}${name};`);
 
   if (plan.mode === 'ignore') {
     const catalog = await store.get(catalogKey);
     record({ kind: 'read', message: 'downloaded the catalog, ignoring the lease' });
     await scheduler.sleep(plan.work);
     try {
-      await store.put(catalogKey, edit(catalog));
+      await store.put(catalogKey, withUpdate(catalog, name));
     } catch (error) {
       record({ kind: 'lease-refused', message: (error as Error).message });
       return 'refused';
     }
+    acknowledge(name);
     record({ kind: 'committed', message: 'uploaded without a lease' });
     return 'committed';
   }
@@ -93,11 +99,12 @@ export async function runLeaseWriter(name: string, plan: LeasePlan, store: Objec
     return 'crashed';
   }
   try {
-    await store.put(catalogKey, edit(catalog), { leaseId });
+    await store.put(catalogKey, withUpdate(catalog, name), { leaseId });
   } catch (error) {
     record({ kind: 'lease-lost', message: `upload refused: ${(error as Error).message}` });
     return 'lease lost';
   }
+  acknowledge(name);
   await leases.release(catalogKey, leaseId);
   record({ kind: 'lease-released', message: 'uploaded under the lease and released it' });
   return 'committed';

@@ -16,12 +16,8 @@ import type { SimOperations } from './simOperations.ts';
 import { runWriter, type WriterEnvironment } from './runWriter.ts';
 import { catalogKey, runLeaseWriter } from './leaseWriter.ts';
 import type { SimResult, TraceEvent } from './trace.ts';
+import type { CatalogUpdate } from './simCatalog.ts';
 import type { ConflictRules } from '../core/delta/conflicts/conflictChecker.ts';
-import { checkConflictDeltaRs } from '../core/delta/conflicts/deltaRsRules.ts';
-import { checkConflictSpark } from '../core/delta/conflicts/sparkRules.ts';
-import { checkConflictDuckLake } from '../core/delta/conflicts/duckLakeRules.ts';
-
-const ruleSets = { 'delta-rs': checkConflictDeltaRs, spark: checkConflictSpark, ducklake: checkConflictDuckLake };
 
 export interface SimDependencies {
   /** A fresh in-memory store whose modification times follow `clock`. */
@@ -39,6 +35,8 @@ const defaultLatency = { min: 5, max: 50 };
 export interface SimRun extends SimResult {
   store: ObjectStore;
   committed: WriterEnvironment['committed'];
+  /** Every catalog update whose upload the store acknowledged to a lease writer. */
+  catalogUpdates: CatalogUpdate[];
   /** The version the starting table is at when the writers start (0 unless a fixture). */
   startVersion: number;
 }
@@ -60,14 +58,17 @@ export async function runScenario(scenario: Scenario, seed: number, deps: SimDep
     startTime: simStartTime,
     record: (event) => trace.push(event),
     committed: [],
-    checkConflict: ruleSets[rules],
+    rules,
+    inspect: memory,
   };
   const outcomes: Record<string, string> = {};
+  const catalogUpdates: CatalogUpdate[] = [];
   let done = 0;
   if (scenario.catalog !== undefined) await memory.put(catalogKey, new TextEncoder().encode(scenario.catalog));
   const writers = scenario.writers.map((script, i) =>
     (script.lease
-      ? runLeaseWriter(script.name, script.lease, store, scheduler, (e) => trace.push({ t: scheduler.now() - simStartTime, writer: script.name, ...e }))
+      ? runLeaseWriter(script.name, script.lease, store, scheduler, (e) => trace.push({ t: scheduler.now() - simStartTime, writer: script.name, ...e }),
+        (update) => catalogUpdates.push({ writer: script.name, update, t: scheduler.now() - simStartTime }))
       : runWriter(script, env, seededRng(seed * 7919 + i + 1))
     ).then((outcome) => {
       outcomes[script.name] = outcome;
@@ -81,5 +82,5 @@ export async function runScenario(scenario: Scenario, seed: number, deps: SimDep
   }
   await Promise.all(writers);
   const finalVersion = env.committed.reduce((latest, c) => Math.max(latest, c.version), startVersion);
-  return { scenario: scenario.name, seed, trace, outcomes, finalVersion, events, store: memory, committed: env.committed, startVersion };
+  return { scenario: scenario.name, seed, trace, outcomes, finalVersion, events, store: memory, committed: env.committed, catalogUpdates, startVersion };
 }

@@ -8,15 +8,15 @@ import { loadSnapshot } from '../core/delta/loadSnapshot.ts';
 import { updateSnapshot } from '../core/delta/updateSnapshot.ts';
 import { commitTransaction } from '../core/delta/commitTransaction.ts';
 import type { DeltaSnapshot } from '../core/delta/snapshot.ts';
-import type { Commit } from '../core/delta/actions.ts';
-import type { Conflict } from '../core/delta/conflicts/conflict.ts';
-import type { IsolationLevel, Transaction } from '../core/delta/transaction.ts';
+import { checkConflict, type ConflictRules } from '../core/delta/conflicts/conflictChecker.ts';
+import { addsOf, type IsolationLevel, type Transaction } from '../core/delta/transaction.ts';
 import { planSetProperties } from '../core/delta/operations/setProperties.ts';
 import type { ObjectStore } from '../core/objectStore.ts';
 import type { Clock } from '../core/clock.ts';
 import type { Step, WriterScript } from './scenario.ts';
 import type { SimOperations } from './simOperations.ts';
 import type { TraceEvent, WriterOutcome } from './trace.ts';
+import { adviseOnRace } from './raceAdvice.ts';
 
 export interface WriterEnvironment {
   store: ObjectStore;
@@ -29,7 +29,9 @@ export interface WriterEnvironment {
   /** Every transaction that committed, with its version (the invariants re-check them). */
   committed: { writer: string; version: number; transaction: Transaction }[];
   /** The conflict rules the commits are judged by (delta-rs's unless comparing). */
-  checkConflict?: (tx: Transaction, winner: Commit) => Conflict | undefined;
+  rules?: ConflictRules;
+  /** The same objects without latency or faults: a lost race is re-checked there (for its advice) without taking virtual time. */
+  inspect?: ObjectStore;
 }
 
 export const simEngineInfo = (writer: string) => `Lakelab/sim:${writer}`;
@@ -38,6 +40,7 @@ export async function runWriter(script: WriterScript, env: WriterEnvironment, rn
   const t = () => env.scheduler.now() - env.startTime;
   const record = (event: Omit<TraceEvent, 't' | 'writer'>) => env.record({ t: t(), writer: script.name, ...event });
   const context = { store: env.store, rng, now: () => env.scheduler.now(), isolationLevel: env.isolationLevel };
+  const rules = env.rules ?? 'delta-rs';
   let pinned: 'HEAD' | number = 'HEAD';
   let snapshot: DeltaSnapshot | undefined;
   // The last snapshot read: a read at HEAD brings it forward (only the commits since), a pinned read loads afresh.
@@ -75,7 +78,7 @@ export async function runWriter(script: WriterScript, env: WriterEnvironment, rn
             break;
           }
           const tx = await plan(step, base, env.operations, context);
-          record({ kind: 'planned', operation: tx.operation, version: tx.readVersion });
+          record({ kind: 'planned', operation: tx.operation, version: tx.readVersion, dataFiles: addsOf(tx.actions).length });
           if (script.crashAtStep === index) {
             record({ kind: 'crash', message: 'the writer died after writing its data files, before committing: no version names them' });
             return 'crashed';
@@ -84,7 +87,7 @@ export async function runWriter(script: WriterScript, env: WriterEnvironment, rn
             clock: env.scheduler,
             engineInfo: simEngineInfo(script.name),
             maxRetries: script.maxRetries,
-            checkConflict: env.checkConflict,
+            checkConflict: (transaction, winner) => checkConflict(transaction, [winner], rules),
             onEvent: (e) => {
               if (e.kind === 'attempt') record({ kind: 'attempt', version: e.version });
               else if (e.kind === 'versionTaken') record({ kind: 'versionTaken', version: e.version });
@@ -102,7 +105,8 @@ export async function runWriter(script: WriterScript, env: WriterEnvironment, rn
             record({ kind: 'exhausted', message: result.message });
             return 'exhausted';
           }
-          record({ kind: 'conflict', winningVersion: result.conflict.winningVersion, conflictKind: result.conflict.kind, message: result.message, operation: tx.operation, version: tx.readVersion, files: result.conflict.files });
+          const { text: advice } = await adviseOnRace(env.inspect ?? env.store, tx, rules);
+          record({ kind: 'conflict', winningVersion: result.conflict.winningVersion, conflictKind: result.conflict.kind, message: result.message, operation: tx.operation, version: tx.readVersion, files: result.conflict.files, advice });
           if (script.onConflict !== 'recompute' || recomputes >= (script.recomputeLimit ?? 3)) return result.conflict.kind;
           recomputes++;
           pinned = 'HEAD';

@@ -4,6 +4,7 @@
  */
 import type { Row, Scenario } from './scenario.ts';
 import type { StructType } from '../core/delta/schemaTypes.ts';
+import type { Invariant } from './invariants.ts';
 
 const seedSchema: StructType = { type: 'struct', fields: [
   { name: 'id', type: 'long', nullable: true, metadata: {} },
@@ -22,6 +23,8 @@ const keyedRows = (p: string, from: number, n: number): Row[] => Array.from({ le
 export interface LibraryScenario extends Scenario {
   /** Outcome counts every seed must give (outcome -> number of writers). */
   expectCounts?: Record<string, number>;
+  /** The invariants every seed must find broken, and whom they concern (a scenario that shows what goes wrong). */
+  expectViolations?: { invariant: Invariant; writer: string }[];
 }
 
 const leaseTable = { schema: keyed, rows: [] as Row[] };
@@ -193,12 +196,13 @@ export const scenarioLibrary: LibraryScenario[] = [
   },
   {
     version: 1, name: 'lease-ignored', title: 'Two runs that ignore the lease: a lost update',
-    explanation: 'Without the lease both runs download the same catalog, both work, both upload: the second upload silently replaces the first, and the first run\'s changes are gone although it succeeded. This is the corruption the lease prevents.',
+    explanation: 'Without the lease both runs download the same catalog, both work, both upload: the second upload silently replaces the first, and the first run\'s changes are gone although the store acknowledged its upload. Both runs are told they committed; the invariant that every acknowledged catalog update is in the final catalog finds run-a\'s missing: a lost update, the corruption the lease prevents.',
     table: leaseTable, catalog: 'catalog:',
     writers: [
       { name: 'run-a', steps: [], lease: { mode: 'ignore', work: minutes(1) } },
       { name: 'run-b', steps: [], lease: { mode: 'ignore', startAfter: 1000, work: minutes(1) } },
     ],
     expect: { 'run-a': 'committed', 'run-b': 'committed' },
+    expectViolations: [{ invariant: 'no-lost-update', writer: 'run-a' }],
   },
 ];

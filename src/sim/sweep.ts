@@ -4,7 +4,7 @@
  * recomputes on conflict (the retry storm).
  */
 import type { Scenario } from './scenario.ts';
-import type { SimFigures } from './trace.ts';
+import type { SimFigures } from './figures.ts';
 
 export const sweepWriterCounts = [1, 2, 4, 8, 16];
 

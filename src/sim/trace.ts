@@ -1,3 +1,5 @@
+import type { SimFigures } from './figures.ts';
+
 /** The trace of a simulated run: what each writer did, when, in virtual time. The timeline draws it and nothing else. */
 export type TraceKind =
   | 'read' | 'think' | 'planned' | 'attempt' | 'versionTaken' | 'checked'
@@ -17,6 +19,10 @@ export interface TraceEvent {
   message?: string;
   /** For a conflict: the files that decided it (the winner removed or added them). */
   files?: string[];
+  /** For a planned write: how many data files it wrote. */
+  dataFiles?: number;
+  /** For a conflict: what would have let it through, found by re-checking the race under every isolation level and rule set. */
+  advice?: string;
   /** For a fixed lease acquired or renewed: how long it lasts without another renewal. */
   leaseSeconds?: number;
 }
@@ -33,49 +39,16 @@ export interface SimResult {
   events: number;
 }
 
-export interface SimFigures {
-  commits: number;
-  conflicts: Record<string, number>;
-  /** Commit attempts that found their version taken. */
-  retries: number;
-  recomputes: number;
-  /** Transactions planned (data files written) that never committed. */
-  wasted: number;
-  /** Commits per second of (virtual or real) time. */
-  throughput: number;
-}
-
-export function summarise(result: Pick<SimResult, 'trace'>): SimFigures {
-  const conflicts: Record<string, number> = {};
-  let commits = 0;
-  let retries = 0;
-  let recomputes = 0;
-  let planned = 0;
-  let end = 0;
-  for (const e of result.trace) {
-    end = Math.max(end, e.t);
-    if (e.kind === 'committed' || e.kind === 'lease-released') commits++;
-    if (e.kind === 'conflict' && e.conflictKind) conflicts[e.conflictKind] = (conflicts[e.conflictKind] ?? 0) + 1;
-    if (e.kind === 'versionTaken') retries++;
-    if (e.kind === 'recompute') recomputes++;
-    if (e.kind === 'planned') planned++;
-  }
-  const plannedCommits = result.trace.filter((e) => e.kind === 'committed' && e.operation !== undefined).length;
-  return { commits, conflicts, retries, recomputes, wasted: Math.max(0, planned - plannedCommits), throughput: end > 0 ? Math.round((commits / end) * 1000 * 100) / 100 : 0 };
-}
-
-/** "no conflicts", or "conflicts: ConcurrentDeleteRead 2, ConcurrentAppend 1". */
-export function describeConflicts(conflicts: Readonly<Record<string, number>>): string {
-  const kinds = Object.entries(conflicts);
-  return kinds.length === 0 ? 'no conflicts' : `conflicts: ${kinds.map(([kind, count]) => `${kind} ${count}`).join(', ')}`;
-}
+// Counted in figures.ts; named here too for callers outside src/sim (the benchmark).
+export { summarise } from './figures.ts';
 
 /**
  * A run as JSON lines: one event per line, then its summary. `lakelab sim --format jsonl` prints
  * it and the page exports it, so a trace from either can be compared with the other line by line.
  */
-export function toTraceJsonl(run: Omit<SimResult, 'events'>, figures: SimFigures, invariantViolations: readonly string[]): string {
+export function toTraceJsonl(run: Omit<SimResult, 'events'>, figures: SimFigures, violations: readonly { message: string }[]): string {
   const lines = run.trace.map((event) => JSON.stringify(event));
+  const invariantViolations = violations.map((v) => v.message);
   lines.push(JSON.stringify({ summary: { scenario: run.scenario, seed: run.seed, ...figures, outcomes: run.outcomes, finalVersion: run.finalVersion, invariantViolations } }));
   return `${lines.join('\n')}\n`;
 }

@@ -3,16 +3,17 @@ import type { TraceEvent } from '../sim/trace.ts';
 import type { Transaction } from '../core/delta/transaction.ts';
 import type { SerializedLakeError } from '../core/errors.ts';
 import type { LiveTarget } from './liveTarget.ts';
+import type { InvariantViolation } from '../sim/invariants.ts';
 
 export type StoreWorkerRequest =
   | { kind: 'setup'; scenario: string | unknown; target: LiveTarget; samplesUrl?: string }
   | { kind: 'connect'; port: MessagePort }
   // Not the trace: a live run's is hundreds of thousands of events, seconds to copy between threads, and the log checks do not need it.
-  | { kind: 'check'; committed: { writer: string; version: number; transaction: Transaction }[]; outcomes: Record<string, string> };
+  | { kind: 'check'; committed: { writer: string; version: number; transaction: Transaction }[] };
 
 export type StoreWorkerResponse =
   | { kind: 'ready'; writers: string[]; startVersion: number }
-  | { kind: 'checked'; problems: string[] }
+  | { kind: 'checked'; problems: InvariantViolation[] }
   | { kind: 'failed'; error: SerializedLakeError };
 
 export type WriterWorkerRequest = { scenario: string | unknown; writer: number; port: MessagePort; startTime: number };

@@ -5,7 +5,8 @@
  * replayable: real threads decide the interleaving. Its trace is recorded the same way.
  */
 import { LakeError, toLakeError } from '../core/errors.ts';
-import { summarise, type TraceEvent } from '../sim/trace.ts';
+import type { TraceEvent } from '../sim/trace.ts';
+import { summarise } from '../sim/figures.ts';
 import type { SimRunResult } from './simProtocol.ts';
 import type { StoreWorkerResponse, WriterWorkerMessage } from './liveProtocol.ts';
 import { toScenario } from './scenarioInput.ts';
@@ -13,7 +14,8 @@ import { describeLiveTarget, type LiveTarget } from './liveTarget.ts';
 
 type Committed = Extract<WriterWorkerMessage, { kind: 'done' }>['committed'];
 
-export async function runLive(scenarioOrName: string | unknown, options: { target?: LiveTarget; samplesUrl?: string } = {}): Promise<SimRunResult> {
+/** `runId`: the page's id for this run, carried back in the result. */
+export async function runLive(scenarioOrName: string | unknown, options: { target?: LiveTarget; samplesUrl?: string; runId?: number } = {}): Promise<SimRunResult> {
   const target = options.target ?? { kind: 'memory' };
   const scenario = toScenario(scenarioOrName);
   if (scenario.writers.some((w) => w.lease)) {
@@ -51,12 +53,13 @@ export async function runLive(scenarioOrName: string | unknown, options: { targe
       worker.postMessage({ scenario: scenarioOrName, writer: index, port: channel.port2, startTime }, [channel.port2]);
     })));
     trace.sort((a, b) => a.t - b.t);
-    const checked = await ask({ kind: 'check', committed, outcomes });
+    const checked = await ask({ kind: 'check', committed });
     const run = { scenario: scenario.name, seed: 0, trace, outcomes, finalVersion: committed.reduce((latest, c) => Math.max(latest, c.version), startVersion), events: trace.length };
     return {
+      runId: options.runId,
       ...run,
       summary: summarise(run),
-      invariantViolations: checked.kind === 'checked' ? checked.problems : [checked.kind === 'failed' ? checked.error.message : 'not checked'],
+      invariantViolations: checked.kind === 'checked' ? checked.problems : [{ invariant: 'log-checked', message: `the log could not be checked: ${checked.kind === 'failed' ? checked.error.message : 'no answer'}` }],
       live: true,
       liveOn: describeLiveTarget(target),
     };

@@ -43,7 +43,7 @@ onmessage = async (event: MessageEvent<StoreWorkerRequest>) => {
       });
       reply({ kind: 'ready', writers: scenario.writers.map((w) => w.name), startVersion });
     } else {
-      const run = { scenario: '', seed: 0, trace: [], outcomes: message.outcomes, finalVersion: 0, events: 0, store: setUp(), committed: message.committed, startVersion };
+      const run = { trace: [], store: setUp(), committed: message.committed, startVersion };
       reply({ kind: 'checked', problems: await checkInvariants(run) });
     }
   } catch (error) {

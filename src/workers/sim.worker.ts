@@ -3,12 +3,9 @@
 import { toLakeError } from '../core/errors.ts';
 import { MemoryStore } from '../storage/memoryStore.ts';
 import { loadParquetWasm } from '../query/parquetWasm.ts';
-import { runScenario } from '../sim/runScenario.ts';
-import { checkInvariants } from '../sim/invariants.ts';
-import { summarise } from '../sim/trace.ts';
 import { simOperations } from './simOperationsImpl.ts';
 import { sampleFixtures } from './sampleFixtures.ts';
-import { toScenario } from './scenarioInput.ts';
+import { runSimRequest } from './simRun.ts';
 import type { FixtureLoader } from '../sim/fixtureTable.ts';
 import type { SimRequest, SimResponse } from './simProtocol.ts';
 
@@ -21,16 +18,11 @@ const fixturesAt = (url: string | undefined) => {
 };
 
 onmessage = async (event: MessageEvent<SimRequest>) => {
-  const { id, scenario: nameOrJson, seed, rules = 'delta-rs', samplesUrl } = event.data;
+  const { id, samplesUrl, ...request } = event.data;
   try {
     await loadParquetWasm();
-    const scenario = toScenario(nameOrJson);
-    const run = await runScenario(scenario, seed, { makeStore: (clock) => new MemoryStore({ clock, newLeaseId: () => 'lease' }), operations: simOperations, settle, fixtures: fixturesAt(samplesUrl) }, rules);
-    const response: SimResponse = {
-      id, ok: true,
-      result: { scenario: scenario.name, seed, trace: run.trace, outcomes: run.outcomes, finalVersion: run.finalVersion, events: run.events, summary: summarise(run), invariantViolations: await checkInvariants(run, rules) },
-    };
-    postMessage(response);
+    const result = await runSimRequest(request, { makeStore: (clock) => new MemoryStore({ clock, newLeaseId: () => 'lease' }), operations: simOperations, settle, fixtures: fixturesAt(samplesUrl) });
+    postMessage({ id, ok: true, result } satisfies SimResponse);
   } catch (error) {
     postMessage({ id, ok: false, error: toLakeError(error).toJSON() } satisfies SimResponse);
   }

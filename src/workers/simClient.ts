@@ -1,7 +1,8 @@
 /** The page's side of the simulator worker. */
 import { toLakeError } from '../core/errors.ts';
 import { PendingCalls } from '../core/pendingCalls.ts';
-import type { SimResponse, SimRunResult } from './simProtocol.ts';
+import type { SimRequest, SimResponse, SimRunResult } from './simProtocol.ts';
+import type { ConflictRules } from '../core/delta/conflicts/conflictChecker.ts';
 import type { LiveTarget } from './liveTarget.ts';
 
 export class SimWorkerClient {
@@ -10,15 +11,16 @@ export class SimWorkerClient {
   private readonly samplesUrl = new URL('samples/', globalThis.location?.href ?? 'http://localhost/').href;
   private readonly calls = new PendingCalls<SimRunResult>();
 
-  run(scenario: string | unknown, seed: number, rules: 'delta-rs' | 'spark' | 'ducklake' = 'delta-rs'): Promise<SimRunResult> {
+  run(scenario: string | unknown, seed: number, options: { rules?: ConflictRules; runId?: number } = {}): Promise<SimRunResult> {
     const worker = (this.worker ??= this.start());
-    return this.calls.send((id) => worker.postMessage({ id, scenario, seed, rules, samplesUrl: this.samplesUrl }));
+    const request: Omit<SimRequest, 'id'> = { scenario, seed, rules: options.rules ?? 'delta-rs', samplesUrl: this.samplesUrl, runId: options.runId };
+    return this.calls.send((id) => worker.postMessage({ id, ...request } satisfies SimRequest));
   }
 
   /** Live mode (not replayable): writers in their own workers on real time. */
-  async runLive(scenario: string | unknown, target?: LiveTarget): Promise<SimRunResult> {
+  async runLive(scenario: string | unknown, options: { target?: LiveTarget; runId?: number } = {}): Promise<SimRunResult> {
     const { runLive } = await import('./liveRunner.ts');
-    return runLive(scenario, { target, samplesUrl: this.samplesUrl });
+    return runLive(scenario, { ...options, samplesUrl: this.samplesUrl });
   }
 
   private start(): Worker {

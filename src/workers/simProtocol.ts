@@ -1,19 +1,25 @@
 /** Messages between the page and the simulator worker. */
 import type { SerializedLakeError } from '../core/errors.ts';
-import type { SimFigures, TraceEvent } from '../sim/trace.ts';
+import type { TraceEvent } from '../sim/trace.ts';
+import type { SimFigures } from '../sim/figures.ts';
+import type { InvariantViolation } from '../sim/invariants.ts';
 
 export interface SimRequest {
   id: number;
   /** A built-in scenario's name, or a scenario document. */
   scenario: string | unknown;
   seed: number;
-  /** Judge the commits by delta-rs's rules (default) or Spark Delta's. */
+  /** Judge the commits by delta-rs's rules (default), Spark Delta's or DuckLake's. */
   rules?: 'delta-rs' | 'spark' | 'ducklake';
   /** Where the page serves its samples: scenarios that start from a fixture copy one of them. */
   samplesUrl?: string;
+  /** The page's id for the run this belongs to; its result carries it back. */
+  runId?: number;
 }
 
 export interface SimRunResult {
+  /** The run that produced it (the id the page gave), so a late result cannot pass as another run's. */
+  runId?: number;
   scenario: string;
   seed: number;
   trace: TraceEvent[];
@@ -21,7 +27,7 @@ export interface SimRunResult {
   finalVersion: number;
   events: number;
   summary: SimFigures;
-  invariantViolations: string[];
+  invariantViolations: InvariantViolation[];
   /** A live run: real workers and real time, not replayable. */
   live?: boolean;
   /** Where a live run raced: memory, a local folder, an Azure folder. */

@@ -1,7 +1,9 @@
 /**
- * `lakelab sim <scenario.json | built-in name> [--seed N] [--format jsonl|table] [--fixtures DIR]`:
- * the deterministic simulator in Node, printing the trace and a summary. A scenario that starts
- * from a fixture finds it among the samples, test/fixtures/delta, or the tables under DIR.
+ * `lakelab sim <scenario.json | built-in name> [--seed N] [--rules delta-rs|spark|ducklake]
+ * [--format jsonl|table] [--fixtures DIR]`: the deterministic simulator in Node, printing the
+ * trace and a summary (totals and each writer's figures) with the commits judged by the rule
+ * set given (delta-rs's by default). A scenario that starts from a fixture finds it among the
+ * samples, test/fixtures/delta, or the tables under DIR.
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -13,7 +15,9 @@ import { runScenario } from '../../sim/runScenario.ts';
 import { checkInvariants } from '../../sim/invariants.ts';
 import { scenarioLibrary } from '../../sim/scenarioLibrary.ts';
 import { validateScenario, type Scenario } from '../../sim/scenario.ts';
-import { describeConflicts, summarise, toTraceJsonl } from '../../sim/trace.ts';
+import { toTraceJsonl } from '../../sim/trace.ts';
+import { describeFigures, describeWriterFigures, noFigures, summarise } from '../../sim/figures.ts';
+import type { ConflictRules } from '../../core/delta/conflicts/conflictChecker.ts';
 import { flagInteger, flagString, type ParsedArgs } from '../args.ts';
 import type { Io } from '../main.ts';
 import { toOutputFormat, writeRows } from '../output.ts';
@@ -29,25 +33,35 @@ export async function runSim(args: ParsedArgs, io: Io): Promise<number> {
   const seed = flagInteger(args, 'seed') ?? 1;
   const format = toOutputFormat(flagString(args, 'format'), 'table');
   const extraFixtures = flagString(args, 'fixtures');
+  const rules = toRules(flagString(args, 'rules'));
   await loadParquetWasm();
   const run = await runScenario(scenario, seed, {
     makeStore: (clock) => new MemoryStore({ clock }),
     operations: simOperations,
     settle: () => new Promise((settled) => setImmediate(settled)),
     fixtures: folderFixtures(extraFixtures === undefined ? builtInFixtureFolders : [resolve(extraFixtures), ...builtInFixtureFolders]),
-  });
-  const problems = await checkInvariants(run);
+  }, rules);
+  const problems = await checkInvariants(run, rules);
   const summary = summarise(run);
   if (format === 'jsonl') {
     io.stdout.write(toTraceJsonl(run, summary, problems));
   } else {
     writeRows(io.stdout, 'table', ['t', 'writer', 'kind', 'version', 'winningVersion', 'conflictKind', 'operation'], run.trace.map((e) => ({ ...e, t: `${e.t} ms` })));
-    io.stdout.write(`\n${scenario.title} (seed ${seed})\n`);
-    for (const [writer, outcome] of Object.entries(run.outcomes)) io.stdout.write(`  ${writer}: ${outcome}\n`);
-    io.stdout.write(`  commits ${summary.commits}, ${describeConflicts(summary.conflicts)}, version retries ${summary.retries}, recomputes ${summary.recomputes}\n`);
-    io.stdout.write(problems.length === 0 ? '  invariants: all hold\n' : `  INVARIANTS BROKEN:\n${problems.map((p) => `    ${p}`).join('\n')}\n`);
+    io.stdout.write(`\n${scenario.title} (seed ${seed}, ${rules} rules)\n`);
+    for (const [writer, outcome] of Object.entries(run.outcomes)) io.stdout.write(`  ${writer}: ${describeWriterFigures(outcome, summary.writers[writer] ?? noFigures())}\n`);
+    for (const lost of run.trace.filter((e) => e.kind === 'conflict' && e.advice)) io.stdout.write(`  ${lost.writer} at ${lost.t} ms: ${lost.advice}\n`);
+    io.stdout.write(`  ${describeFigures(summary)}\n`);
+    io.stdout.write(problems.length === 0 ? '  invariants: all hold\n' : `  INVARIANTS BROKEN:\n${problems.map((p) => `    ${p.message}`).join('\n')}\n`);
   }
   return problems.length === 0 ? 0 : 1;
+}
+
+const ruleSets: readonly ConflictRules[] = ['delta-rs', 'spark', 'ducklake'];
+
+function toRules(value: string | undefined): ConflictRules {
+  if (value === undefined) return 'delta-rs';
+  if (!(ruleSets as readonly string[]).includes(value)) throw new LakeError('InvalidInput', `--rules must be ${ruleSets.join(', ')}, got "${value}"`);
+  return value as ConflictRules;
 }
 
 async function loadScenario(target: string): Promise<Scenario> {

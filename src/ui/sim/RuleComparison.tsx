@@ -1,5 +1,18 @@
+import type { ConflictRules } from '../../core/delta/conflicts/conflictChecker.ts';
+import { describeConflicts, describeWriterFigures, type WriterFigures } from '../../sim/figures.ts';
+import { comparedRuleSets, type RuleComparison as Comparison } from '../../sim/ruleComparison.ts';
 import { LoadableView } from '../shared/LoadableView.tsx';
 import { useSimActions, useSimState } from './SimContext.tsx';
+
+const headings: Record<ConflictRules, string> = { 'delta-rs': 'delta-rs', spark: 'Spark Delta', ducklake: 'DuckLake (table-level)' };
+
+const figureRows: { figure: string; label: string; value: (f: WriterFigures) => string }[] = [
+  { figure: 'commits', label: 'commits', value: (f) => String(f.commits) },
+  { figure: 'conflicts', label: 'conflicts, by kind', value: (f) => describeConflicts(f.conflicts).replace(/^conflicts: /, '') },
+  { figure: 'retries', label: 'version retries', value: (f) => String(f.retries) },
+  { figure: 'recomputes', label: 'recomputes', value: (f) => String(f.recomputes) },
+  { figure: 'wasted', label: 'wasted writes', value: (f) => `${f.wastedFiles} data file(s), from ${f.wasted} write(s)` },
+];
 
 /** The same race judged by delta-rs's rules, Spark Delta's and DuckLake's: users meet all three in one lakehouse. */
 export function RuleComparison() {
@@ -8,20 +21,52 @@ export function RuleComparison() {
   return (
     <div className="rule-comparison">
       <button type="button" onClick={() => void actions.compareRules()} data-testid="sim-compare">Compare delta-rs, Spark and DuckLake rules</button>
-      <LoadableView value={comparison} what="both rule sets">
-        {(c) => (
-          <table className="grid" data-testid="sim-comparison">
-            <thead><tr><th scope="col">Writer</th><th scope="col">delta-rs</th><th scope="col">Spark Delta</th><th scope="col">DuckLake (table-level)</th></tr></thead>
+      <LoadableView value={comparison} what="the rule comparison">
+        {(c) => <ComparisonView comparison={c} />}
+      </LoadableView>
+    </div>
+  );
+}
+
+function ComparisonView({ comparison: c }: { comparison: Comparison }) {
+  if (!c.compared) return <p className="muted" data-testid="sim-comparison-none">{c.why}</p>;
+  return (
+    <>
+      <table className="grid" data-testid="sim-comparison">
+        <thead><tr><th scope="col">Same scenario and seed</th>{comparedRuleSets.map((r) => <th key={r} scope="col">{headings[r]}</th>)}</tr></thead>
+        <tbody>
+          {figureRows.map(({ figure, label, value }) => {
+            const cells = comparedRuleSets.map((r) => value(c.totals[r]));
+            return (
+              <tr key={figure} className={cells.some((v) => v !== cells[0]) ? 'differs' : ''}>
+                <th scope="row" title={figure === 'wasted' ? 'data files written by attempts that never committed' : undefined}>{label}</th>
+                {comparedRuleSets.map((r, i) => <td key={r} data-testid={`compare-${figure}-${r}`}>{cells[i]}</td>)}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <p className="muted small">Wasted writes: the data files written by attempts that never committed (no version names them).</p>
+      {c.leaseWriters.length > 0 && <p className="muted small">Left out: {c.leaseWriters.join(', ')}, lease runs on the catalog file, which no rule set judges.</p>}
+      {c.differing.length === 0
+        ? <p className="muted small" data-testid="sim-comparison-same">Every writer ends the same way, with the same figures, under all three rule sets.</p>
+        : (
+          <table className="grid" data-testid="sim-comparison-writers">
+            <thead><tr><th scope="col">Writers that differ</th>{comparedRuleSets.map((r) => <th key={r} scope="col">{headings[r]}</th>)}</tr></thead>
             <tbody>
-              {Object.keys(c['delta-rs']).sort().map((writer) => (
-                <tr key={writer} className={c['delta-rs'][writer] !== c.spark[writer] || c['delta-rs'][writer] !== c.ducklake[writer] ? 'differs' : ''}>
-                  <td>{writer}</td><td>{c['delta-rs'][writer]}</td><td>{c.spark[writer]}</td><td>{c.ducklake[writer]}</td>
+              {c.differing.map(({ writer, byRules }) => (
+                <tr key={writer} className="differs">
+                  <th scope="row">{writer}</th>
+                  {comparedRuleSets.map((r) => (
+                    <td key={r} data-testid={`compare-writer-${writer}-${r}`} style={{ whiteSpace: 'normal', verticalAlign: 'top', width: '30%' }}>
+                      {describeWriterFigures(byRules[r].outcome, byRules[r].figures)}
+                    </td>
+                  ))}
                 </tr>
               ))}
             </tbody>
           </table>
         )}
-      </LoadableView>
-    </div>
+    </>
   );
 }

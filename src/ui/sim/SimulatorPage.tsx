@@ -1,6 +1,7 @@
 import { scenarioLibrary } from '../../sim/scenarioLibrary.ts';
 import { explainConflictKind } from '../../sim/conflictStories.ts';
-import { describeConflicts, toTraceJsonl } from '../../sim/trace.ts';
+import { toTraceJsonl } from '../../sim/trace.ts';
+import { describeConflicts } from '../../sim/figures.ts';
 import { saveFile } from '../shared/saveFile.ts';
 import { LoadableView } from '../shared/LoadableView.tsx';
 import { useSimActions, useSimState } from './SimContext.tsx';
@@ -18,6 +19,7 @@ export function SimulatorPage() {
   const scenarioName = useSimState((s) => s.scenario);
   const seed = useSimState((s) => s.seed);
   const run = useSimState((s) => s.run);
+  const dropped = useSimState((s) => s.dropped);
   const cursor = useSimState((s) => s.cursor);
   const actions = useSimActions();
   const custom = useSimState((s) => s.custom);
@@ -46,6 +48,11 @@ export function SimulatorPage() {
       <LiveOnAzure onRun={(target) => actions.runLiveSimulation(target)} />
       {scenario && <p className="explanation" data-testid="sim-explanation">{custom ? <strong>{custom.title}: </strong> : null}{scenario.explanation}</p>}
       <ScenarioFiles />
+      {dropped && (
+        <p className="muted" role="status" data-testid="sim-dropped">
+          The {dropped.live ? 'live ' : ''}run of {dropped.scenario} finished after you moved on; its outcome is not shown here, where it does not belong. Run it again to see it.
+        </p>
+      )}
       <LoadableView value={run} what="the simulation">
         {(result) => {
           const focus = result.trace[cursor];
@@ -60,7 +67,7 @@ export function SimulatorPage() {
                 <span className="muted">event {cursor + 1} of {result.trace.length}</span>
               </div>
               <TracePlayer cursor={cursor} length={result.trace.length} />
-              <Swimlane trace={result.trace} cursor={cursor} onPick={actions.jumpTo} />
+              <Swimlane trace={result.trace} cursor={cursor} onPick={actions.jumpTo} violations={result.invariantViolations} />
               {focus && (
                 <div className={`sim-focus ${focus.kind === 'conflict' ? 'conflict' : ''}`} data-testid="sim-focus">
                   <strong>{focus.t} ms · {focus.writer} · {focus.kind}</strong>
@@ -70,6 +77,7 @@ export function SimulatorPage() {
                     <>
                       <pre className="delta-message">{focus.message}</pre>
                       <p>It lost to version {focus.winningVersion}. {explainConflictKind(focus.conflictKind ?? '')}</p>
+                      {focus.advice && <p data-testid="sim-advice"><strong>Would another isolation level or rule set have let it through? </strong>{focus.advice}</p>}
                       <ConflictGraph conflict={focus} trace={result.trace} />
                     </>
                   )}
@@ -78,11 +86,11 @@ export function SimulatorPage() {
               )}
               <VersionChain trace={result.trace} />
               <div className="sim-summary" data-testid="sim-summary">
-                <h3 data-testid="sim-outcome">{result.live ? `Outcome of a live run on ${result.liveOn ?? 'an in-memory store'} (real workers, real time: not replayable)` : `Outcome (seed ${result.seed}: the same seed replays the same race)`}</h3>
+                <h3 data-testid="sim-outcome">{result.live ? `Outcome of ${result.scenario}, a live run on ${result.liveOn ?? 'an in-memory store'} (real workers, real time: not replayable)` : `Outcome of ${result.scenario} (seed ${result.seed}: the same seed replays the same race)`}</h3>
                 <ul>{Object.entries(result.outcomes).map(([w, o]) => <li key={w}><strong>{w}</strong>: {o}</li>)}</ul>
                 <p>
                   {result.summary.commits} commit(s), {describeConflicts(result.summary.conflicts)}, {result.summary.retries} version retries,{' '}
-                  {result.summary.recomputes} recomputes, {result.summary.wasted} planned write(s) wasted, {result.summary.throughput} commits/s. Invariants: {result.invariantViolations.length === 0 ? 'all hold' : result.invariantViolations.join('; ')}.
+                  {result.summary.recomputes} recomputes, {result.summary.wasted} planned write(s) wasted ({result.summary.wastedFiles} data file(s)), {result.summary.throughput} commits/s. Invariants: {result.invariantViolations.length === 0 ? 'all hold' : <span className="removed" data-testid="sim-violations">{result.invariantViolations.map((v) => v.message).join('; ')}</span>}.
                 </p>
                 <button type="button" data-testid="sim-export-trace" title="The trace as JSON lines, as lakelab sim --format jsonl prints it"
                   onClick={() => saveFile(`${result.scenario}-${result.live ? 'live' : `seed-${result.seed}`}.jsonl`, toTraceJsonl(result, result.summary, result.invariantViolations), 'application/x-ndjson')}>

@@ -3,6 +3,8 @@ import type { TraceEvent } from '../../sim/trace.ts';
 import { toLeaseSpans } from '../../sim/leaseSpans.ts';
 import { colourOf, isDecisive, labelOf, swimlaneKey } from './swimlaneKey.ts';
 import { eventsToDraw } from './eventsToDraw.ts';
+import type { InvariantViolation } from '../../sim/invariants.ts';
+import { ViolationMarks } from './ViolationMarks.tsx';
 
 const laneHeight = 34;
 const left = 110;
@@ -48,9 +50,10 @@ function describeEvent(e: TraceEvent): string {
  * One lane per writer, virtual time across; a band where a writer holds the lease (dashed once
  * its holder crashed); each conflict points at the winning commit that caused it. Stepping, the
  * event in focus is ringed, a veil fades what is still ahead, and conflicts ahead are not drawn.
+ * An invariant the run broke is crossed out where it happened.
  * Lanes and dots are drawn once per trace; a step redraws only the ring, the veil and the arrows.
  */
-export function Swimlane({ trace, cursor, onPick }: { trace: TraceEvent[]; cursor: number; onPick: (index: number) => void }) {
+export function Swimlane({ trace, cursor, onPick, violations = [] }: { trace: TraceEvent[]; cursor: number; onPick: (index: number) => void; violations?: readonly InvariantViolation[] }) {
   const layout = useMemo(() => layoutOf(trace), [trace]);
   const { writers, end, height, x, y, leaseSpans, arrows, arrowOf, key } = layout;
   const lanes = useMemo(() => (
@@ -105,6 +108,7 @@ export function Swimlane({ trace, cursor, onPick }: { trace: TraceEvent[]; curso
           </line>
         ))}
         {dots}
+        <ViolationMarks violations={violations} x={x} y={y} />
         {focus && (
           <>
             <rect x={x(focus.t) + 8} y={0} width={Math.max(0, width - x(focus.t) - 8)} height={height - 24} className="ahead-veil" data-testid="ahead-veil" />
@@ -122,6 +126,7 @@ export function Swimlane({ trace, cursor, onPick }: { trace: TraceEvent[]; curso
         ))}
         {leaseSpans.length > 0 && <span><span className="key-band" aria-hidden="true" /> lease held (dashed: its holder crashed)</span>}
         {arrows.length > 0 && <span><span className="key-arrow" aria-hidden="true">⇢</span> conflict → the commit that caused it</span>}
+        {violations.some((v) => v.writer !== undefined && v.t !== undefined) && <span><span className="removed" aria-hidden="true">⊗</span> invariant broken (hover for which)</span>}
       </figcaption>
     </figure>
   );

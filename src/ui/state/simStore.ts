@@ -1,12 +1,17 @@
 /**
  * The simulator page's state and actions: which scenario and seed, the run (from the worker),
- * and a cursor that steps through the trace like a debugger.
+ * and a cursor that steps through the trace like a debugger. Every run has an id that its
+ * result carries back; a result whose id is not the run the page waits for (the user switched
+ * scenario or seed, or started another run meanwhile) is dropped, never shown under another.
  */
 import { createStore } from 'zustand/vanilla';
 import { toLakeError } from '../../core/errors.ts';
 import type { SimRunResult } from '../../workers/simProtocol.ts';
 import type { Loadable } from './explorerStore.ts';
 import type { LiveTarget } from '../../workers/liveTarget.ts';
+import type { ConflictRules } from '../../core/delta/conflicts/conflictChecker.ts';
+import { scenarioLibrary } from '../../sim/scenarioLibrary.ts';
+import { checkComparable, comparedRuleSets, toRuleComparison, type RuleComparison, type RuleRun } from '../../sim/ruleComparison.ts';
 
 export interface SimState {
   scenario: string;
@@ -21,16 +26,20 @@ export interface SimState {
   /** A scenario the user imported (its JSON), instead of a built-in one. */
   custom?: import('../../sim/scenario.ts').Scenario;
   /** The same scenario and seed judged by each rule set. */
-  comparison: Loadable<Record<'delta-rs' | 'spark' | 'ducklake', Record<string, string>>>;
+  comparison: Loadable<RuleComparison>;
+  /** The run the page waits for or shows; a result carrying another id is stale. */
+  runId: number;
+  /** A run that finished after the user moved on: its result was dropped. */
+  dropped?: { scenario: string; live: boolean };
 }
 
 export interface SimRunner {
-  run(scenario: string | unknown, seed: number, rules?: 'delta-rs' | 'spark' | 'ducklake'): Promise<SimRunResult>;
-  runLive?(scenario: string | unknown, target?: LiveTarget): Promise<SimRunResult>;
+  run(scenario: string | unknown, seed: number, options?: { rules?: ConflictRules; runId?: number }): Promise<SimRunResult>;
+  runLive?(scenario: string | unknown, options?: { target?: LiveTarget; runId?: number }): Promise<SimRunResult>;
 }
 
 export function createSimStore(initial: Partial<SimState> = {}) {
-  return createStore<SimState>()(() => ({ scenario: 'seed-pinned-merge', seed: 1, run: { status: 'idle' }, cursor: -1, open: false, comparison: { status: 'idle' }, sweep: { status: 'idle' }, ...initial }));
+  return createStore<SimState>()(() => ({ scenario: 'seed-pinned-merge', seed: 1, run: { status: 'idle' }, cursor: -1, open: false, comparison: { status: 'idle' }, sweep: { status: 'idle' }, runId: 0, ...initial }));
 }
 
 export type SimStore = ReturnType<typeof createSimStore>;
@@ -40,27 +49,47 @@ export function createSimActions(store: SimStore, runner: SimRunner) {
     const run = store.getState().run;
     return run.status === 'ready' ? run.value.trace : [];
   };
+  /** Whatever the page waited for is no longer wanted: a new id, so that any result still on its way is stale. */
+  const moveOn = (changes: Partial<SimState>) => {
+    store.setState({ ...changes, runId: store.getState().runId + 1, run: changes.run ?? { status: 'idle' }, cursor: -1, comparison: { status: 'idle' }, dropped: undefined });
+    return store.getState().runId;
+  };
+  const isCurrent = (runId: number) => store.getState().runId === runId;
+  /** A result must be the one asked for: the worker protocol carries the run's id there and back. */
+  const resultOf = (runId: number, result: SimRunResult) => {
+    if (result.runId !== runId) throw new Error(`run ${runId} was answered with the result of run ${String(result.runId)}`);
+    return result;
+  };
+  /** Show a run's result if it is the run the page waits for; otherwise say it was dropped. */
+  const settle = (runId: number, outcome: { result: SimRunResult } | { error: unknown }) => {
+    if (!isCurrent(runId)) {
+      if ('result' in outcome) store.setState({ dropped: { scenario: outcome.result.scenario, live: outcome.result.live === true } });
+      return;
+    }
+    if ('result' in outcome) store.setState({ run: { status: 'ready', value: outcome.result } });
+    else {
+      const e = toLakeError(outcome.error);
+      store.setState({ run: { status: 'error', code: e.code, message: e.message } });
+    }
+  };
+  const target = () => store.getState().custom ?? store.getState().scenario;
   return {
     async runSimulation(scenario = store.getState().scenario, seed = store.getState().seed): Promise<void> {
-      store.setState({ scenario, seed, run: { status: 'loading' }, cursor: -1, comparison: { status: 'idle' } });
+      const runId = moveOn({ scenario, seed, run: { status: 'loading' } });
       try {
-        const result = await runner.run(store.getState().custom ?? scenario, seed);
-        if (store.getState().scenario === scenario && store.getState().seed === seed) store.setState({ run: { status: 'ready', value: result } });
+        settle(runId, { result: resultOf(runId, await runner.run(target(), seed, { runId })) });
       } catch (error) {
-        const e = toLakeError(error);
-        store.setState({ run: { status: 'error', code: e.code, message: e.message } });
+        settle(runId, { error });
       }
     },
     /** Real Web Workers at full speed: the same code, an interleaving no seed can replay. */
-    async runLiveSimulation(target?: LiveTarget): Promise<void> {
-      const { scenario } = store.getState();
-      store.setState({ run: { status: 'loading' }, cursor: -1, comparison: { status: 'idle' } });
+    async runLiveSimulation(liveTarget?: LiveTarget): Promise<void> {
+      const runId = moveOn({ run: { status: 'loading' } });
       try {
         if (!runner.runLive) throw new Error('live mode needs Web Workers');
-        store.setState({ run: { status: 'ready', value: await runner.runLive(store.getState().custom ?? scenario, target) } });
+        settle(runId, { result: resultOf(runId, await runner.runLive(target(), { target: liveTarget, runId })) });
       } catch (error) {
-        const e = toLakeError(error);
-        store.setState({ run: { status: 'error', code: e.code, message: e.message } });
+        settle(runId, { error });
       }
     },
     async runSweep(): Promise<void> {
@@ -78,14 +107,23 @@ export function createSimActions(store: SimStore, runner: SimRunner) {
         store.setState({ sweep: { status: 'error', code: e.code, message: e.message } });
       }
     },
+    /** The shown run's scenario and seed under each rule set; it belongs to that run, and is dropped if the user moves on. */
     async compareRules(): Promise<void> {
-      const { scenario, seed } = store.getState();
+      const { scenario, seed, custom, runId } = store.getState();
+      const document = custom ?? scenarioLibrary.find((s) => s.name === scenario);
+      const asked = custom ?? scenario;
       store.setState({ comparison: { status: 'loading' } });
       try {
-        const target = store.getState().custom ?? scenario;
-        const [deltaRs, spark, ducklake] = [await runner.run(target, seed, 'delta-rs'), await runner.run(target, seed, 'spark'), await runner.run(target, seed, 'ducklake')];
-        store.setState({ comparison: { status: 'ready', value: { 'delta-rs': deltaRs.outcomes, spark: spark.outcomes, ducklake: ducklake.outcomes } } });
+        const why = document ? checkComparable(document) : undefined;
+        const runs = {} as Record<ConflictRules, RuleRun>;
+        for (const rules of why ? [] : comparedRuleSets) {
+          runs[rules] = resultOf(runId, await runner.run(asked, seed, { rules, runId }));
+          if (!isCurrent(runId)) return; // the user moved on: the other rule sets are not wanted either
+        }
+        if (!isCurrent(runId)) return;
+        store.setState({ comparison: { status: 'ready', value: why ? { compared: false, why } : toRuleComparison(document!, runs) } });
       } catch (error) {
+        if (!isCurrent(runId)) return;
         const e = toLakeError(error);
         store.setState({ comparison: { status: 'error', code: e.code, message: e.message } });
       }
@@ -104,25 +142,26 @@ export function createSimActions(store: SimStore, runner: SimRunner) {
       if (at >= 0) store.setState({ cursor: at });
     },
     setScenario(scenario: string): void {
-      store.setState({ scenario, custom: undefined, run: { status: 'idle' }, cursor: -1, comparison: { status: 'idle' } });
+      moveOn({ scenario, custom: undefined });
     },
     /** A scenario document from a file: validated, then run at the current seed. */
     async importScenario(text: string): Promise<void> {
       try {
         const { validateScenario } = await import('../../sim/scenario.ts');
         const custom = validateScenario(JSON.parse(text));
-        store.setState({ custom, scenario: custom.name, run: { status: 'idle' }, cursor: -1, comparison: { status: 'idle' } });
-        await this.runSimulation(custom.name, store.getState().seed);
+        moveOn({ custom, scenario: custom.name });
       } catch (error) {
         const e = toLakeError(error);
-        store.setState({ run: { status: 'error', code: e.code, message: e.message } });
+        moveOn({ run: { status: 'error', code: e.code, message: e.message } });
+        return;
       }
+      await this.runSimulation(store.getState().scenario, store.getState().seed);
     },
     show(open: boolean): void {
       store.setState({ open });
     },
     setSeed(seed: number): void {
-      store.setState({ seed, run: { status: 'idle' }, cursor: -1, comparison: { status: 'idle' } });
+      moveOn({ seed });
     },
   };
 }

@@ -12,7 +12,7 @@ export function explain(kind: ConflictKind, tx: Transaction, winningOperation: s
     case 'MetadataChanged':
       return `${winner} changed the table's metadata (schema, partitioning or properties). Any commit racing a metadata change fails, whatever it touched, because its files were written for the old schema. Read the table again and redo the write.`;
     case 'ConcurrentAppend':
-      return `${pinned}${tx.readWholeTable ? ', all of it' : tx.readPredicateText ? ` where ${tx.readPredicateText}` : ''}. ${winner} added ${count} of new data that this read would have seen. Under ${tx.isolationLevel} isolation a transaction must not miss rows committed before it, so the commit fails; rerun the query to include them${tx.isolationLevel === 'Serializable' ? ', or use WriteSerializable, which lets blind appends through' : ''}.`;
+      return `${pinned}${tx.readWholeTable ? ', all of it' : tx.readPredicateText ? ` where ${tx.readPredicateText}` : ''}. ${winner} added ${count} of new data that this read would have seen. Under ${tx.isolationLevel} isolation a transaction must not miss rows committed before it, so the commit fails; rerun the query to include them.`;
     case 'ConcurrentDeleteRead':
       return `${pinned}${tx.readWholeTable ? ', all of it' : ''}. ${winner} then removed ${count} that this read used (a delete, update or merge rewrote ${files.length === 1 ? 'it' : 'them'}). Committing would act on rows that no longer exist, so it fails: recompute against the table as it is now and retry.`;
     case 'ConcurrentDeleteDelete':
