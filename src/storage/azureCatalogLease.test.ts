@@ -10,7 +10,7 @@ let counter = 0;
 
 beforeAll(async () => {
   azurite = await startAzurite();
-}, 60_000);
+}, 120_000);
 afterAll(async () => azurite?.stop());
 
 describeCatalogLeaseProtocol('Azurite', async () => {

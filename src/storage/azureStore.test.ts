@@ -17,7 +17,7 @@ let counter = 0;
 
 beforeAll(async () => {
   azurite = await startAzurite();
-}, 60_000);
+}, 120_000);
 afterAll(async () => azurite?.stop());
 
 async function freshContainer(): Promise<string> {

@@ -47,7 +47,8 @@ export async function startAzurite(options: { containers?: string[] } = {}): Pro
   const accountUrl = `http://127.0.0.1:${port}/${azuriteAccount}`;
   const credential = new StorageSharedKeyCredential(azuriteAccount, azuriteKey);
   const service = new BlobServiceClient(accountUrl, credential);
-  const deadline = Date.now() + 30_000;
+  // Generous: on a loaded 2-core machine Azurite itself takes tens of seconds to start.
+  const deadline = Date.now() + 90_000;
   for (;;) {
     try {
       await service.getProperties();
