@@ -64,7 +64,7 @@ describe('the OneLake proxy in front of a real Blob server', () => {
     }));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     proxyOrigin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-  }, 60_000);
+  }, 120_000);
   afterAll(async () => {
     await new Promise((resolve) => server?.close(resolve));
     await azurite?.stop();
