@@ -11,6 +11,8 @@ import type { SourceSpec, TableMethod } from '../../src/workers/protocol.ts';
 
 export interface HarnessOptions {
   samples?: SampleEntry[];
+  /** The samples list as the page fetches it (default: `samples`, at once). */
+  fetchSamples?: () => Promise<SampleEntry[]>;
   /** Every call the actions make to the worker, by method. */
   calls?: TableMethod[];
   sql?: Parameters<typeof createExplorerActions>[3];
@@ -26,7 +28,7 @@ export function explorerOver(store: ObjectStore | ((source: SourceSpec) => Objec
     },
   };
   const state = createExplorerStore();
-  const actions = createExplorerActions(state, caller, async () => options.samples ?? [], options.sql);
+  const actions = createExplorerActions(state, caller, options.fetchSamples ?? (async () => options.samples ?? []), options.sql);
   return { state, actions, get: (): ExplorerState => state.getState() };
 }
 

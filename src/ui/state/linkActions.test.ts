@@ -9,6 +9,7 @@ import { explorerOver, ready } from '../../../test/support/explorerHarness.ts';
 import { canonicalRows } from '../../../test/canonicalRows.ts';
 import { fixtureTable } from '../../../test/support/fixtures.ts';
 import { toSearch } from './pageLink.ts';
+import type { SampleEntry } from './explorerStore.ts';
 
 const fixtures = join(import.meta.dirname, '..', '..', '..', 'test', 'fixtures', 'delta');
 const samples = [
@@ -27,6 +28,18 @@ describe('following the page link', () => {
     expect(get().notice).toEqual({ level: 'error', message: 'There is no sample "simple_tabel". The samples are simple_table, basic_append: pick one.' });
     expect(get().table).toBeUndefined();
     expect(calls).toEqual([]);
+  });
+
+  it('leaves a table the person opened while the samples list was loading (the first sample does not replace it)', async () => {
+    let listed: (list: SampleEntry[]) => void = () => {};
+    const fetchSamples = () => new Promise<SampleEntry[]>((resolve) => (listed = resolve));
+    const { actions, get } = explorerOver(bySample, { samples, fetchSamples });
+    const following = actions.openLink({});
+    await actions.openTable({ label: 'basic_append', link: {}, spec: { kind: 'http', url: 'http://127.0.0.1:9/basic_append' }, tableRoot: '' });
+    listed(samples);
+    await following;
+    expect(get().table?.label).toBe('basic_append');
+    expect(get().latestVersion).toEqual({ status: 'ready', value: 1 });
   });
 
   it('opens the first sample when the link names none', async () => {

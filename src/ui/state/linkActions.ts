@@ -15,7 +15,10 @@ interface Opener {
 
 export function createLinkActions(store: ExplorerStore, opener: Opener, base?: string) {
   async function openLink(link: PageLink): Promise<void> {
+    const before = store.getState().table;
     const samples = await opener.loadSamples();
+    // The person opened a table while the samples list loaded: theirs stays.
+    if (store.getState().table !== before) return;
     if (link.url) return opener.openTable(urlTable(link.url), link.version);
     if (link.sample) {
       const sample = samples.find((s) => s.name === link.sample);
