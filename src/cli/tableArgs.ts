@@ -1,11 +1,11 @@
 /** What every reading command shares: the table path, the version or timestamp, the snapshot. */
 import { resolve } from 'node:path';
-import { LakeError } from '../core/errors.ts';
 import { loadSnapshot } from '../core/delta/loadSnapshot.ts';
 import type { DeltaSnapshot } from '../core/delta/snapshot.ts';
 import { NodeFsStore } from '../storage/nodeFsStore.ts';
 import { parquetCodec } from '../query/parquetRows.ts';
-import { flagInteger, flagTimestamp, type ParsedArgs } from './args.ts';
+import { flagInteger, flagTimestamp, UsageError, type ParsedArgs } from './args.ts';
+import type { Io } from './command.ts';
 
 export interface OpenedTable {
   store: NodeFsStore;
@@ -14,17 +14,15 @@ export interface OpenedTable {
 
 export function tableStore(args: ParsedArgs): NodeFsStore {
   const path = args.positionals[0];
-  if (!path) throw new LakeError('InvalidInput', `lakelab ${args.command} needs a table path`);
+  if (!path) throw new UsageError('missing <table>');
   return new NodeFsStore(resolve(path));
 }
 
-export async function openTableAt(args: ParsedArgs): Promise<OpenedTable> {
-  const store = tableStore(args);
+export async function openTableAt(args: ParsedArgs, _io: Io): Promise<OpenedTable> {
   const version = flagInteger(args, 'version');
   const timestamp = flagTimestamp(args, 'timestamp');
-  if (version !== undefined && timestamp !== undefined) {
-    throw new LakeError('InvalidInput', 'give --version or --timestamp, not both');
-  }
+  if (version !== undefined && timestamp !== undefined) throw new UsageError('give --version or --timestamp, not both');
+  const store = tableStore(args);
   const snapshot = await loadSnapshot(store, '', { version, timestamp, codec: parquetCodec });
   return { store, snapshot };
 }

@@ -1,10 +1,25 @@
 import { loadHistory } from '../../core/delta/history.ts';
 import { flagInteger, flagString, type ParsedArgs } from '../args.ts';
-import type { Io } from '../main.ts';
+import type { Command, Io } from '../command.ts';
+import { formatOption, help, tablePositional } from '../commonOptions.ts';
 import { toOutputFormat, writeRows } from '../output.ts';
 import { tableStore } from '../tableArgs.ts';
 
-export async function runHistory(args: ParsedArgs, io: Io): Promise<number> {
+export const historyCommand: Command = {
+  spec: {
+    name: 'history',
+    summary: 'one entry per commit, newest first (version, timestamp, commitInfo)',
+    positionals: tablePositional,
+    options: [
+      { name: 'limit', takes: 'value', valueName: 'N', description: 'the newest N commits only' },
+      formatOption('table'),
+      help,
+    ],
+  },
+  run: runHistory,
+};
+
+async function runHistory(args: ParsedArgs, io: Io): Promise<number> {
   const store = tableStore(args);
   const format = toOutputFormat(flagString(args, 'format'), 'table');
   const entries = await loadHistory(store, '', { limit: flagInteger(args, 'limit') });

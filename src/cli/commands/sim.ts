@@ -14,16 +14,33 @@ import { checkInvariants } from '../../sim/invariants.ts';
 import { scenarioLibrary } from '../../sim/scenarioLibrary.ts';
 import { validateScenario, type Scenario } from '../../sim/scenario.ts';
 import { describeConflicts, summarise, toTraceJsonl } from '../../sim/trace.ts';
-import { flagInteger, flagString, type ParsedArgs } from '../args.ts';
-import type { Io } from '../main.ts';
+import { flagInteger, flagString, hasFlag, type ParsedArgs } from '../args.ts';
+import type { Command, Io } from '../command.ts';
+import { formatOption, help } from '../commonOptions.ts';
 import { toOutputFormat, writeRows } from '../output.ts';
 import { builtInFixtureFolders, folderFixtures } from '../fixtureFolders.ts';
 
-export async function runSim(args: ParsedArgs, io: Io): Promise<number> {
+export const simCommand: Command = {
+  spec: {
+    name: 'sim',
+    summary: 'run a scenario of racing writers in virtual time and print its trace (sim --list names the built-in ones)',
+    positionals: [{ name: '<scenario.json | name>', optional: true }],
+    options: [
+      { name: 'seed', takes: 'value', valueName: 'N', description: 'the run\'s seed (default 1): the same seed gives the same trace' },
+      formatOption('table'),
+      { name: 'fixtures', takes: 'value', valueName: 'DIR', description: 'tables a scenario\'s "table": {"fixture": NAME} may name, besides public/samples and test/fixtures/delta' },
+      { name: 'list', takes: 'switch', description: 'name the built-in scenarios' },
+      help,
+    ],
+  },
+  run: runSim,
+};
+
+async function runSim(args: ParsedArgs, io: Io): Promise<number> {
   const target = args.positionals[0];
-  if (!target || args.flags.has('list')) {
+  if (!target || hasFlag(args, 'list')) {
     for (const s of scenarioLibrary) io.stdout.write(`${s.name}\t${s.title}\n`);
-    return target ? 0 : 0;
+    return 0;
   }
   const scenario = await loadScenario(target);
   const seed = flagInteger(args, 'seed') ?? 1;
