@@ -23,8 +23,8 @@ export const conflictExitCode = 3;
 
 const isolationLevels: readonly IsolationLevel[] = ['Serializable', 'WriteSerializable', 'SnapshotIsolation'];
 
-export function openWrite(args: ParsedArgs) {
-  const store = tableStore(args);
+export function openWrite(args: ParsedArgs, options: { mayCreate?: boolean } = {}) {
+  const store = tableStore(args, options);
   const isolationLevel = flagChoice(args, 'isolation', isolationLevels);
   const seed = Number(BigInt.asUintN(32, BigInt(Date.now()) ^ BigInt(process.pid)));
   const context: WriteContext = { store, rng: seededRng(seed), now: () => Date.now(), isolationLevel };

@@ -28,7 +28,7 @@ export const createCommand: Command = {
     ],
   },
   async run(args: ParsedArgs, io: Io): Promise<number> {
-    const { store, context } = openWrite(args);
+    const { store, context } = openWrite(args, { mayCreate: true });
     const schemaText = flagString(args, 'schema');
     const paths = sourcePaths(args);
     const sources = paths.length > 0 ? await loadSources(paths, { withFilename: hasFlag(args, 'with-filename') }) : undefined;
