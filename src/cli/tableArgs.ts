@@ -4,13 +4,16 @@ import { basename, resolve } from 'node:path';
 import { LakeError } from '../core/errors.ts';
 import { loadSnapshot } from '../core/delta/loadSnapshot.ts';
 import type { DeltaSnapshot } from '../core/delta/snapshot.ts';
+import { describeTimeSource } from '../core/delta/timeTravel.ts';
+import type { ObjectStore } from '../core/objectStore.ts';
 import { NodeFsStore } from '../storage/nodeFsStore.ts';
+import { IndexedTimesStore } from '../storage/indexedTimesStore.ts';
 import { parquetCodec } from '../query/parquetRows.ts';
 import { flagInteger, flagTimestamp, UsageError, type ParsedArgs } from './args.ts';
 import type { Io } from './command.ts';
 
 export interface OpenedTable {
-  store: NodeFsStore;
+  store: ObjectStore;
   snapshot: DeltaSnapshot;
 }
 
@@ -37,11 +40,21 @@ function checkFolder(path: string, mayCreate: boolean): void {
   if (basename(resolve(path)) === '_delta_log') throw new LakeError('InvalidInput', `${path} is a table's log: give the table's folder, the one that holds _delta_log/`);
 }
 
-export async function openTableAt(args: ParsedArgs, _io: Io): Promise<OpenedTable> {
+/** A table to read: its files' times as its lakelab-index.json records them, where it has one (as the page sees them). */
+export function readingStore(args: ParsedArgs): ObjectStore {
+  return new IndexedTimesStore(tableStore(args));
+}
+
+/** The snapshot at --version or --timestamp (saying on stderr which version a time found, and by which times). */
+export async function openTableAt(args: ParsedArgs, io: Io): Promise<OpenedTable> {
   const version = flagInteger(args, 'version');
   const timestamp = flagTimestamp(args, 'timestamp');
   if (version !== undefined && timestamp !== undefined) throw new UsageError('give --version or --timestamp, not both');
-  const store = tableStore(args);
+  const store = readingStore(args);
   const snapshot = await loadSnapshot(store, '', { version, timestamp, codec: parquetCodec });
+  const travel = snapshot.timeTravel;
+  if (travel && timestamp !== undefined) {
+    io.stderr.write(`lakelab: --timestamp ${new Date(timestamp).toISOString()} is version ${travel.version}, committed at ${new Date(travel.commitTime).toISOString()} by ${describeTimeSource(travel.by)}\n`);
+  }
   return { store, snapshot };
 }
