@@ -21,7 +21,7 @@ export const writeOptions: OptionSpec[] = [
 ];
 
 export const sourceOptions: OptionSpec[] = [
-  { name: 'source', takes: 'value', repeatable: true, valueName: 'FILE[,FILE]', description: 'CSV or Parquet files with the rows (repeat it, or separate files with commas)' },
+  { name: 'source', takes: 'value', repeatable: true, valueName: 'FILE[,FILE]', description: 'CSV or Parquet files with the rows, separated by commas' },
   { name: 'with-filename', takes: 'switch', description: 'add each source row\'s file name as column filename' },
 ];
 
