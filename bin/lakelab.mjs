@@ -4,4 +4,5 @@ import { register } from 'tsx/esm/api';
 
 register();
 const { main } = await import('../src/cli/main.ts');
-process.exitCode = await main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr });
+const { endQuietlyWhenClosed } = await import('../src/cli/closedPipe.ts');
+process.exitCode = await main(process.argv.slice(2), { stdout: endQuietlyWhenClosed(process.stdout), stderr: endQuietlyWhenClosed(process.stderr) });

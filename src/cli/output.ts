@@ -1,12 +1,12 @@
 /** Output formats of the CLI: JSON lines, CSV, or an aligned text table. */
-import { LakeError } from '../core/errors.ts';
+import { UsageError } from './args.ts';
 
 export type OutputFormat = 'jsonl' | 'csv' | 'table';
 
 export function toOutputFormat(value: string | undefined, fallback: OutputFormat): OutputFormat {
   if (value === undefined) return fallback;
   if (value === 'jsonl' || value === 'csv' || value === 'table') return value;
-  throw new LakeError('InvalidInput', `--format must be jsonl, csv or table, got "${value}"`);
+  throw new UsageError(`--format must be jsonl, csv or table, got "${value}"`);
 }
 
 export interface Writer {

@@ -97,6 +97,41 @@ describe.each([['in duckdb-wasm', true], ['as a TypeScript hash join', false]])(
       .rejects.toMatchObject({ code: 'InvalidInput', message: 'the merge predicate names t.quantity, which the table does not have; it has: id, name, qty' });
   });
 
+  it('keeps a backtick inside a string literal in the string (it once became a double quote for duckdb-wasm)', async () => {
+    const rows = [{ id: 1, name: '`x`', qty: 1 }, { id: 2, name: '"x"', qty: 2 }, { id: 3, name: 'x', qty: 3 }];
+    const { rows: left } = await mergeWith([{ kind: 'whenMatchedDelete' }], { predicate: "t.id = s.id AND t.name = '`x`'", rows, from: rows });
+    expect(left.map((r) => r.id)).toEqual([2, 3]);
+  });
+
+  it('matches the rows a predicate names with quotes and backticks in its strings and names that need quoting', async () => {
+    const quoted: StructType = { type: 'struct', fields: [
+      { name: 'id', type: 'long', nullable: true, metadata: {} },
+      { name: 'my name', type: 'string', nullable: true, metadata: {} },
+      { name: 'select', type: 'long', nullable: true, metadata: {} },
+      { name: 'MixedCase', type: 'string', nullable: true, metadata: {} },
+    ] };
+    const rows = [
+      { id: 1, 'my name': '`x`', select: 1, MixedCase: 'A' },
+      { id: 2, 'my name': '"x"', select: 2, MixedCase: 'a' },
+      { id: 3, 'my name': 'x', select: 3, MixedCase: '`x`' },
+      { id: 4, 'my name': "it's", select: 4, MixedCase: 'a AND b' },
+    ];
+    const deletedBy = async (predicate: string) => {
+      const h = harness();
+      await h.create(quoted, rows);
+      const result = await runMerge(await h.snapshot(), { predicate, sourceAlias: 's', targetAlias: 't', clauses: [{ kind: 'whenMatchedDelete' }] }, rows.map(({ id }) => ({ id })), h.context);
+      await h.committed(result.transaction);
+      const left = new Set((await h.rows()).map((r) => r.id));
+      return rows.map((r) => r.id).filter((id) => !left.has(id));
+    };
+    expect(await deletedBy("t.id = s.id AND t.`my name` = '`x`'")).toEqual([1]);
+    expect(await deletedBy('t.id = s.id AND t."my name" = \'"x"\'')).toEqual([2]);
+    expect(await deletedBy("t.id = s.id AND t.`my name` = 'it''s'")).toEqual([4]);
+    expect(await deletedBy("t.id = s.id AND t.`select` >= 3 AND t.MixedCase = '`x`'")).toEqual([3]);
+    expect(await deletedBy("t.id = s.id AND (t.`MixedCase` = 'a AND b' OR t.`my name` = '`x`')")).toEqual([1, 4]);
+    expect(await deletedBy("(t.`my name` = 'x' OR t.`select` = 2) AND s.id = t.id")).toEqual([2, 3]);
+  });
+
   it('matches keys exactly beyond 2^53 and on timestamps, whichever form the source gives them in', async () => {
     const wide: StructType = { type: 'struct', fields: [
       { name: 'id', type: 'long', nullable: true, metadata: {} },

@@ -4,8 +4,10 @@
  * TypeScript (the simulator's writers, which run dozens at once and cannot each start a
  * database). The executor applies the clauses to the matches either way.
  */
+import { LakeError } from '../core/errors.ts';
 import type { DataType } from '../core/delta/schemaTypes.ts';
 import { columnsOf, evaluatePredicate } from '../core/delta/predicate.ts';
+import { checkComparableColumns } from './predicateSql.ts';
 import type { MergeJoin, MergeSpec } from '../core/delta/operations/merge.ts';
 import { coerceValue } from './jsonToArrow.ts';
 import type { Row } from './tableRows.ts';
@@ -57,9 +59,47 @@ export function valuesUnderAliases(spec: MergeSpec, target: Row | undefined, sou
   };
 }
 
+/**
+ * The Delta type each column the merge predicate names is compared as, in both matchers: the
+ * target's columns (bare or under the target alias) as the table has them; the source's as the
+ * target column they are joined with, else the target's column of their name, else as their
+ * values suggest. Comparisons between columns of unlike types are refused here, for both.
+ */
+export function mergeColumnTypes(inputs: MatchInputs): (column: string) => DataType {
+  const { spec, join, source, types } = inputs;
+  const sourceTypes = new Map<string, DataType>();
+  const sourceType = (name: string): DataType => {
+    let type = sourceTypes.get(name);
+    if (type === undefined) sourceTypes.set(name, (type = inferSourceType(name, join, source, types)));
+    return type;
+  };
+  const typeOf = (column: string): DataType => {
+    if (column.startsWith(`${spec.sourceAlias}.`)) return sourceType(column.slice(spec.sourceAlias.length + 1));
+    const name = column.startsWith(`${spec.targetAlias}.`) ? column.slice(spec.targetAlias.length + 1) : column;
+    return types.get(name) ?? 'string';
+  };
+  for (const predicate of join.residual) {
+    const problem = checkComparableColumns(predicate, typeOf);
+    if (problem) throw new LakeError('InvalidInput', `the merge predicate "${spec.predicate}": ${problem}`);
+  }
+  return typeOf;
+}
+
+function inferSourceType(name: string, join: MergeJoin, source: MatchInputs['source'], types: MatchInputs['types']): DataType {
+  const partner = join.keys.find((k) => k.source === name);
+  const known = types.get(partner?.target ?? name);
+  if (known) return known;
+  const values = source.map((row) => row[name]).filter((v) => v !== null && v !== undefined);
+  if (values.length > 0 && values.every((v) => typeof v === 'boolean')) return 'boolean';
+  if (values.length > 0 && values.every((v) => typeof v === 'bigint')) return 'long';
+  if (values.length > 0 && values.every((v) => typeof v === 'number')) return 'double';
+  return 'string';
+}
+
 /** Equalities through a hash index on the source; the rest of the predicate row by row. */
-export function hashMatcher({ spec, join, source, types }: MatchInputs): MergeMatcher {
-  const typeOf = columnTypes(types);
+export function hashMatcher(inputs: MatchInputs): MergeMatcher {
+  const { spec, join, source, types } = inputs;
+  const typeOf = mergeColumnTypes(inputs);
   const keyTypes = join.keys.map((k) => types.get(k.target) ?? 'string');
   /** The join key, typed as the target's columns; undefined when a part is null (it matches nothing, as in SQL). */
   const keyOf = (row: Record<string, unknown>, side: 'target' | 'source'): JoinKey | undefined => {

@@ -1,11 +1,22 @@
 import { parseStats } from '../../core/delta/stats.ts';
 import { flagString, type ParsedArgs } from '../args.ts';
-import type { Io } from '../main.ts';
+import type { Command, Io } from '../command.ts';
+import { formatOption, help, readAtOptions, tablePositional } from '../commonOptions.ts';
 import { toOutputFormat, writeRows } from '../output.ts';
 import { openTableAt } from '../tableArgs.ts';
 
-export async function runFiles(args: ParsedArgs, io: Io): Promise<number> {
-  const { snapshot } = await openTableAt(args);
+export const filesCommand: Command = {
+  spec: {
+    name: 'files',
+    summary: 'the active data files at a version, with their stats',
+    positionals: tablePositional,
+    options: [...readAtOptions, formatOption('table'), help],
+  },
+  run: runFiles,
+};
+
+async function runFiles(args: ParsedArgs, io: Io): Promise<number> {
+  const { snapshot } = await openTableAt(args, io);
   const format = toOutputFormat(flagString(args, 'format'), 'table');
   const rows = snapshot.files.map((file) => {
     const stats = parseStats(file);

@@ -1,12 +1,23 @@
 import type { StructField } from '../../core/delta/schemaTypes.ts';
 import { toTypeLabel } from '../../core/delta/typeLabel.ts';
 import { flagString, type ParsedArgs } from '../args.ts';
-import type { Io } from '../main.ts';
+import type { Command, Io } from '../command.ts';
+import { formatOption, help, readAtOptions, tablePositional } from '../commonOptions.ts';
 import { toOutputFormat, writeRows } from '../output.ts';
 import { openTableAt } from '../tableArgs.ts';
 
-export async function runSchema(args: ParsedArgs, io: Io): Promise<number> {
-  const { snapshot } = await openTableAt(args);
+export const schemaCommand: Command = {
+  spec: {
+    name: 'schema',
+    summary: "the table's columns at a version (nested fields as parent.child)",
+    positionals: tablePositional,
+    options: [...readAtOptions, formatOption('table'), help],
+  },
+  run: runSchema,
+};
+
+async function runSchema(args: ParsedArgs, io: Io): Promise<number> {
+  const { snapshot } = await openTableAt(args, io);
   const format = toOutputFormat(flagString(args, 'format'), 'table');
   const partitionColumns = new Set(snapshot.metadata.partitionColumns);
   const rows = snapshot.schema.fields.flatMap((field) => toSchemaRows(field, '', partitionColumns));

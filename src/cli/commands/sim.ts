@@ -18,16 +18,34 @@ import { validateScenario, type Scenario } from '../../sim/scenario.ts';
 import { toTraceJsonl } from '../../sim/trace.ts';
 import { describeFigures, describeWriterFigures, noFigures, summarise } from '../../sim/figures.ts';
 import type { ConflictRules } from '../../core/delta/conflicts/conflictChecker.ts';
-import { flagInteger, flagString, type ParsedArgs } from '../args.ts';
-import type { Io } from '../main.ts';
+import { flagInteger, flagString, hasFlag, type ParsedArgs } from '../args.ts';
+import type { Command, Io } from '../command.ts';
+import { formatOption, help } from '../commonOptions.ts';
 import { toOutputFormat, writeRows } from '../output.ts';
 import { builtInFixtureFolders, folderFixtures } from '../fixtureFolders.ts';
 
-export async function runSim(args: ParsedArgs, io: Io): Promise<number> {
+export const simCommand: Command = {
+  spec: {
+    name: 'sim',
+    summary: 'run a scenario of racing writers in virtual time and print its trace (sim --list names the built-in ones)',
+    positionals: [{ name: '<scenario.json | name>', optional: true }],
+    options: [
+      { name: 'seed', takes: 'value', valueName: 'N', description: 'the run\'s seed (default 1): the same seed gives the same trace' },
+      { name: 'rules', takes: 'value', valueName: 'RULES', description: 'judge commits by delta-rs\'s (default), Spark Delta\'s or DuckLake\'s rules: delta-rs, spark or ducklake' },
+      formatOption('table'),
+      { name: 'fixtures', takes: 'value', valueName: 'DIR', description: 'tables a scenario\'s "table": {"fixture": NAME} may name, besides public/samples and test/fixtures/delta' },
+      { name: 'list', takes: 'switch', description: 'name the built-in scenarios' },
+      help,
+    ],
+  },
+  run: runSim,
+};
+
+async function runSim(args: ParsedArgs, io: Io): Promise<number> {
   const target = args.positionals[0];
-  if (!target || args.flags.has('list')) {
+  if (!target || hasFlag(args, 'list')) {
     for (const s of scenarioLibrary) io.stdout.write(`${s.name}\t${s.title}\n`);
-    return target ? 0 : 0;
+    return 0;
   }
   const scenario = await loadScenario(target);
   const seed = flagInteger(args, 'seed') ?? 1;

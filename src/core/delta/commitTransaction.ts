@@ -65,7 +65,7 @@ export async function commitTransaction(store: ObjectStore, tx: Transaction, opt
     options.onEvent?.({ kind: 'versionTaken', version });
     if (tx.readVersion < 0) {
       // A new table has nothing to check against: delta-rs fails the create outright.
-      throw new LakeError('InvalidInput', `a Delta table already exists at "${tx.tableRoot}" (${commitKey(tx.tableRoot, 0)}): Tried committing existing table version: 0`);
+      throw new LakeError('InvalidInput', `a Delta table already exists in ${store.description}${tx.tableRoot ? ` at ${tx.tableRoot}` : ''} (${commitKey(tx.tableRoot, 0)}): Tried committing existing table version: 0`);
     }
     if (attempts > maxRetries) {
       return { status: 'exhausted', attempts, message: `${commitFailedPrefix}${maxRetries}` };

@@ -1,7 +1,8 @@
 /**
  * Ordering of values of one Delta type, whatever form they arrive in: typed partition values,
  * stats JSON (numbers, ISO strings), the CLI's JSON form, or a literal from a predicate.
- * Returns undefined when the two cannot be compared.
+ * Returns undefined when the two cannot be compared. The conversions are exported so that a
+ * predicate given to another engine (predicateSql.ts) converts its literals exactly as here.
  */
 import type { DataType } from './schemaTypes.ts';
 import { decimalOf } from './schema.ts';
@@ -54,7 +55,7 @@ function compareNumbers(x: number | undefined, y: number | undefined): number | 
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
-function toNumber(v: unknown): number | undefined {
+export function toNumber(v: unknown): number | undefined {
   if (typeof v === 'number') return v;
   if (typeof v === 'bigint') return Number(v);
   if (typeof v === 'string' && v.trim() !== '') {
@@ -64,36 +65,36 @@ function toNumber(v: unknown): number | undefined {
   return undefined;
 }
 
-function toBigInt(v: unknown): bigint | undefined {
+export function toBigInt(v: unknown): bigint | undefined {
   if (typeof v === 'bigint') return v;
   if (typeof v === 'number' && Number.isInteger(v)) return BigInt(v);
   if (typeof v === 'string' && /^-?\d+$/.test(v.trim())) return BigInt(v.trim());
   return undefined;
 }
 
-function toText(v: unknown): string | undefined {
+export function toText(v: unknown): string | undefined {
   if (typeof v === 'string') return v;
   if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
   return undefined;
 }
 
-function toBoolean(v: unknown): boolean | undefined {
+export function toBoolean(v: unknown): boolean | undefined {
   if (typeof v === 'boolean') return v;
   if (v === 'true' || v === 'false') return v === 'true';
   return undefined;
 }
 
-function toDays(v: unknown): number | undefined {
+export function toDays(v: unknown): number | undefined {
   if (typeof v === 'number') return v;
   return typeof v === 'string' ? parseDateDays(v.slice(0, 10)) : undefined;
 }
 
-function toMicros(v: unknown): bigint | undefined {
+export function toMicros(v: unknown): bigint | undefined {
   if (typeof v === 'bigint') return v;
   return typeof v === 'string' ? parseTimestampMicros(v) : undefined;
 }
 
-function toScaledBigInt(v: unknown, scale: number): bigint | undefined {
+export function toScaledBigInt(v: unknown, scale: number): bigint | undefined {
   const text = typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'bigint' ? String(v) : undefined;
   if (text === undefined) return undefined;
   try {

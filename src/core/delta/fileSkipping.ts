@@ -47,6 +47,8 @@ function isOnPartitions(predicate: Predicate, facts: FileFacts): boolean {
       return isOnPartitions(predicate.left, facts) && isOnPartitions(predicate.right, facts);
     case 'not':
       return isOnPartitions(predicate.arg, facts);
+    case 'compareColumns':
+      return facts.partitionValues.has(predicate.column) && facts.partitionValues.has(predicate.other);
     default:
       return facts.partitionValues.has(predicate.column);
   }
@@ -54,7 +56,7 @@ function isOnPartitions(predicate: Predicate, facts: FileFacts): boolean {
 
 function mayMatchByStats(predicate: Exclude<Predicate, { op: 'and' | 'or' | 'not' }>, facts: FileFacts): boolean {
   const stats = facts.stats;
-  if (!stats || facts.ignoresStats?.(predicate.column)) return true;
+  if (!stats || predicate.op === 'compareColumns' || facts.ignoresStats?.(predicate.column)) return true;
   const key = facts.statsKeyOf(predicate.column);
   const type = facts.typeOf(predicate.column);
   const nulls = toCount(lookup(stats.nullCount, key));

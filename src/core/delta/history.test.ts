@@ -12,14 +12,14 @@ const commitInfoOf = (file: string) =>
   readFileSync(join(logDir, file), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>).find((a) => 'commitInfo' in a)?.commitInfo;
 
 describe('loadHistory', () => {
-  it('has one entry per commit, newest first, with its commitInfo and file time', async () => {
+  it("has one entry per commit, newest first, with its commitInfo, its own time and its file's time", async () => {
     const history = await loadHistory(new NodeFsStore(table), '');
     expect(history.map((h) => h.version)).toEqual(commitFiles.map((f) => Number(f.slice(0, 20))).reverse());
     for (const entry of history) {
       const file = commitFiles[entry.version] ?? '';
       expect(entry.commitInfo).toEqual(commitInfoOf(file));
       expect(Math.abs(entry.fileModificationTime - statSync(join(logDir, file)).mtimeMs)).toBeLessThan(1);
-      expect(entry.timestamp).toBe(entry.fileModificationTime);
+      expect(entry.timestamp).toBe((commitInfoOf(file) as { timestamp: number }).timestamp);
     }
   });
 

@@ -2,7 +2,7 @@
 import type { ObjectStore } from '../objectStore.ts';
 import type { AbortSignal } from '../abort.ts';
 import { commitInfoOf, type Action, type CommitInfo } from './actions.ts';
-import { loadLogListing } from './logSegment.ts';
+import { checkCommitsContiguous, loadLogListing } from './logSegment.ts';
 import { loadCommits } from './loadCommits.ts';
 import { commitTimestampOf } from './commitTimestamp.ts';
 
@@ -24,6 +24,8 @@ export async function loadHistory(
   options: { limit?: number; signal?: AbortSignal; onProgress?: (done: number, total: number) => void; withActions?: boolean } = {},
 ): Promise<HistoryEntry[]> {
   const listing = await loadLogListing(store, tableRoot, options.signal);
+  const gap = checkCommitsContiguous(listing);
+  if (gap) throw gap;
   const versions = [...listing.commits.keys()].sort((a, b) => b - a).slice(0, options.limit ?? Number.POSITIVE_INFINITY);
   const commits = await loadCommits(store, tableRoot, versions, {
     signal: options.signal,

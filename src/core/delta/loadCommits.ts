@@ -1,4 +1,5 @@
 /** Reading JSON commits through the store, several at a time. */
+import { LakeError } from '../errors.ts';
 import type { ObjectStore } from '../objectStore.ts';
 import type { AbortSignal } from '../abort.ts';
 import { throwIfAborted } from '../abort.ts';
@@ -10,7 +11,12 @@ export const commitReadConcurrency = 16;
 
 export async function loadCommit(store: ObjectStore, tableRoot: string, version: number, signal?: AbortSignal): Promise<Commit> {
   const bytes = await store.get(commitKey(tableRoot, version), { signal });
-  return { version, actions: parseActions(bytes, commitFileName(version)) };
+  const actions = parseActions(bytes, commitFileName(version));
+  // A commit holds at least its actions' lines; an empty file is a write that never finished, not an empty commit.
+  if (actions.length === 0) {
+    throw new LakeError('Corrupt', `delta log ${commitFileName(version)} is empty (${bytes.length} bytes${bytes.length > 0 ? ' of blank lines' : ''}): a commit holds at least one action`);
+  }
+  return { version, actions };
 }
 
 /** Load commits in order, `concurrency` requests in flight, reporting each one done. */

@@ -64,8 +64,13 @@ describe('loadSnapshot', () => {
     await expect(open(store, { version: 5 })).rejects.toMatchObject({ code: 'NotFound', message: expect.stringContaining('versions 0 to 0') });
   });
 
-  it('says a folder without a log is not a Delta table', async () => {
-    await expect(open(new MemoryStore())).rejects.toMatchObject({ code: 'NotFound', message: expect.stringContaining('not a Delta table') });
+  it('says a folder without a log is not a Delta table, naming the store', async () => {
+    await expect(open(new MemoryStore({ description: 'folder /x/y' }))).rejects.toMatchObject({ code: 'NotFound', message: 'folder /x/y is not a Delta table: it has no _delta_log/ folder (or it is empty)' });
+  });
+
+  it('says which versions exist without a "?" when none can be rebuilt', async () => {
+    const store = storeWith({ 3: [addLine('a')], 4: [addLine('b')] });
+    await expect(open(store, { version: 9 })).rejects.toMatchObject({ code: 'NotFound', message: 'version 9 does not exist: the table has no version that can be rebuilt (its newest is 4)' });
   });
 
   it('falls back when _last_checkpoint points at a missing checkpoint', async () => {

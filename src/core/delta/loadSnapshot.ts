@@ -11,7 +11,7 @@ import { loadCommits } from './loadCommits.ts';
 import { applyActions, emptyReplayState } from './replay.ts';
 import { parseSchema } from './schema.ts';
 import { checkReadSupport } from './features.ts';
-import { resolveVersionAt } from './timeTravel.ts';
+import { resolveVersionAt, type TimeTravel } from './timeTravel.ts';
 import { commitTimestampOf } from './commitTimestamp.ts';
 import type { RangedReads } from '../readObject.ts';
 
@@ -40,9 +40,11 @@ export async function loadSnapshot(store: ObjectStore, tableRoot: string, option
   const listing = options.listing ?? (await loadLogListing(store, tableRoot, signal));
   onProgress?.({ phase: 'listing', done: listing.commits.size + listing.checkpoints.length });
   let version = options.version;
+  let timeTravel: TimeTravel | undefined;
   if (options.timestamp !== undefined) {
     if (version !== undefined) throw new LakeError('InvalidInput', 'give a version or a timestamp, not both');
-    version = await resolveVersionAt(store, tableRoot, listing, options.timestamp, (v) => loadSnapshot(store, tableRoot, { ...options, version: v, timestamp: undefined, listing }));
+    timeTravel = await resolveVersionAt(store, tableRoot, listing, options.timestamp, (v) => loadSnapshot(store, tableRoot, { ...options, version: v, timestamp: undefined, listing }));
+    version = timeTravel.version;
   }
   const skipped = new Set<number>();
   let checkpointError: LakeError | undefined;
@@ -100,6 +102,7 @@ export async function loadSnapshot(store: ObjectStore, tableRoot: string, option
       domainMetadata: state.domainMetadata,
       timestamp: commitTimestampOf(commitInfo, timeSource?.lastModified ?? 0),
       commitInfo,
+      ...(timeTravel && { timeTravel }),
       logSegment: {
         version: segment.version,
         checkpoint: segment.checkpoint && { version: segment.checkpoint.version, kind: segment.checkpoint.format, files: checkpointFiles },

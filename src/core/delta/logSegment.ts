@@ -1,7 +1,9 @@
 /**
  * Which log files make up a table at a version: one listing of `_delta_log/`, the newest
  * complete checkpoint at or before the version, and every JSON commit after it. A gap in the
- * commits is Corrupt, never silently skipped. `_last_checkpoint` is not read: the one listing
+ * commits is Corrupt, never silently skipped: log cleanup removes the oldest commits only, so
+ * a version needs every commit after its checkpoint, and the history every commit from the
+ * earliest version that can be rebuilt to the latest. `_last_checkpoint` is not read: the one listing
  * already names every checkpoint, so the hint would cost a request and could only be stale.
  */
 import { LakeError } from '../errors.ts';
@@ -28,9 +30,22 @@ export async function loadLogListing(store: ObjectStore, tableRoot: string, sign
   const prefix = `${tableRoot}${logFolder}`;
   const objects = await listAll(store, prefix, { signal });
   if (objects.length === 0) {
-    throw new LakeError('NotFound', `${tableRoot || 'this folder'} is not a Delta table: it has no ${logFolder} folder (or it is empty)`);
+    const where = tableRoot ? `${tableRoot} in ${store.description}` : store.description;
+    throw new LakeError('NotFound', `${where} is not a Delta table: it has no ${logFolder} folder (or it is empty)`);
   }
   return toLogListing(objects, prefix);
+}
+
+/** A commit missing between the earliest version that can be rebuilt and the latest (Corrupt), or undefined. */
+export function checkCommitsContiguous(listing: LogListing): LakeError | undefined {
+  const latest = latestVersionOf(listing);
+  const earliest = earliestVersionOf(listing);
+  for (let v = earliest + 1; v <= latest; v++) {
+    if (!listing.commits.has(v)) {
+      return new LakeError('Corrupt', `delta log is missing commit ${commitFileName(v)}: every version from ${earliest} to ${latest} needs its commit file, and version ${v} has none`);
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -117,7 +132,7 @@ export function planLogSegment(listing: LogListing, version: number | undefined,
   const latest = latestVersionOf(listing);
   const target = version ?? latest;
   if (target > latest || target < 0) {
-    throw new LakeError('NotFound', `version ${target} does not exist: the table has versions ${safeEarliest(listing)} to ${latest}`);
+    throw new LakeError('NotFound', `version ${target} does not exist: the table has ${describeVersions(listing, latest)}`);
   }
   const checkpoint = listing.checkpoints.find((c) => c.version <= target && !skipCheckpoints.has(c.version));
   const start = checkpoint ? checkpoint.version + 1 : 0;
@@ -126,7 +141,7 @@ export function planLogSegment(listing: LogListing, version: number | undefined,
     const meta = listing.commits.get(v);
     if (!meta) {
       if (!checkpoint && !listing.commits.has(0) && v === 0) {
-        throw new LakeError('NotFound', `version ${target} cannot be read: its history was cleaned up (no checkpoint at or before it); the table has versions ${safeEarliest(listing)} to ${latest}`);
+        throw new LakeError('NotFound', `version ${target} cannot be read: its history was cleaned up (no checkpoint at or before it); the table has ${describeVersions(listing, latest)}`);
       }
       throw new LakeError('Corrupt', `delta log is missing commit ${commitFileName(v)}: versions ${start} to ${target} must all be present to read version ${target}`);
     }
@@ -135,10 +150,10 @@ export function planLogSegment(listing: LogListing, version: number | undefined,
   return { version: target, checkpoint, commits };
 }
 
-function safeEarliest(listing: LogListing): number | string {
+function describeVersions(listing: LogListing, latest: number): string {
   try {
-    return earliestVersionOf(listing);
+    return `versions ${earliestVersionOf(listing)} to ${latest}`;
   } catch {
-    return '?';
+    return `no version that can be rebuilt (its newest is ${latest})`;
   }
 }

@@ -1,23 +1,51 @@
 /**
- * The CLI's `--where` text to a Predicate: `id > 5 AND name = 'x'`, `d >= '2021-01-01'`,
- * `p IS NULL`, `k IN (1, 2)`, `NOT (a = 1 OR b != 2)`. Identifiers may be quoted with
- * backticks or double quotes; string literals use single quotes ('' escapes one).
+ * Predicate text (the CLI's `--where`, a MERGE's predicate and clause conditions) to a
+ * Predicate: `id > 5 AND name = 'x'`, `d >= DATE '2021-01-01'`, `p IS NULL`, `k IN (1, 2)`,
+ * `NOT (a = 1 OR b != 2)`, `t.id = s.id`. String literals use single quotes ('' is one quote).
+ * A name is a path of parts joined by '.' (`t.id`, `s.value`); a part that is not a plain
+ * word (spaces, other characters, keywords, or just to be safe) is quoted with backticks or
+ * double quotes, the quote doubled inside (`it``s`, "it""s"). Everything is parsed here once;
+ * engines get the parsed form (predicateSql.ts for duckdb-wasm), never the text.
  */
 import { LakeError } from '../errors.ts';
 import type { Comparison, Literal, Predicate } from './predicate.ts';
 
 type Token =
-  | { kind: 'ident'; text: string; quoted: boolean }
+  | { kind: 'name'; parts: string[]; quoted: boolean }
   | { kind: 'string'; text: string }
   | { kind: 'number'; text: string }
   | { kind: 'op'; text: string }
   | { kind: 'end' };
 
+type Operand = { kind: 'column'; name: string } | { kind: 'literal'; value: Literal };
+
 const operators = ['<=', '>=', '!=', '<>', '=', '<', '>', '(', ')', ','];
+const flipped: Record<Comparison, Comparison> = { '=': '=', '!=': '!=', '<': '>', '<=': '>=', '>': '<', '>=': '<=' };
 
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let i = 0;
+  /** One part of a name at i: a plain word, or quoted with ` or " (the quote doubled inside). */
+  const readPart = (): { part: string; quoted: boolean } => {
+    const c = text[i] ?? '';
+    if (c === '`' || c === '"') {
+      let part = '';
+      i++;
+      for (;;) {
+        if (i >= text.length) throw invalid(text, `a quoted name is not closed with ${c}`);
+        if (text[i] === c && text[i + 1] === c) { part += c; i += 2; continue; }
+        if (text[i] === c) { i++; break; }
+        part += text[i++];
+      }
+      if (part === '') throw invalid(text, 'a quoted name is empty');
+      if (part.includes('.')) throw invalid(text, `the quoted name ${c}${part}${c} holds a ".", which cannot be told apart from a nested field or an alias`);
+      return { part, quoted: true };
+    }
+    const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(i));
+    if (!m) throw invalid(text, `expected a name after "." at ${i + 1}`);
+    i += m[0].length;
+    return { part: m[0], quoted: false };
+  };
   while (i < text.length) {
     const c = text[i] ?? '';
     if (/\s/.test(c)) {
@@ -32,19 +60,21 @@ function tokenize(text: string): Token[] {
         value += text[i++];
       }
       tokens.push({ kind: 'string', text: value });
-    } else if (c === '`' || c === '"') {
-      const end = text.indexOf(c, i + 1);
-      if (end < 0) throw invalid(text, `a quoted name is not closed with ${c}`);
-      tokens.push({ kind: 'ident', text: text.slice(i + 1, end), quoted: true });
-      i = end + 1;
-    } else if (/[0-9]/.test(c) || (c === '-' && /[0-9.]/.test(text[i + 1] ?? ''))) {
+    } else if (/[0-9]/.test(c) || (c === '-' && /[0-9.]/.test(text[i + 1] ?? '')) || (c === '.' && /[0-9]/.test(text[i + 1] ?? ''))) {
       const m = /^-?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?/.exec(text.slice(i));
       tokens.push({ kind: 'number', text: m?.[0] ?? c });
       i += m?.[0].length ?? 1;
-    } else if (/[A-Za-z_]/.test(c)) {
-      const m = /^[A-Za-z_][A-Za-z0-9_.]*/.exec(text.slice(i));
-      tokens.push({ kind: 'ident', text: m?.[0] ?? c, quoted: false });
-      i += m?.[0].length ?? 1;
+    } else if (/[A-Za-z_`"]/.test(c)) {
+      const parts: string[] = [];
+      let quoted = false;
+      for (;;) {
+        const read = readPart();
+        parts.push(read.part);
+        quoted ||= read.quoted;
+        if (text[i] !== '.') break;
+        i++;
+      }
+      tokens.push({ kind: 'name', parts, quoted });
     } else {
       const op = operators.find((o) => text.startsWith(o, i));
       if (!op) throw invalid(text, `unexpected character "${c}"`);
@@ -56,6 +86,12 @@ function tokenize(text: string): Token[] {
   return tokens;
 }
 
+/** An integer beyond 2^53 stays exact, as a bigint; every other number is a number. */
+function toNumberLiteral(text: string): number | bigint {
+  const number = Number(text);
+  return /^-?\d+$/.test(text) && !Number.isSafeInteger(number) ? BigInt(text) : number;
+}
+
 function invalid(text: string, why: string): LakeError {
   return new LakeError('InvalidInput', `cannot read the predicate "${text}": ${why}`);
 }
@@ -63,11 +99,11 @@ function invalid(text: string, why: string): LakeError {
 export function parsePredicate(text: string): Predicate {
   const tokens = tokenize(text);
   let at = 0;
-  const peek = () => tokens[at] ?? { kind: 'end' as const };
-  const isKeyword = (t: Token, word: string) => t.kind === 'ident' && !t.quoted && t.text.toUpperCase() === word;
+  const peek = (ahead = 0) => tokens[at + ahead] ?? { kind: 'end' as const };
+  const isKeyword = (t: Token, word: string) => t.kind === 'name' && !t.quoted && t.parts.length === 1 && t.parts[0]?.toUpperCase() === word;
+  const isOp = (t: Token, op: string) => t.kind === 'op' && t.text === op;
   const expectOp = (op: string) => {
-    const t = peek();
-    if (t.kind !== 'op' || t.text !== op) throw invalid(text, `expected "${op}"`);
+    if (!isOp(peek(), op)) throw invalid(text, `expected "${op}"`);
     at++;
   };
 
@@ -92,8 +128,7 @@ export function parsePredicate(text: string): Predicate {
       at++;
       return { op: 'not', arg: parseNot() };
     }
-    const t = peek();
-    if (t.kind === 'op' && t.text === '(') {
+    if (isOp(peek(), '(')) {
       at++;
       const inner = parseOr();
       expectOp(')');
@@ -101,54 +136,66 @@ export function parsePredicate(text: string): Predicate {
     }
     return parseComparison();
   }
-  function parseLiteral(): Literal {
+  /** A value, or a column: TRUE, FALSE, NULL and DATE '...' are values unless quoted. */
+  function parseOperand(): Operand | undefined {
     const t = peek();
+    if (t.kind === 'string') { at++; return { kind: 'literal', value: t.text }; }
+    if (t.kind === 'number') { at++; return { kind: 'literal', value: toNumberLiteral(t.text) }; }
+    if (t.kind !== 'name') return undefined;
+    if (['AND', 'OR', 'NOT', 'IS', 'IN'].some((word) => isKeyword(t, word))) return undefined;
     at++;
-    if (t.kind === 'string') return t.text;
-    if (t.kind === 'number') return Number(t.text);
-    if (t.kind === 'ident' && !t.quoted) {
-      const word = t.text.toUpperCase();
-      if (word === 'TRUE' || word === 'FALSE') return word === 'TRUE';
-      if (word === 'NULL') return null;
-      if (word === 'DATE' || word === 'TIMESTAMP' || word === 'TIMESTAMP_NTZ') return parseLiteral();
-    }
-    throw invalid(text, 'expected a value (a number, a quoted string, true, false or null)');
+    if (isKeyword(t, 'TRUE') || isKeyword(t, 'FALSE')) return { kind: 'literal', value: isKeyword(t, 'TRUE') };
+    if (isKeyword(t, 'NULL')) return { kind: 'literal', value: null };
+    if (['DATE', 'TIMESTAMP', 'TIMESTAMP_NTZ'].some((word) => isKeyword(t, word)) && peek().kind === 'string') return parseOperand();
+    return { kind: 'column', name: t.parts.join('.') };
+  }
+  function parseLiteral(): Literal {
+    const operand = parseOperand();
+    if (operand?.kind !== 'literal') throw invalid(text, 'expected a value (a number, a quoted string, true, false or null)');
+    return operand.value;
   }
   function parseComparison(): Predicate {
-    const t = peek();
-    if (t.kind !== 'ident' || (!t.quoted && ['AND', 'OR', 'NOT', 'IS', 'IN'].includes(t.text.toUpperCase()))) {
-      throw invalid(text, 'expected a column name');
-    }
-    at++;
-    const column = t.text;
-    const next = peek();
-    if (isKeyword(next, 'IS')) {
-      at++;
-      const negated = isKeyword(peek(), 'NOT');
-      if (negated) at++;
-      if (!isKeyword(peek(), 'NULL')) throw invalid(text, 'expected NULL after IS');
-      at++;
-      return { op: 'isNull', column, negated };
-    }
-    const negatedIn = isKeyword(next, 'NOT');
-    if (negatedIn) at++;
-    if (isKeyword(peek(), 'IN')) {
-      at++;
-      expectOp('(');
-      const values = [parseLiteral()];
-      while (peek().kind === 'op' && (peek() as { text: string }).text === ',') {
+    const left = parseOperand();
+    if (!left) throw invalid(text, 'expected a column name');
+    if (left.kind === 'column') {
+      const column = left.name;
+      if (isKeyword(peek(), 'IS')) {
         at++;
-        values.push(parseLiteral());
+        const negated = isKeyword(peek(), 'NOT');
+        if (negated) at++;
+        if (!isKeyword(peek(), 'NULL')) throw invalid(text, 'expected NULL after IS');
+        at++;
+        return { op: 'isNull', column, negated };
       }
-      expectOp(')');
-      return { op: 'in', column, values, negated: negatedIn };
+      const negatedIn = isKeyword(peek(), 'NOT') && isKeyword(peek(1), 'IN');
+      if (negatedIn) at++;
+      if (isKeyword(peek(), 'IN')) {
+        at++;
+        expectOp('(');
+        const values = [parseLiteral()];
+        while (isOp(peek(), ',')) {
+          at++;
+          values.push(parseLiteral());
+        }
+        expectOp(')');
+        return { op: 'in', column, values, negated: negatedIn };
+      }
     }
-    if (negatedIn) throw invalid(text, 'expected IN after NOT');
+    const comparison = parseComparisonOp(left);
+    const right = parseOperand();
+    if (!right) throw invalid(text, 'expected a value (a number, a quoted string, true, false or null)');
+    if (left.kind === 'column' && right.kind === 'column') return { op: 'compareColumns', column: left.name, comparison, other: right.name };
+    if (left.kind === 'column' && right.kind === 'literal') return { op: 'compare', column: left.name, comparison, value: right.value };
+    if (left.kind === 'literal' && right.kind === 'column') return { op: 'compare', column: right.name, comparison: flipped[comparison], value: left.value };
+    throw invalid(text, 'a comparison needs a column on one side');
+  }
+  function parseComparisonOp(left: Operand): Comparison {
     const op = peek();
-    if (op.kind !== 'op' || ['(', ')', ','].includes(op.text)) throw invalid(text, `expected a comparison after "${column}"`);
+    if (op.kind !== 'op' || ['(', ')', ','].includes(op.text)) {
+      throw invalid(text, `expected a comparison after ${left.kind === 'column' ? `"${left.name}"` : 'a value'}`);
+    }
     at++;
-    const comparison = (op.text === '<>' ? '!=' : op.text) as Comparison;
-    return { op: 'compare', column, comparison, value: parseLiteral() };
+    return (op.text === '<>' ? '!=' : op.text) as Comparison;
   }
 
   const predicate = parseOr();

@@ -39,6 +39,38 @@ describe('predicates', () => {
     expect(() => parsePredicate('id >')).toThrow(/expected a value/);
     expect(() => parsePredicate('id = 1 extra')).toThrow(/unexpected text/);
     expect(() => parsePredicate('= 1')).toThrow(/expected a column name/);
+    expect(() => parsePredicate('`a.b` = 1')).toThrow('the quoted name `a.b` holds a ".", which cannot be told apart from a nested field or an alias');
+    expect(() => parsePredicate('`` = 1')).toThrow('a quoted name is empty');
+    expect(() => parsePredicate('t. = 1')).toThrow('expected a name after "."');
+    expect(() => parsePredicate("1 = 'x'")).toThrow('a comparison needs a column on one side');
+  });
+});
+
+describe('names and values in predicates', () => {
+  const cases: [text: string, parsed: unknown][] = [
+    ["name = '`x`'", { op: 'compare', column: 'name', comparison: '=', value: '`x`' }],
+    ['name = \'"x"\'', { op: 'compare', column: 'name', comparison: '=', value: '"x"' }],
+    ["name = 'it''s'", { op: 'compare', column: 'name', comparison: '=', value: "it's" }],
+    ["`my col` = 'a AND b'", { op: 'compare', column: 'my col', comparison: '=', value: 'a AND b' }],
+    ['`we``ird` = 1', { op: 'compare', column: 'we`ird', comparison: '=', value: 1 }],
+    ['"say ""hi""" = 1', { op: 'compare', column: 'say "hi"', comparison: '=', value: 1 }],
+    ['`select` IS NOT NULL', { op: 'isNull', column: 'select', negated: true }],
+    ['"true" = true', { op: 'compare', column: 'true', comparison: '=', value: true }],
+    ['t.`my col` = s."Other Col"', { op: 'compareColumns', column: 't.my col', comparison: '=', other: 's.Other Col' }],
+    ['`t`.id >= s.id', { op: 'compareColumns', column: 't.id', comparison: '>=', other: 's.id' }],
+    ['5 < MixedCase', { op: 'compare', column: 'MixedCase', comparison: '>', value: 5 }],
+    ["date = DATE '2021-01-01'", { op: 'compare', column: 'date', comparison: '=', value: '2021-01-01' }],
+    ['id = 9007199254740993', { op: 'compare', column: 'id', comparison: '=', value: 9007199254740993n }],
+    ['id NOT IN (1, NULL)', { op: 'in', column: 'id', values: [1, null], negated: true }],
+  ];
+  it.each(cases)('%s', (text, parsed) => {
+    expect(parsePredicate(text)).toEqual(parsed);
+  });
+
+  it("compares two columns as the first one's type", () => {
+    expect(evaluate('id < name', { id: 9, name: '10' })).toBe(true); // as longs: 9 < 10
+    expect(evaluate('name < id', { id: 9, name: '10' })).toBe(true); // as text: '10' sorts before '9'
+    expect(evaluate('id = name', { id: 9, name: null })).toBeNull();
   });
 });
 

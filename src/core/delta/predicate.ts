@@ -1,15 +1,21 @@
 /**
- * A small predicate model for file skipping and row filtering: comparisons of a column with
- * a literal, IS [NOT] NULL, [NOT] IN, AND, OR, NOT. Evaluated with SQL's three-valued logic.
+ * A small predicate model for file skipping, row filtering and MERGE's join: comparisons of a
+ * column with a literal or with another column, IS [NOT] NULL, [NOT] IN, AND, OR, NOT.
+ * Evaluated with SQL's three-valued logic. A column is a name, or a path of names joined by
+ * '.' (under a MERGE, the first is the alias: "t.id"); predicateSql.ts gives the same meaning
+ * to duckdb-wasm.
  */
 import type { DataType } from './schemaTypes.ts';
 import { compareValues } from './compareValues.ts';
 
-export type Literal = string | number | boolean | null;
+/** A bigint only for an integer literal beyond 2^53, which a number would round. */
+export type Literal = string | number | bigint | boolean | null;
 export type Comparison = '=' | '!=' | '<' | '<=' | '>' | '>=';
 
 export type Predicate =
   | { op: 'compare'; column: string; comparison: Comparison; value: Literal }
+  /** Both sides compared as `column`'s type. */
+  | { op: 'compareColumns'; column: string; comparison: Comparison; other: string }
   | { op: 'isNull'; column: string; negated: boolean }
   | { op: 'in'; column: string; values: Literal[]; negated: boolean }
   | { op: 'and'; left: Predicate; right: Predicate }
@@ -24,7 +30,10 @@ export function columnsOf(predicate: Predicate, into = new Set<string>()): Set<s
     columnsOf(predicate.left, into);
     columnsOf(predicate.right, into);
   } else if (predicate.op === 'not') columnsOf(predicate.arg, into);
-  else into.add(predicate.column);
+  else {
+    into.add(predicate.column);
+    if (predicate.op === 'compareColumns') into.add(predicate.other);
+  }
   return into;
 }
 
@@ -37,6 +46,13 @@ export function evaluatePredicate(predicate: Predicate, valueOf: (column: string
       const order = compareValues(value, predicate.value, typeOf(predicate.column));
       if (order === undefined) return null;
       return satisfies(order, predicate.comparison);
+    }
+    case 'compareColumns': {
+      const value = valueOf(predicate.column);
+      const other = valueOf(predicate.other);
+      if (value === null || value === undefined || other === null || other === undefined) return null;
+      const order = compareValues(value, other, typeOf(predicate.column));
+      return order === undefined ? null : satisfies(order, predicate.comparison);
     }
     case 'isNull': {
       const value = valueOf(predicate.column);

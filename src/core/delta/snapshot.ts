@@ -2,6 +2,7 @@
  * A Delta table's state at one version, as a value. Built by loadSnapshot.ts (log segment +
  * replay); read by scans, the explorer, and the commit path (conflict checks, plans).
  */
+import type { TimeTravel } from './timeTravel.ts';
 import type { Add, CommitInfo, DomainMetadata, Metadata, Protocol, Txn } from './actions.ts';
 import type { StructType } from './schemaTypes.ts';
 
@@ -34,9 +35,11 @@ export interface DeltaSnapshot {
   readonly appTransactions: ReadonlyMap<string, Txn>;
   /** Latest domain metadata per domain, tombstones dropped. */
   readonly domainMetadata: ReadonlyMap<string, DomainMetadata>;
-  /** The commit timestamp of `version` (in-commit timestamp when enabled, else file mtime). */
+  /** The commit's own time (commitTimestamp.ts): in-commit timestamp, else commitInfo.timestamp, else file mtime. */
   readonly timestamp: number;
   /** commitInfo of `version` itself, when its JSON commit was read. */
   readonly commitInfo?: CommitInfo;
+  /** How a timestamp was resolved to `version`, when the snapshot was asked for by time. */
+  readonly timeTravel?: TimeTravel;
   readonly logSegment: LogSegment;
 }

@@ -82,16 +82,16 @@ describe('updateSnapshot', () => {
     expect(base).toStrictEqual(copy);
   });
 
-  it('gives the in-commit timestamp of the new version, or its file time before they are enabled', async () => {
+  it("gives the new version's own time: its in-commit timestamp, else its commitInfo.timestamp", async () => {
     const ict = { 'delta.enableInCommitTimestamps': 'true', 'delta.inCommitTimestampEnablementVersion': '2' };
     const store = storeWith([
       [commitInfo(), protocol(), metaData(), add('a')],
-      [commitInfo(), add('b')],
+      [commitInfo({ timestamp: 1_500 }), add('b')],
       [commitInfo({ inCommitTimestamp: 50_000 }), metaData(ict)],
       [commitInfo({ inCommitTimestamp: 60_000 }), add('c')],
     ]);
     await expectEveryUpdateMatches(store);
-    expect((await updateSnapshot(store, await load(store, 0), { codec: parquetCodec, version: 1 })).timestamp).toBe(1000);
+    expect((await updateSnapshot(store, await load(store, 0), { codec: parquetCodec, version: 1 })).timestamp).toBe(1_500);
     expect((await updateSnapshot(store, await load(store, 0), { codec: parquetCodec })).timestamp).toBe(60_000);
   });
 

@@ -80,4 +80,23 @@ describe('MERGE early filter (read predicate)', () => {
   it('needs a target-source equality to join on', () => {
     expect(() => planMergeJoin(spec('t.id > 1'))).toThrow(/needs at least one equality between t.<column> and s.<column>/);
   });
+
+  it('splits the parsed predicate, never its text: AND inside a string or under OR stays put', () => {
+    expect(planMergeJoin(spec("s.`my id` = t.id AND t.name = 'a AND t.x = s.x' AND (t.p = s.p OR t.q = 1)"))).toEqual({
+      keys: [{ target: 'id', source: 'my id' }],
+      residual: [
+        { op: 'compare', column: 't.name', comparison: '=', value: 'a AND t.x = s.x' },
+        { op: 'or', left: { op: 'compareColumns', column: 't.p', comparison: '=', other: 's.p' }, right: { op: 'compare', column: 't.q', comparison: '=', value: 1 } },
+      ],
+    });
+    expect(planMergeJoin(spec('t.a = t.b AND t.id = s.id')).residual).toEqual([{ op: 'compareColumns', column: 't.a', comparison: '=', other: 't.b' }]);
+  });
+
+  it('writes predicate text that reads back the same, quoting names that need it', () => {
+    for (const text of ["`my col` = 'it''s'", '`we``ird` IS NULL', '`select` IN (1, 2)', "`and` = 'x' AND NOT (`Mixed Case` >= 1)", 't.`order id` = s.id']) {
+      const parsed = parsePredicate(text);
+      expect(parsePredicate(toPredicateText(parsed))).toEqual(parsed);
+    }
+    expect(toPredicateText(parsePredicate('t.`order id` = s.id AND `select` > 1'))).toBe('t.`order id` = s.id AND select > 1');
+  });
 });

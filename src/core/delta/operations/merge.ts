@@ -41,23 +41,29 @@ export interface MergeJoin {
 export function planMergeJoin(spec: MergeSpec): MergeJoin {
   const keys: MergeJoin['keys'] = [];
   const residual: Predicate[] = [];
-  const equality = /^\(?\s*(\w+)\.(`[^`]+`|\w+)\s*=\s*(\w+)\.(`[^`]+`|\w+)\s*\)?$/;
-  for (const part of spec.predicate.split(/\s+AND\s+/i)) {
-    const m = equality.exec(part.trim());
-    const unquote = (s: string) => s.replace(/^`|`$/g, '');
-    if (m && m[1] !== m[3]) {
-      const [left, right] = [{ alias: m[1], column: unquote(m[2] ?? '') }, { alias: m[3], column: unquote(m[4] ?? '') }];
-      const target = left.alias === spec.targetAlias ? left : right.alias === spec.targetAlias ? right : undefined;
-      const source = left.alias === spec.sourceAlias ? left : right.alias === spec.sourceAlias ? right : undefined;
-      if (target && source) {
-        keys.push({ target: target.column, source: source.column });
+  const columnOn = (name: string, alias: string) => (name.startsWith(`${alias}.`) && !name.slice(alias.length + 1).includes('.') ? name.slice(alias.length + 1) : undefined);
+  for (const part of conjunctsOf(parsePredicate(spec.predicate))) {
+    if (part.op === 'compareColumns' && part.comparison === '=') {
+      const key = (onTarget: string, onSource: string) => {
+        const target = columnOn(onTarget, spec.targetAlias);
+        const source = columnOn(onSource, spec.sourceAlias);
+        return target !== undefined && source !== undefined ? { target, source } : undefined;
+      };
+      const found = key(part.column, part.other) ?? key(part.other, part.column);
+      if (found) {
+        keys.push(found);
         continue;
       }
     }
-    residual.push(parsePredicate(part));
+    residual.push(part);
   }
   if (keys.length === 0) throw new LakeError('InvalidInput', `the merge predicate "${spec.predicate}" needs at least one equality between ${spec.targetAlias}.<column> and ${spec.sourceAlias}.<column>`);
   return { keys, residual };
+}
+
+/** The parts of a predicate joined by its top-level ANDs. */
+function conjunctsOf(predicate: Predicate): Predicate[] {
+  return predicate.op === 'and' ? [...conjunctsOf(predicate.left), ...conjunctsOf(predicate.right)] : [predicate];
 }
 
 /**
@@ -100,20 +106,27 @@ export function stripAlias(predicate: Predicate, alias: string): Predicate {
       return { ...predicate, left: stripAlias(predicate.left, alias), right: stripAlias(predicate.right, alias) };
     case 'not':
       return { op: 'not', arg: stripAlias(predicate.arg, alias) };
+    case 'compareColumns':
+      return { ...predicate, column: strip(predicate.column), other: strip(predicate.other) };
     default:
       return { ...predicate, column: strip(predicate.column) };
   }
 }
 
-/** Predicate text as delta-rs records it in operationParameters. */
+/** Predicate text as delta-rs records it in operationParameters (names backtick-quoted where they need it); parsePredicate reads it back. */
 export function toPredicateText(predicate: Predicate): string {
   const literal = (v: Literal) => (typeof v === 'string' ? `'${v.replace(/'/g, "''")}'` : String(v));
+  const name = (column: string) => column.split('.').map((part) => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(part) && !keywords.has(part.toUpperCase()) ? part : `\`${part.replace(/`/g, '``')}\``)).join('.');
   switch (predicate.op) {
     case 'and': return `${toPredicateText(predicate.left)} AND ${toPredicateText(predicate.right)}`;
     case 'or': return `(${toPredicateText(predicate.left)} OR ${toPredicateText(predicate.right)})`;
     case 'not': return `NOT (${toPredicateText(predicate.arg)})`;
-    case 'isNull': return `${predicate.column} IS ${predicate.negated ? 'NOT ' : ''}NULL`;
-    case 'in': return `${predicate.column} ${predicate.negated ? 'NOT ' : ''}IN (${predicate.values.map(literal).join(', ')})`;
-    case 'compare': return `${predicate.column} ${predicate.comparison} ${literal(predicate.value)}`;
+    case 'isNull': return `${name(predicate.column)} IS ${predicate.negated ? 'NOT ' : ''}NULL`;
+    case 'in': return `${name(predicate.column)} ${predicate.negated ? 'NOT ' : ''}IN (${predicate.values.map(literal).join(', ')})`;
+    case 'compare': return `${name(predicate.column)} ${predicate.comparison} ${literal(predicate.value)}`;
+    case 'compareColumns': return `${name(predicate.column)} ${predicate.comparison} ${name(predicate.other)}`;
   }
 }
+
+/** Words the predicate grammar reads as keywords or values: a column so named is quoted. */
+const keywords = new Set(['AND', 'OR', 'NOT', 'IS', 'IN', 'NULL', 'TRUE', 'FALSE', 'DATE', 'TIMESTAMP', 'TIMESTAMP_NTZ']);

@@ -1,0 +1,79 @@
+/**
+ * A folder's `lakelab-index.json` as the record of its files' modification times. A copy or a
+ * git checkout resets those times; the index, which the page reads when it serves the folder
+ * over HTTP, keeps the ones it was written with (`lakelab index --commit-times` dates commit
+ * files by their commits). Listing gives the index's time for each file it lists with the same
+ * size, so the CLI over the folder and the page over HTTP see one set of times; everything else
+ * passes through.
+ */
+import { LakeError } from '../core/errors.ts';
+import type { GetOptions, ListOptions, ListPage, ObjectMeta, ObjectStore, PutIfAbsentOutcome, PutOptions } from '../core/objectStore.ts';
+import { listingIndexName } from './httpStore.ts';
+import { parseListingIndex } from './listingIndex.ts';
+
+export class IndexedTimesStore implements ObjectStore {
+  private times?: Promise<Map<string, { size: number; lastModified: number }>>;
+
+  constructor(private readonly inner: ObjectStore) {}
+
+  get description(): string {
+    return this.inner.description;
+  }
+
+  get readOnly(): boolean {
+    return this.inner.readOnly;
+  }
+
+  get leases() {
+    return this.inner.leases;
+  }
+
+  async *list(prefix: string, options?: ListOptions): AsyncIterable<ListPage> {
+    const times = await (this.times ??= this.loadTimes());
+    for await (const page of this.inner.list(prefix, options)) {
+      if (times.size === 0) {
+        yield page;
+        continue;
+      }
+      yield {
+        ...page,
+        objects: page.objects.map((meta) => {
+          const indexed = times.get(meta.key);
+          return indexed && indexed.size === meta.size ? { ...meta, lastModified: indexed.lastModified } : meta;
+        }),
+      };
+    }
+  }
+
+  head(key: string, options?: { signal?: GetOptions['signal'] }): Promise<ObjectMeta> {
+    return this.inner.head(key, options);
+  }
+
+  get(key: string, options?: GetOptions): Promise<Uint8Array> {
+    return this.inner.get(key, options);
+  }
+
+  put(key: string, data: Uint8Array, options?: PutOptions): Promise<ObjectMeta> {
+    return this.inner.put(key, data, options);
+  }
+
+  putIfAbsent(key: string, data: Uint8Array, options?: PutOptions): Promise<PutIfAbsentOutcome> {
+    return this.inner.putIfAbsent(key, data, options);
+  }
+
+  delete(key: string, options?: { leaseId?: string }): Promise<void> {
+    return this.inner.delete(key, options);
+  }
+
+  private async loadTimes(): Promise<Map<string, { size: number; lastModified: number }>> {
+    let bytes: Uint8Array;
+    try {
+      bytes = await this.inner.get(listingIndexName);
+    } catch (error) {
+      if (error instanceof LakeError && error.code === 'NotFound') return new Map();
+      throw error;
+    }
+    const index = parseListingIndex(bytes, `${listingIndexName} in ${this.inner.description}`);
+    return new Map(index.objects.map(({ key, size, lastModified }) => [key, { size, lastModified }]));
+  }
+}
