@@ -11,6 +11,7 @@ import type { ScanColumn, ScanFile, ScanPlan } from '../core/delta/scanPlan.ts';
 import type { DataType } from '../core/delta/schemaTypes.ts';
 import { loadDeletionVector } from '../core/delta/deletionVector.ts';
 import { evaluatePredicate, columnsOf, type Predicate } from '../core/delta/predicate.ts';
+import { toColumnPathType, toFieldValue } from '../core/delta/columnPath.ts';
 import { readArrowTable } from './parquetRead.ts';
 import type { ColumnSource, ScanBatch } from './scanBatch.ts';
 import { toJsonValues, toJsonScalar, type JsonValue } from './jsonValues.ts';
@@ -98,7 +99,11 @@ function toSelection(rows: number, deleted: number[]): Uint32Array {
 
 function applyRowFilter(batch: ScanBatch, predicate: Predicate): ScanBatch {
   const byName = new Map(batch.columns.map((c, i) => [c.logicalName, i]));
-  const typeOf = (name: string): DataType => batch.columns[byName.get(name) ?? -1]?.type ?? 'string';
+  const typeOf = (name: string): DataType => {
+    const [column = name, ...fields] = name.split('.');
+    const type = batch.columns[byName.get(column) ?? -1]?.type ?? 'string';
+    return fields.length === 0 || typeof type !== 'object' || type.type !== 'struct' ? type : toColumnPathType(type.fields, fields.join('.'));
+  };
   // The columns the predicate names, converted once for the whole file.
   const values = new Map<string, (row: number) => JsonValue>();
   for (const name of columnsOf(predicate)) {
@@ -116,8 +121,15 @@ function applyRowFilter(batch: ScanBatch, predicate: Predicate): ScanBatch {
     }
   }
   const kept: number[] = [];
+  const paths = new Map([...columnsOf(predicate)].map((name) => {
+    const [column = name, ...fields] = name.split('.');
+    return [name, { column, fields }] as const;
+  }));
   for (const row of batch.selection) {
-    const valueOf = (name: string) => values.get(name)?.(row) ?? null;
+    const valueOf = (name: string) => {
+      const path = paths.get(name);
+      return path ? toFieldValue(values.get(path.column)?.(row) ?? null, path.fields) : null;
+    };
     if (evaluatePredicate(predicate, valueOf, typeOf) === true) kept.push(row);
   }
   return { ...batch, selection: Uint32Array.from(kept) };

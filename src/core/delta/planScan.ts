@@ -7,9 +7,10 @@ import { fieldIdOf, physicalNameOf, toColumnMappingMode, toPhysicalPath } from '
 import { toTypedPartitionValue } from './partitionValues.ts';
 import { parseStats } from './stats.ts';
 import { canSkipFile } from './fileSkipping.ts';
-import { columnsOf, type Predicate } from './predicate.ts';
+import type { Predicate } from './predicate.ts';
 import { toDataFileKey } from './dataPaths.ts';
 import { hasTypeChanges } from './typeWidening.ts';
+import { checkPredicateColumns, toColumnPathType } from './columnPath.ts';
 
 export interface ScanOptions {
   /** Logical column names, in output order (all columns when omitted). */
@@ -30,9 +31,9 @@ export function planScan(snapshot: DeltaSnapshot, options: ScanOptions = {}): Sc
   }));
   const byName = new Map(all.map((c) => [c.logicalName, c]));
   const columns = options.columns ? options.columns.map((name) => requireColumn(byName, name)) : all;
-  if (options.predicate) for (const name of columnsOf(options.predicate)) requireColumn(byName, name.split('.')[0] ?? name);
+  if (options.predicate) checkPredicateColumns(snapshot.schema.fields, options.predicate);
 
-  const typeOf = (name: string): DataType => byName.get(name)?.type ?? nestedType(byName, name);
+  const typeOf = (name: string): DataType => byName.get(name)?.type ?? toColumnPathType(snapshot.schema.fields, name);
   const statsKeyOf = (name: string) => byName.get(name)?.physicalName ?? toPhysicalPath(snapshot.schema, name, mode) ?? name;
   const widened = new Set(snapshot.schema.fields.filter(hasTypeChanges).map((f) => f.name));
   const ignoresStats = (name: string) => widened.has(name.split('.')[0] ?? name);
@@ -65,14 +66,4 @@ function requireColumn(byName: Map<string, ScanColumn>, name: string): ScanColum
   const column = byName.get(name);
   if (!column) throw new LakeError('InvalidInput', `no column "${name}"; the table has: ${[...byName.keys()].join(', ')}`);
   return column;
-}
-
-function nestedType(byName: Map<string, ScanColumn>, path: string): DataType {
-  const [head, ...rest] = path.split('.');
-  let type: DataType | undefined = byName.get(head ?? '')?.type;
-  for (const part of rest) {
-    if (typeof type !== 'object' || type.type !== 'struct') return 'string';
-    type = type.fields.find((f) => f.name === part)?.type;
-  }
-  return type ?? 'string';
 }
