@@ -39,6 +39,8 @@ test('the seed scenario in the page: pinned merge, a racing delete, the conflict
   await expect(conflict).toContainText('ConcurrentDeleteRead');
   await expect(conflict).toContainText('Failed to commit transaction: Commit failed: a concurrent transaction deleted data this operation read.');
   await expect(conflict).toContainText('Winning commit: version 2 (DELETE)');
+  // Re-checked, not a stock hint: no isolation level lets a read of removed data through.
+  await expect(page.getByTestId('write-advice')).toContainText('Under WriteSerializable it fails the same way (ConcurrentDeleteRead against the DELETE at version 2)');
   await page.screenshot({ path: test.info().outputPath('write-conflict.png'), fullPage: true });
 
   await page.getByTestId('write-retry').click();

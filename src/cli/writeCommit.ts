@@ -8,6 +8,7 @@ import { seededRng } from '../core/rng.ts';
 import { loadSnapshot } from '../core/delta/loadSnapshot.ts';
 import type { DeltaSnapshot } from '../core/delta/snapshot.ts';
 import { commitTransaction, type CommitOutcome } from '../core/delta/commitTransaction.ts';
+import { adviseOnRace } from '../core/delta/conflicts/adviseOnRace.ts';
 import type { IsolationLevel, Transaction } from '../core/delta/transaction.ts';
 import type { NodeFsStore } from '../storage/nodeFsStore.ts';
 import { parquetCodec } from '../query/parquetRows.ts';
@@ -44,6 +45,7 @@ export async function commitAndReport(args: ParsedArgs, io: Io, store: NodeFsSto
   io.stderr.write(`${outcome.message}\n`);
   if (outcome.status === 'conflict') {
     io.stderr.write(`(${outcome.conflict.kind} against version ${outcome.conflict.winningVersion}${outcome.conflict.winningOperation ? `, a ${outcome.conflict.winningOperation}` : ''})\n`);
+    io.stderr.write(`${(await adviseOnRace(store, tx, 'delta-rs')).text}\n`);
   }
   return conflictExitCode;
 }

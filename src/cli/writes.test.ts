@@ -39,6 +39,9 @@ describe('lakelab write commands', () => {
     const lost = await run(...merge.slice(0, -2), '--version', '2');
     expect(lost.code).toBe(3);
     expect(lost.stderr.split('\n')[0]).toBe('Failed to commit transaction: Commit failed: a concurrent transaction deleted data this operation read.');
+    // The advice comes from re-checking the race: no isolation level lets a read of removed data through.
+    expect(lost.stderr).toMatch(/Under WriteSerializable it fails the same way \(ConcurrentDeleteRead against the DELETE at version 3\)/);
+    expect(lost.stderr).toMatch(/Under SnapshotIsolation it fails the same way .*gives up only the check for data added meanwhile/);
     const rows = (await run('scan', table())).stdout.trim().split('\n');
     expect(rows).toHaveLength(80);
   });

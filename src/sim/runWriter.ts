@@ -16,7 +16,7 @@ import type { Clock } from '../core/clock.ts';
 import type { Step, WriterScript } from './scenario.ts';
 import type { SimOperations } from './simOperations.ts';
 import type { TraceEvent, WriterOutcome } from './trace.ts';
-import { adviseOnRace } from './raceAdvice.ts';
+import { adviseOnRace } from '../core/delta/conflicts/adviseOnRace.ts';
 
 export interface WriterEnvironment {
   store: ObjectStore;

@@ -89,7 +89,8 @@ export interface WriteRequest {
 export type WriteResult =
   | { status: 'planned'; readVersion: number; metrics: Record<string, unknown>; readFiles: number; readWholeTable: boolean; readPredicate?: string; samples?: { inserted: unknown[]; updated: unknown[]; deleted: unknown[] }; joinedIn?: string }
   | { status: 'committed'; version: number; readVersion: number; attempts: number; metrics: Record<string, unknown> }
-  | { status: 'conflict'; readVersion: number; message: string; conflict: Conflict }
+  /** `advice`: what would have let it through, found by re-checking the race under every level and rule set. */
+  | { status: 'conflict'; readVersion: number; message: string; conflict: Conflict; advice: string }
   | { status: 'exhausted'; readVersion: number; message: string };
 
 export interface DiffSummary {

@@ -4,6 +4,7 @@ import type { ParquetCodec } from '../core/parquetCodec.ts';
 import { seededRng, type Rng } from '../core/rng.ts';
 import { LakeError } from '../core/errors.ts';
 import { loadSnapshot } from '../core/delta/loadSnapshot.ts';
+import { adviseOnRace } from '../core/delta/conflicts/adviseOnRace.ts';
 import { commitTransaction } from '../core/delta/commitTransaction.ts';
 import type { Transaction } from '../core/delta/transaction.ts';
 import { runAppend, runOverwrite } from '../query/writeExecutor.ts';
@@ -83,7 +84,7 @@ export async function commitPlannedWrite(store: ObjectStore, planned: PlannedWri
     case 'committed':
       return { status: 'committed', version: outcome.version, readVersion: tx.readVersion, attempts: outcome.attempts, metrics: tx.operationMetrics ?? {} };
     case 'conflict':
-      return { status: 'conflict', readVersion: tx.readVersion, message: outcome.message, conflict: outcome.conflict };
+      return { status: 'conflict', readVersion: tx.readVersion, message: outcome.message, conflict: outcome.conflict, advice: (await adviseOnRace(store, tx, 'delta-rs')).text };
     case 'exhausted':
       return { status: 'exhausted', readVersion: tx.readVersion, message: outcome.message };
   }

@@ -40,6 +40,7 @@ export function WriteResultView() {
                   <h3>{result.conflict.kind}: the commit lost a race</h3>
                   <pre className="delta-message">{result.message}</pre>
                   <p>{result.conflict.explanation}</p>
+                  <p data-testid="write-advice">{result.advice}</p>
                   <p>
                     Winning commit: version {result.conflict.winningVersion}
                     {result.conflict.winningOperation ? ` (${result.conflict.winningOperation})` : ''}; isolation level {result.conflict.isolationLevel}.
