@@ -12,6 +12,8 @@ export interface SqlEngine {
   registerArrow(name: string, data: Table | Uint8Array): Promise<void>;
   /** Make CSV bytes readable as the file `name`: `SELECT * FROM read_csv('name', filename=true)`. */
   registerCsv(name: string, bytes: Uint8Array): Promise<void>;
+  /** Make any file's bytes readable under `name` (a DuckDB database to ATTACH, ...); dropped by drop(name) or close(). */
+  registerFile(name: string, bytes: Uint8Array): Promise<void>;
   /** Drop table or view `name`, and the file `name` if one was registered. */
   drop(name: string): Promise<void>;
   close(): Promise<void>;
@@ -51,6 +53,10 @@ export function toSqlEngine(session: DuckdbSession): SqlEngine {
       await live().insertIpc(name, ipc);
     },
     async registerCsv(name, bytes) {
+      await live().registerFile(name, bytes);
+      files.add(name);
+    },
+    async registerFile(name, bytes) {
       await live().registerFile(name, bytes);
       files.add(name);
     },

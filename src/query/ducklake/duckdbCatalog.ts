@@ -1,0 +1,61 @@
+/**
+ * A DuckDB catalog file opened read-only in duckdb-wasm: the bytes registered as a file, then
+ * `ATTACH ... (READ_ONLY)` with plain SQL over its tables (no ducklake extension is loaded or
+ * needed). The engine is the catalog's own connection: `USE` makes its names unqualified.
+ */
+import type { Table } from 'apache-arrow';
+import { LakeError } from '../../core/errors.ts';
+import type { SqlEngine } from '../duckdbEngine.ts';
+import { toPlainRows } from '../arrowToPlain.ts';
+import type { CatalogFile } from './catalogFile.ts';
+
+let opened = 0;
+
+export async function openDuckdbCatalog(engine: SqlEngine, name: string, bytes: Uint8Array): Promise<CatalogFile> {
+  const alias = `lakelab_catalog_${++opened}`;
+  const file = `${alias}.duckdb`;
+  await engine.registerFile(file, bytes);
+  try {
+    await engine.query(`ATTACH '${file}' AS ${alias} (READ_ONLY)`);
+  } catch (error) {
+    await engine.close();
+    const message = error instanceof Error ? error.message.split('\n')[0]?.replace(/^SQL: /, '') : String(error);
+    throw new LakeError('Corrupt', `${name}: cannot open it as a DuckDB database (${message})`, { cause: error });
+  }
+  await engine.query(`USE ${alias}`);
+  const run = async (sql: string): Promise<Table> => {
+    try {
+      return await engine.query(sql);
+    } catch (error) {
+      throw new LakeError('Corrupt', `${name}: ${error instanceof Error ? error.message.replace(/^SQL: /, '') : String(error)}`, { cause: error });
+    }
+  };
+  return {
+    dialect: 'duckdb',
+    format: 'duckdb',
+    name,
+    async listTables() {
+      const rows = toPlainRows(await run(`SELECT table_name, column_name FROM information_schema.columns WHERE table_catalog = '${alias}' AND table_schema = 'main' ORDER BY table_name, ordinal_position`));
+      const tables = new Map<string, string[]>();
+      for (const row of rows) {
+        const table = String(row.table_name).toLowerCase();
+        const list = tables.get(table) ?? [];
+        list.push(String(row.column_name).toLowerCase());
+        tables.set(table, list);
+      }
+      return tables;
+    },
+    async query(sql) {
+      return toPlainRows(await run(sql));
+    },
+    async queryTyped(sql) {
+      return run(sql);
+    },
+    async close() {
+      await engine.query(`USE memory`).catch(() => undefined);
+      await engine.query(`DETACH ${alias}`).catch(() => undefined);
+      await engine.drop(file);
+      await engine.close();
+    },
+  };
+}
