@@ -88,7 +88,7 @@ function parseEntry(entry: string): SnapshotChange {
 }
 
 /** `"main"."my ""t"""` -> ['main', 'my "t"']; bare names are taken as they are. */
-function parseQualifiedName(text: string): string[] | undefined {
+export function parseQualifiedName(text: string): string[] | undefined {
   const parts: string[] = [];
   let i = 0;
   while (i < text.length) {

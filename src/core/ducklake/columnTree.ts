@@ -75,23 +75,23 @@ const sqlNames: Record<string, string> = {
   int8: 'TINYINT', int16: 'SMALLINT', int32: 'INTEGER', int64: 'BIGINT', int128: 'HUGEINT',
   uint8: 'UTINYINT', uint16: 'USMALLINT', uint32: 'UINTEGER', uint64: 'UBIGINT', uint128: 'UHUGEINT',
   float32: 'FLOAT', float64: 'DOUBLE', varchar: 'VARCHAR', blob: 'BLOB', boolean: 'BOOLEAN', date: 'DATE',
-  time: 'TIME', timetz: 'TIMETZ', timestamp: 'TIMESTAMP', timestamptz: 'TIMESTAMPTZ', timestamp_s: 'TIMESTAMP_S',
+  time: 'TIME', timetz: 'TIME WITH TIME ZONE', timestamp: 'TIMESTAMP', timestamptz: 'TIMESTAMP WITH TIME ZONE', timestamp_s: 'TIMESTAMP_S',
   timestamp_ms: 'TIMESTAMP_MS', timestamp_ns: 'TIMESTAMP_NS', interval: 'INTERVAL', uuid: 'UUID', json: 'JSON',
   variant: 'VARIANT', geometry: 'GEOMETRY',
 };
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
-/** The type as DuckDB SQL writes it: INTEGER, DECIMAL(12,2), STRUCT("a" INTEGER, "b" VARCHAR[]), MAP(VARCHAR, INTEGER). */
-export function toSqlType(type: DucklakeType): string {
+/** The type as DuckDB writes it: INTEGER, DECIMAL(12,2), TIMESTAMP WITH TIME ZONE, STRUCT("a" INTEGER, "b" VARCHAR[]), MAP(VARCHAR, INTEGER). */
+export function toSqlType(type: DucklakeType, instead: Readonly<Record<string, string>> = {}): string {
   switch (type.kind) {
-    case 'struct': return `STRUCT(${type.fields.map((f) => `${quote(f.name)} ${toSqlType(f.type)}`).join(', ')})`;
-    case 'list': return `${toSqlType(type.element.type)}[]`;
-    case 'map': return `MAP(${toSqlType(type.key.type)}, ${toSqlType(type.value.type)})`;
+    case 'struct': return `STRUCT(${type.fields.map((f) => `${quote(f.name)} ${toSqlType(f.type, instead)}`).join(', ')})`;
+    case 'list': return `${toSqlType(type.element.type, instead)}[]`;
+    case 'map': return `MAP(${toSqlType(type.key.type, instead)}, ${toSqlType(type.value.type, instead)})`;
     case 'primitive': {
       const decimal = /^decimal\((\d+),\s*(\d+)\)$/.exec(type.name);
       if (decimal) return `DECIMAL(${decimal[1]},${decimal[2]})`;
-      return sqlNames[type.name] ?? type.name.toUpperCase();
+      return instead[type.name] ?? sqlNames[type.name] ?? type.name.toUpperCase();
     }
   }
 }
