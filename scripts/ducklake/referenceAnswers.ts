@@ -4,7 +4,7 @@
  * test/fixtures/ducklake/cases/<case>/case.json, its snapshots (`FROM lake.snapshots()`), the
  * tables, columns and views at every snapshot (the catalog attached with SNAPSHOT_VERSION), the
  * rows of every table at every snapshot (`AT (VERSION => N)`) and each snapshot's
- * `table_changes`. Catalogs of older spec versions are read from a migrated copy (the
+ * `table_changes` and `ducklake_list_files`. Catalogs of older spec versions are read from a migrated copy (the
  * extension reads only 1.0; the fixture stays as it is). Writes cases/<case>/reference/.
  *
  * Usage: npx tsx scripts/ducklake/referenceAnswers.ts [case ...]
@@ -122,6 +122,10 @@ function writeRows(out: string, ids: number[], at: Record<string, { tables: Tabl
       if (withRows) mkdirSync(dirname(rowsFile), { recursive: true });
       const rows = !withRows ? undefined : run(`${attach('lake')} SELECT ${select} FROM lake.${ident(table.schema)}.${ident(table.name)} AT (VERSION => ${n})`, cwd);
       if (rows) writeFileSync(rowsFile, rows.status === 0 && !rows.stderr.trim() ? `${rows.stdout.trim() || '[]'}\n` : `${JSON.stringify({ error: rows.stderr.trim() })}\n`);
+      const filesFile = join(out, 'files', key, `s${n}.json`);
+      mkdirSync(dirname(filesFile), { recursive: true });
+      const files = run(`${attach('lake')} SELECT data_file, data_file_size_bytes, delete_file, delete_file_size_bytes FROM ducklake_list_files('lake', ${q(table.name)}, schema => ${q(table.schema)}, snapshot_version => ${n}) ORDER BY data_file`, cwd);
+      writeFileSync(filesFile, files.status === 0 && !files.stderr.trim() ? `${files.stdout.trim() || '[]'}\n` : `${JSON.stringify({ error: files.stderr.trim() })}\n`);
       if (n === 0 || !(at[n - 1]?.tables ?? []).some((t) => t.schema === table.schema && t.name === table.name)) continue;
       const changesFile = join(out, 'changes', key, `s${n}.json`);
       mkdirSync(dirname(changesFile), { recursive: true });

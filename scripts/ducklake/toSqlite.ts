@@ -56,9 +56,8 @@ function selectAs(column: string, duckdbType: string, storage: StorageClass): st
   return c;
 }
 
-async function convert(name: string): Promise<void> {
-  const config = JSON.parse(readFileSync(join(fixtures, 'cases', name, 'case.json'), 'utf8')) as { catalog: string };
-  const source = join(fixtures, config.catalog);
+/** The SQLite bytes of the DuckDB catalog at `source` (gzipped when it ends in .gz). */
+export async function toSqliteCatalog(source: string): Promise<Uint8Array> {
   const work = mkdtempSync(join(tmpdir(), 'lakelab-sqlite-'));
   const catalog = join(work, 'catalog.duckdb');
   if (source.endsWith('.gz')) writeFileSync(catalog, gunzipSync(readFileSync(source)));
@@ -99,6 +98,12 @@ async function convert(name: string): Promise<void> {
   duck.closeSync();
   instance.closeSync();
   rmSync(work, { recursive: true, force: true });
+  return bytes;
+}
+
+async function convert(name: string): Promise<void> {
+  const config = JSON.parse(readFileSync(join(fixtures, 'cases', name, 'case.json'), 'utf8')) as { catalog: string };
+  const bytes = await toSqliteCatalog(join(fixtures, config.catalog));
   const out = join(fixtures, 'sqlite', `${name}.sqlite`);
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, bytes);
@@ -107,9 +112,11 @@ async function convert(name: string): Promise<void> {
     mkdirSync(join(fixtures, 'sqlite', 'seed-onelake', 'Files'), { recursive: true });
     writeFileSync(join(fixtures, 'sqlite', 'seed-onelake', 'Files', 'metadata.db'), bytes);
   }
-  console.log(`${name}: ${tables.length} tables, ${bytes.length} bytes`);
+  console.log(`${name}: ${bytes.length} bytes`);
 }
 
-const wanted = process.argv.slice(2);
-const all = readdirSync(join(fixtures, 'cases')).filter((n) => existsSync(join(fixtures, 'cases', n, 'case.json')));
-for (const name of wanted.length ? wanted : all) await convert(name);
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const wanted = process.argv.slice(2);
+  const all = readdirSync(join(fixtures, 'cases')).filter((n) => existsSync(join(fixtures, 'cases', n, 'case.json')));
+  for (const name of wanted.length ? wanted : all) await convert(name);
+}

@@ -15,6 +15,8 @@ import { parseChangesMade, parseQualifiedName } from '../../src/core/ducklake/ch
 import type { OpenDucklake } from '../../src/query/ducklake/ducklakeCatalog.ts';
 import type { DataFiles } from '../../src/query/ducklake/ducklakeScan.ts';
 import { loadTableChanges } from '../../src/query/ducklake/tableChanges.ts';
+import { toTableFiles } from '../../src/core/ducklake/toTableModel.ts';
+import { growthAt } from '../../src/core/ducklake/tableGrowth.ts';
 import { canonicalExpected, canonicalRows, ducklakeCases, ducklakeFixtures, openCase, readJson, sqlitePath, type DucklakeCase } from '../support/ducklakeCases.ts';
 
 interface ReferenceSnapshot { snapshot_id: number; snapshot_time: string; schema_version: number; changes: Record<string, string[]>; author: string | null; commit_message: string | null; commit_extra_info: string | null }
@@ -62,6 +64,13 @@ function rowFiles(testCase: DucklakeCase): { table: string; snapshot: number; pa
     snapshot: Number(s.replace(/\D/g, '')),
     path: testCase.rows === 'shipped' ? join(root, t, s, 'rows.json') : join(root, t, s),
   })));
+}
+
+function listFiles(testCase: DucklakeCase): { table: string; snapshot: number; path: string }[] {
+  const root = join(testCase.dir, 'reference', 'files');
+  if (!existsSync(root)) return [];
+  return readdirSync(root).flatMap((t) => readdirSync(join(root, t)).map((s) => ({ table: decodeURIComponent(t), snapshot: Number(s.replace(/\D/g, '')), path: join(root, t, s) })))
+    .filter((f) => Array.isArray(readJson(f.path)));
 }
 
 function changeFiles(testCase: DucklakeCase): { table: string; snapshot: number; path: string }[] {
@@ -131,6 +140,31 @@ export function describeConformance(format: 'duckdb' | 'sqlite'): void {
             const error = await lake.rows(file.table, file.snapshot, data).then(() => undefined, (e: unknown) => e);
             expect(isLakeError(error, 'NotFound'), `${at}: ${String(error)}`).toBe(true);
             expect((error as Error).message, at).toMatch(/data file \S*ducklake-[0-9a-f-]+\.parquet of .* is missing/);
+          }
+        });
+      }
+
+      const listed = listFiles(testCase);
+      if (listed.length > 0) {
+        it(`lists each snapshot's data and delete files as ducklake_list_files does (${listed.length})`, async () => {
+          for (const file of listed) {
+            const expected = readJson<{ data_file: string; data_file_size_bytes: string; delete_file: string | null; delete_file_size_bytes: string | null }[]>(file.path);
+            const table = lake.table(file.table, file.snapshot);
+            const mine = toTableFiles(lake.catalog, table, file.snapshot, await lake.filesAt(table, file.snapshot));
+            // The extension prints the data path (as given when it was attached) before each key.
+            const key = (path: string | null) => (path === null ? null : mine.map((f) => [f.path, f.deletes?.path]).flat().find((p) => p !== undefined && (path === p || path.endsWith(`/${p}`))) ?? path);
+            expect(mine.map((f) => [f.path, f.size, f.deletes?.path ?? null, f.deletes?.size ?? null]).sort(), `${file.table} at snapshot ${file.snapshot}`)
+              .toEqual(expected.map((f) => [key(f.data_file), Number(f.data_file_size_bytes), key(f.delete_file), f.delete_file_size_bytes === null ? null : Number(f.delete_file_size_bytes)]).sort());
+          }
+        });
+
+        it('counts each table\'s rows at each snapshot as the extension reads them, where the catalog tells', async () => {
+          const growth = await lake.tableGrowth();
+          for (const file of rowFiles(testCase)) {
+            const expected = readJson<unknown[] | { error: string }>(file.path);
+            if (!Array.isArray(expected)) continue;
+            const point = growthAt(growth.get(lake.table(file.table, file.snapshot).tableId), file.snapshot);
+            if (point?.rows !== null) expect(point?.rows ?? 0, `${file.table} at snapshot ${file.snapshot}`).toBe(expected.length);
           }
         });
       }

@@ -2,8 +2,11 @@
  * Rows, files and bytes of every table at every snapshot where they change, from the file
  * tables' begin/end snapshots (one light query each), swept forward once. A delete file counts
  * while both it and its data file are visible; inlined rows count as rows without files. Rows
- * are null where a partial file or delete file is only partly visible (its rows carry their own
- * snapshot ids, which only reading the file tells).
+ * are null where a partial file or a delete file is only partly visible: a partial file before
+ * its partial_max, a delete file written after the snapshot it begins at (a flush or an update
+ * rewrites earlier deletes into one file whose rows carry their own snapshot ids, which only
+ * reading it tells). When a file was written follows from the ids: a snapshot's next_file_id is
+ * the first id after the files it wrote.
  */
 import type { CatalogDatabase } from './catalogDatabase.ts';
 import type { DucklakeCatalog } from './catalog.ts';
@@ -25,14 +28,27 @@ export interface GrowthInputs {
 }
 
 type DataSpanRow = { data_file_id: Id; table_id: Id; begin_snapshot: Id; end_snapshot: Id | null; record_count: number; file_size_bytes: number; partial_max: Id | null; partial_file_info: string | null };
-type DeleteSpanRow = { data_file_id: Id; table_id: Id; begin_snapshot: Id; end_snapshot: Id | null; delete_count: number; partial_max: Id | null };
+type DeleteSpanRow = { delete_file_id: Id; data_file_id: Id; table_id: Id; begin_snapshot: Id; end_snapshot: Id | null; delete_count: number; partial_max: Id | null };
+
+/** The snapshot that wrote file `id`: the first whose next_file_id is past it. */
+function writtenAt(catalog: DucklakeCatalog, id: Id): Id | null {
+  const snapshots = catalog.snapshots;
+  let lo = 0;
+  let hi = snapshots.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((snapshots[mid]?.next_file_id ?? 0) > id) hi = mid;
+    else lo = mid + 1;
+  }
+  return snapshots[lo]?.snapshot_id ?? null;
+}
 
 export async function loadGrowthInputs(db: CatalogDatabase, catalog: DucklakeCatalog): Promise<GrowthInputs> {
   const dataFiles = await readCatalogTable<DataSpanRow>(db, catalog.layout, 'ducklake_data_file', {
     columns: ['data_file_id', 'table_id', 'begin_snapshot', 'end_snapshot', 'record_count', 'file_size_bytes', 'partial_max', 'partial_file_info'],
   });
   const deleteFiles = await readCatalogTable<DeleteSpanRow>(db, catalog.layout, 'ducklake_delete_file', {
-    columns: ['data_file_id', 'table_id', 'begin_snapshot', 'end_snapshot', 'delete_count', 'partial_max'],
+    columns: ['delete_file_id', 'data_file_id', 'table_id', 'begin_snapshot', 'end_snapshot', 'delete_count', 'partial_max'],
   });
   const spans: GrowthSpan[] = [];
   const byId = new Map<Id, DataSpanRow>();
@@ -46,7 +62,8 @@ export async function loadGrowthInputs(db: CatalogDatabase, catalog: DucklakeCat
     const begin = Math.max(d.begin_snapshot, file?.begin_snapshot ?? d.begin_snapshot);
     const end = minEnd(d.end_snapshot, file ? file.end_snapshot : null);
     if (end !== null && end <= begin) continue;
-    spans.push({ tableId: d.table_id, begin, end, files: 0, bytes: 0, rows: -d.delete_count, unsureUntil: d.partial_max });
+    const unsureUntil = Math.max(d.partial_max ?? -1, writtenAt(catalog, d.delete_file_id) ?? -1);
+    spans.push({ tableId: d.table_id, begin, end, files: 0, bytes: 0, rows: -d.delete_count, unsureUntil: unsureUntil > begin ? unsureUntil : null });
   }
   for (const inlined of catalog.inlinedDataTables) {
     const rows = await db.query(`SELECT "begin_snapshot", "end_snapshot" FROM ${quoteIdentifier(inlined.table_name)}`);
