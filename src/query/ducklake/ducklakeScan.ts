@@ -5,7 +5,7 @@
  * gave), or, for absolute paths outside it, from where `resolveAbsolute` says.
  */
 import { LakeError, isLakeError } from '../../core/errors.ts';
-import type { ObjectStore } from '../../core/objectStore.ts';
+import { joinKey, type ObjectStore } from '../../core/objectStore.ts';
 import { throwIfAborted, type AbortSignal } from '../../core/abort.ts';
 import { describeLocation, type DataLocation } from '../../core/ducklake/dataPaths.ts';
 import type { DucklakeScanPlan } from '../../core/ducklake/planScan.ts';
@@ -16,8 +16,10 @@ import { toFileRows, type RowsBatch } from './fileRows.ts';
 import { loadInlinedRows } from './inlinedRows.ts';
 
 export interface DataFiles {
-  /** The store rooted at the data path. */
+  /** The store the data path is in. */
   store: ObjectStore;
+  /** The data path's key prefix in `store` ('' or ending in '/'): the store is rooted at the data path when omitted. */
+  prefix?: string;
   /** Where an absolute path outside the data path is read from; undefined: it cannot be read here. */
   resolveAbsolute?: (path: string) => { store: ObjectStore; key: string } | undefined;
 }
@@ -64,7 +66,7 @@ function limitBatch(batch: RowsBatch, remaining: number): RowsBatch {
 }
 
 export async function readData(data: DataFiles, location: DataLocation, plan: DucklakeScanPlan, what: string, signal?: AbortSignal): Promise<Uint8Array> {
-  const target = location.kind === 'relative' ? { store: data.store, key: location.key } : data.resolveAbsolute?.(location.path);
+  const target = location.kind === 'relative' ? { store: data.store, key: joinKey(data.prefix ?? '', location.key) } : data.resolveAbsolute?.(location.path);
   if (!target) {
     throw new LakeError('NotFound', `${plan.catalogName}: ${what} ${location.kind === 'absolute' ? location.path : ''} of ${plan.table.qualifiedName} lies outside the data path; give the data path it is under`);
   }

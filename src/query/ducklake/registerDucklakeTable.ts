@@ -5,7 +5,10 @@
  * Lakelab's Arrow writer does not build yet; types DuckDB has but Delta lacks (uuid, time,
  * interval) as their text.
  */
+import { tableToIPC, type Table } from 'apache-arrow';
 import type { Id } from '../../core/ducklake/catalogRows.ts';
+import type { CatalogTable } from '../../core/ducklake/catalogAt.ts';
+import type { JsonValue } from '../jsonValues.ts';
 import type { DucklakeType } from '../../core/ducklake/columnTree.ts';
 import { toSqlTableName } from '../../core/sqlNames.ts';
 import type { SqlEngine } from '../duckdbEngine.ts';
@@ -24,6 +27,12 @@ export async function registerDucklakeTable(engine: SqlEngine, lake: OpenDucklak
   const table = lake.table(tableName, snapshotId);
   const name = options.name ?? toSqlTableName(table.name);
   const { rows } = await lake.rows(table, snapshotId, data);
+  await engine.registerArrow(name, toDucklakeArrow(table, rows));
+  return name;
+}
+
+/** A table's rows (JSON forms) as Arrow with the fields' types, lists and maps as JSON text. */
+export function toDucklakeArrow(table: CatalogTable, rows: readonly Record<string, JsonValue>[]): Table {
   const asText = new Set(table.columns.filter((c) => holdsListOrMap(c.type)).map((c) => c.name));
   const columns: ColumnSpec[] = table.columns.map((c) => ({ name: c.name, type: asText.has(c.name) ? 'string' : toDeltaType(c.type), nullable: true, fieldId: c.id }));
   const values = asText.size === 0 ? rows : rows.map((row) => {
@@ -31,6 +40,10 @@ export async function registerDucklakeTable(engine: SqlEngine, lake: OpenDucklak
     for (const column of asText) out[column] = row[column] === null || row[column] === undefined ? null : JSON.stringify(row[column]);
     return out;
   });
-  await engine.registerArrow(name, toArrowTable(values, columns));
-  return name;
+  return toArrowTable(values, columns);
+}
+
+/** The same as Arrow IPC stream bytes, to hand to duckdb-wasm's thread. */
+export function toDucklakeArrowIpc(table: CatalogTable, rows: readonly Record<string, JsonValue>[]): Uint8Array {
+  return tableToIPC(toDucklakeArrow(table, rows), 'stream');
 }
