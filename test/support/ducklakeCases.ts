@@ -55,19 +55,5 @@ export function readJson<T>(path: string): T {
   return JSON.parse(readFileSync(path, 'utf8')) as T;
 }
 
-/** The reference's text for values JSON cannot hold as numbers: FLOAT/DOUBLE ("nan", "inf") and TIMESTAMPTZ ("...+00"). */
-function toLakelabForms(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(toLakelabForms);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toLakelabForms(v)]));
-  if (value === 'nan' || value === '-nan') return 'NaN';
-  if (value === 'inf') return 'Infinity';
-  if (value === '-inf') return '-Infinity';
-  if (typeof value === 'string' && /^-?\d{4,}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d+)?\+00$/.test(value)) return `${value.slice(0, -3)}Z`;
-  return value;
-}
-
-export function canonicalExpected(rows: Record<string, unknown>[]): string[] {
-  return canonicalRows(rows.map((row) => toLakelabForms(row) as Record<string, unknown>));
-}
-
 export { canonicalRows };
+export { canonicalExpected } from './ducklakeForms.ts';
