@@ -5,6 +5,7 @@ import { runSnapshotBench } from './snapshotBench.ts';
 import { runMergeBench } from './mergeBench.ts';
 import { runBrowserBench } from './browserBench.ts';
 import { runSimBench } from './simBench.ts';
+import { runDucklakeBench } from './ducklakeBench.ts';
 import { formatResult, type BenchResult } from './timing.ts';
 
 const outDir = join(import.meta.dirname, 'out');
@@ -15,6 +16,7 @@ const benches: [string, () => Promise<BenchResult>][] = [
   ['merge', () => runMergeBench(outDir)],
   ['browser', () => runBrowserBench(outDir)],
   ['sim', () => runSimBench(outDir)],
+  ['ducklake', () => runDucklakeBench(outDir)],
 ];
 
 const only = process.argv[2];

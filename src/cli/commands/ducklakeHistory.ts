@@ -4,7 +4,7 @@
  * `timestamp`, `operation` (the changes in words), author, commit message and extra info; with
  * --table, that table's rows, files and bytes after each snapshot.
  */
-import { growthAt } from '../../core/ducklake/tableGrowth.ts';
+import { toTableVersions } from '../../core/ducklake/toTableModel.ts';
 import { flagInteger, flagString, type ParsedArgs } from '../args.ts';
 import type { Io } from '../main.ts';
 import { toOutputFormat, writeRows } from '../output.ts';
@@ -18,8 +18,10 @@ export async function runDucklakeHistory(args: ParsedArgs, io: Io): Promise<numb
     const tableName = flagString(args, 'table');
     const table = tableName ? lake.table(tableName, opened.snapshotId) : undefined;
     const growth = table ? (await lake.tableGrowth()).get(table.tableId) ?? [] : undefined;
-    const rows = lake.history({ limit: flagInteger(args, 'limit') }).map((entry) => {
-      const point = growth ? growthAt(growth, entry.snapshotId) : undefined;
+    const history = lake.history({ limit: flagInteger(args, 'limit') });
+    const versions = toTableVersions(history, growth);
+    const rows = history.map((entry, i) => {
+      const point = versions[i]?.growth;
       return {
         version: entry.snapshotId,
         timestamp: toIsoMicros(entry.snapshotTime),
@@ -29,7 +31,7 @@ export async function runDucklakeHistory(args: ParsedArgs, io: Io): Promise<numb
         commitMessage: entry.commitMessage,
         commitExtraInfo: entry.commitExtraInfo,
         changesMade: entry.changesMade,
-        ...(growth ? { rows: point ? point.rows : 0, files: point?.files ?? 0, bytes: point?.bytes ?? 0 } : {}),
+        ...(point ? { rows: point.rows, files: point.files, bytes: point.bytes } : {}),
       };
     });
     const columns = ['version', 'timestamp', 'operation', 'schemaVersion', 'author', 'commitMessage', ...(growth ? ['rows', 'files', 'bytes'] : [])];

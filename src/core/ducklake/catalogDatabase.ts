@@ -16,9 +16,21 @@ export interface CatalogDatabase {
    */
   listTables(): Promise<Map<string, string[]>>;
   /**
+   * Tables listTables found empty, when the database knows that cheaply (DuckDB keeps row
+   * counts): their SELECT is skipped. Optional; never lists a table that has rows.
+   */
+  readonly emptyTables?: ReadonlySet<string>;
+  /**
    * Run one SELECT over the catalog's tables, unqualified names. Contract: integers come back
    * as number (or bigint beyond 2^53), text as string, booleans as boolean or 0/1, null as null,
    * and the SQL that `catalogQueries.ts` writes for this dialect is understood.
    */
   query(sql: string): Promise<Record<string, unknown>[]>;
+  /** The same result column by column, where the database answers that way (DuckDB: Arrow): one object per row fewer. */
+  queryColumns?(sql: string): Promise<CatalogColumns>;
+}
+
+export interface CatalogColumns {
+  rowCount: number;
+  columns: Record<string, readonly unknown[]>;
 }

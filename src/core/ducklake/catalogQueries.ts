@@ -5,7 +5,7 @@
  */
 import { LakeError } from '../errors.ts';
 import { quoteIdentifier } from '../sqlNames.ts';
-import type { CatalogDatabase, CatalogDialect } from './catalogDatabase.ts';
+import type { CatalogColumns, CatalogDatabase, CatalogDialect } from './catalogDatabase.ts';
 import { catalogTables, presenceIn, tableNamesIn, type CatalogTableName, type ColumnSpec, type TableSpec } from './catalogLayout.ts';
 import { toCatalogValue } from './catalogValues.ts';
 import type { DucklakeSpecVersion } from './specVersions.ts';
@@ -78,6 +78,12 @@ function columnsOf(table: ResolvedTable, options: SelectOptions): readonly Colum
   return wanted ? table.spec.columns.filter((c) => wanted.includes(c.name)) : table.spec.columns;
 }
 
+function toColumns(rows: Record<string, unknown>[]): CatalogColumns {
+  const columns: Record<string, unknown[]> = {};
+  for (const name of Object.keys(rows[0] ?? {})) columns[name] = rows.map((row) => row[name]);
+  return { rowCount: rows.length, columns };
+}
+
 /** Rows of one catalog table, typed by kind; [] when the catalog (a development version) lacks it. */
 export async function readCatalogTable<Row>(
   db: CatalogDatabase,
@@ -87,15 +93,24 @@ export async function readCatalogTable<Row>(
 ): Promise<Row[]> {
   const table = layout.get(name);
   const sql = table ? toSelectSql(table, db.dialect, options) : undefined;
-  if (!table || !sql) return [];
-  const raw = await db.query(sql);
-  const rows = new Array<Row>(raw.length);
-  const columns = columnsOf(table, options);
-  for (let r = 0; r < raw.length; r++) {
-    const source = raw[r] as Record<string, unknown>;
+  if (!table || !sql || (table.source && db.emptyTables?.has(table.source))) return [];
+  const result = db.queryColumns ? await db.queryColumns(sql) : toColumns(await db.query(sql));
+  const rows = new Array<Row>(result.rowCount);
+  const columns = columnsOf(table, options).map((column) => ({
+    name: column.name,
+    kind: column.kind,
+    values: result.columns[column.name] ?? [],
+    // Values already of their kind's JS type pass as they are; the rest are converted or refused.
+    expected: column.kind === 'int' || column.kind === 'time' ? 'number' : column.kind === 'bool' ? 'boolean' : 'string',
+    at: { catalog: db.name, table: table.source ?? name, column: column.name },
+  }));
+  for (let r = 0; r < result.rowCount; r++) {
     const row: Record<string, unknown> = {};
     for (const column of columns) {
-      row[column.name] = toCatalogValue(source[column.name], column.kind, { catalog: db.name, table: table.source ?? name, column: column.name });
+      const value = column.values[r];
+      row[column.name] = value === null || value === undefined ? null
+        : typeof value === column.expected && (column.kind !== 'int' || Number.isInteger(value)) ? value
+          : toCatalogValue(value, column.kind, column.at);
     }
     rows[r] = row as Row;
   }

@@ -55,7 +55,13 @@ export function isChangeKind(value: string): value is ChangeKind {
 
 export function parseChangesMade(text: string | null): SnapshotChange[] {
   if (!text) return [];
-  return splitEntries(text).map(parseEntry);
+  const entries = text.includes('"') ? splitEntries(text) : text.split(',');
+  const changes: SnapshotChange[] = [];
+  for (const entry of entries) {
+    const trimmed = entry.trim();
+    if (trimmed.length > 0) changes.push(parseEntry(trimmed));
+  }
+  return changes;
 }
 
 /** Splits at commas outside double-quoted names. */
@@ -73,7 +79,7 @@ function splitEntries(text: string): string[] {
     }
   }
   entries.push(current);
-  return entries.map((e) => e.trim()).filter((e) => e.length > 0);
+  return entries;
 }
 
 function parseEntry(entry: string): SnapshotChange {
@@ -81,10 +87,19 @@ function parseEntry(entry: string): SnapshotChange {
   const kind = colon < 0 ? entry : entry.slice(0, colon);
   const target = colon < 0 ? '' : entry.slice(colon + 1);
   if (!isChangeKind(kind)) return { kind: 'unknown', text: entry };
-  if (/^\d+$/.test(target)) return { kind, id: Number(target) };
+  if (isDigits(target)) return { kind, id: Number(target) };
   const names = parseQualifiedName(target);
   if (!names || names.length === 0 || names.length > 2) return { kind: 'unknown', text: entry };
   return names.length === 1 ? { kind, schema: names[0] as string } : { kind, schema: names[0] as string, name: names[1] };
+}
+
+function isDigits(text: string): boolean {
+  if (text.length === 0) return false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 48 || code > 57) return false;
+  }
+  return true;
 }
 
 /** `"main"."my ""t"""` -> ['main', 'my "t"']; bare names are taken as they are. */

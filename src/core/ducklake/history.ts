@@ -31,20 +31,26 @@ export interface DucklakeHistoryEntry {
 }
 
 export function toHistory(catalog: DucklakeCatalog, options: { limit?: number } = {}): DucklakeHistoryEntry[] {
-  const newestFirst = [...catalog.snapshots].reverse().slice(0, options.limit ?? Number.POSITIVE_INFINITY);
-  return newestFirst.map((snapshot) => {
+  const snapshots = catalog.snapshots;
+  const count = Math.min(snapshots.length, options.limit ?? Number.POSITIVE_INFINITY);
+  const entries = new Array<DucklakeHistoryEntry>(count);
+  for (let i = 0; i < count; i++) {
+    const snapshot = snapshots[snapshots.length - 1 - i]!;
     const row = catalog.changes.get(snapshot.snapshot_id);
-    return {
+    const changes: DescribedChange[] = [];
+    for (const change of parseChangesMade(row?.changes_made ?? null)) changes.push(describeChange(catalog, change, snapshot.snapshot_id));
+    entries[i] = {
       snapshotId: snapshot.snapshot_id,
       snapshotTime: snapshot.snapshot_time,
       schemaVersion: snapshot.schema_version,
       changesMade: row?.changes_made ?? null,
-      changes: parseChangesMade(row?.changes_made ?? null).map((change) => describeChange(catalog, change, snapshot.snapshot_id)),
+      changes,
       author: row?.author ?? null,
       commitMessage: row?.commit_message ?? null,
       commitExtraInfo: row?.commit_extra_info ?? null,
     };
-  });
+  }
+  return entries;
 }
 
 export function describeChange(catalog: DucklakeCatalog, change: SnapshotChange, snapshotId: Id): DescribedChange {
@@ -56,19 +62,25 @@ export function describeChange(catalog: DucklakeCatalog, change: SnapshotChange,
 /** What an id named: at the snapshot itself, or just before it for what the snapshot dropped. */
 function nameOf(catalog: DucklakeCatalog, kind: ChangeKind, id: Id, snapshotId: Id): string {
   const at = kind.startsWith('dropped_') ? snapshotId - 1 : snapshotId;
-  const schemaName = (schemaId: Id) => catalog.schemas.find((s) => s.schema_id === schemaId && isVisibleAt(s, at))?.schema_name;
-  const qualified = (schemaId: Id, name: string) => `${schemaName(schemaId) ?? `schema ${schemaId}`}.${name}`;
-  if (kind === 'dropped_schema') return schemaName(id) ?? `schema ${id}`;
+  if (kind === 'dropped_schema') return schemaNameAt(catalog, id, at) ?? `schema ${id}`;
   if (kind.endsWith('_view')) {
     const view = catalog.views.find((v) => v.view_id === id && isVisibleAt(v, at));
-    return view ? qualified(view.schema_id, view.view_name) : `view ${id}`;
+    return view ? qualifiedAt(catalog, view.schema_id, view.view_name, at) : `view ${id}`;
   }
   if (kind.endsWith('_macro')) {
     const macro = catalog.macros.find((m) => m.macro_id === id && isVisibleAt(m, at));
-    return macro ? qualified(macro.schema_id, macro.macro_name) : `macro ${id}`;
+    return macro ? qualifiedAt(catalog, macro.schema_id, macro.macro_name, at) : `macro ${id}`;
   }
   const table = catalog.tables.find((t) => t.table_id === id && isVisibleAt(t, at));
-  return table ? qualified(table.schema_id, table.table_name) : `table ${id}`;
+  return table ? qualifiedAt(catalog, table.schema_id, table.table_name, at) : `table ${id}`;
+}
+
+function schemaNameAt(catalog: DucklakeCatalog, schemaId: Id, at: Id): string | undefined {
+  return catalog.schemas.find((s) => s.schema_id === schemaId && isVisibleAt(s, at))?.schema_name;
+}
+
+function qualifiedAt(catalog: DucklakeCatalog, schemaId: Id, name: string, at: Id): string {
+  return `${schemaNameAt(catalog, schemaId, at) ?? `schema ${schemaId}`}.${name}`;
 }
 
 /** The tables a snapshot changed (by id), from its changes_made. */

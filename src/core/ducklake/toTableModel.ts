@@ -7,13 +7,16 @@ import { toTypeLabel, type DucklakeField } from './columnTree.ts';
 import { describeLocation, fileLocation, tableBase } from './dataPaths.ts';
 import type { DucklakeHistoryEntry } from './history.ts';
 import type { FileAtSnapshot } from './tableFiles.ts';
-import { growthAt, type GrowthPoint } from './tableGrowth.ts';
+import type { GrowthPoint } from './tableGrowth.ts';
 import { isVisibleAt } from './visibility.ts';
 
 /** Snapshots newest first; growth is the table's own, operations are the whole snapshot's changes. */
 export function toTableVersions(history: readonly DucklakeHistoryEntry[], growth?: readonly GrowthPoint[]): TableVersion[] {
+  // History is newest first, growth oldest first: walk the growth points down alongside.
+  let at = (growth?.length ?? 0) - 1;
   return history.map((entry) => {
-    const point = growth ? growthAt(growth, entry.snapshotId) : undefined;
+    while (growth && at >= 0 && (growth[at]?.snapshotId ?? 0) > entry.snapshotId) at--;
+    const point = growth && at >= 0 ? growth[at] : undefined;
     return {
       version: entry.snapshotId,
       timestamp: entry.snapshotTime / 1000,

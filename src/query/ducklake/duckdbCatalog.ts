@@ -7,6 +7,7 @@ import type { Table } from 'apache-arrow';
 import { LakeError } from '../../core/errors.ts';
 import type { SqlEngine } from '../duckdbEngine.ts';
 import { toPlainRows } from '../arrowToPlain.ts';
+import { toCatalogColumns, toCatalogRows } from './catalogRowsFromArrow.ts';
 import type { CatalogFile } from './catalogFile.ts';
 
 let opened = 0;
@@ -30,23 +31,31 @@ export async function openDuckdbCatalog(engine: SqlEngine, name: string, bytes: 
       throw new LakeError('Corrupt', `${name}: ${error instanceof Error ? error.message.replace(/^SQL: /, '') : String(error)}`, { cause: error });
     }
   };
+  const emptyTables = new Set<string>();
   return {
     dialect: 'duckdb',
     format: 'duckdb',
     name,
+    emptyTables,
     async listTables() {
-      const rows = toPlainRows(await run(`SELECT table_name, column_name FROM information_schema.columns WHERE table_catalog = '${alias}' AND table_schema = 'main' ORDER BY table_name, ordinal_position`));
+      // One query for every table's columns and row count (DuckDB keeps it: empty tables are not read).
+      const rows = toPlainRows(await run(`SELECT t.table_name, c.column_name, t.estimated_size FROM duckdb_tables() t JOIN duckdb_columns() c USING (database_name, schema_name, table_name) WHERE t.database_name = '${alias}' AND t.schema_name = 'main' ORDER BY t.table_name, c.column_index`));
       const tables = new Map<string, string[]>();
+      emptyTables.clear();
       for (const row of rows) {
         const table = String(row.table_name).toLowerCase();
         const list = tables.get(table) ?? [];
         list.push(String(row.column_name).toLowerCase());
         tables.set(table, list);
+        if (Number(row.estimated_size) === 0) emptyTables.add(table);
       }
       return tables;
     },
     async query(sql) {
-      return toPlainRows(await run(sql));
+      return toCatalogRows(await run(sql));
+    },
+    async queryColumns(sql) {
+      return toCatalogColumns(await run(sql));
     },
     async queryTyped(sql) {
       return run(sql);

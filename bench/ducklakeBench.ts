@@ -1,0 +1,92 @@
+/**
+ * A DuckLake catalog of 10,000 snapshots and 100,000 data files (20 tables, deletes on every
+ * tenth file), generated in bulk with plain SQL into the tables the ducklake extension created
+ * (not committed: bench/out). Measured: opening it and its history (Lakelab: the catalog file
+ * in duckdb-wasm, its tables read and typed, changes parsed into words), and one table's files
+ * at the latest snapshot (5,000 data files with delete files and stats). The peer is native
+ * DuckDB (@duckdb/node-api) running the very SQL Lakelab ran, rows materialised in JS, in the
+ * same run.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import type { CatalogDatabase } from '../src/core/ducklake/catalogDatabase.ts';
+import { loadCatalog } from '../src/core/ducklake/loadCatalog.ts';
+import { toHistory } from '../src/core/ducklake/history.ts';
+import { findTable } from '../src/core/ducklake/catalogAt.ts';
+import { filesAt, loadTableFiles } from '../src/core/ducklake/tableFiles.ts';
+import { toTableFiles } from '../src/core/ducklake/toTableModel.ts';
+import { openNodeSqlEngine } from '../src/query/duckdbNode.ts';
+import { openCatalogFile } from '../src/query/ducklake/catalogFile.ts';
+import { timeBest, type BenchResult } from './timing.ts';
+
+const snapshots = 10_000;
+const tables = 20;
+const filesPerSnapshot = 10;
+
+async function generate(path: string): Promise<void> {
+  if (existsSync(path)) return;
+  const tool = process.env.DUCKDB_DUCKLAKE ?? join(import.meta.dirname, '..', '..', '..', 'shared', 'tools', 'duckdb-ducklake');
+  const create = Array.from({ length: tables }, (_, t) => `CREATE TABLE lake.t${t} (id BIGINT, name VARCHAR, amount DECIMAL(12, 2), day DATE);`).join(' ');
+  execFileSync(existsSync(tool) ? tool : '/work/shared/tools/duckdb-ducklake', ['-c', `ATTACH 'ducklake:${path}' AS lake (DATA_PATH 'data/'); ${create}`]);
+  const instance = await DuckDBInstance.create(':memory:');
+  const db = await instance.connect();
+  await db.run(`ATTACH '${path}' AS c`);
+  const first = tables + 1;
+  await db.run(`INSERT INTO c.ducklake_snapshot SELECT s, TIMESTAMPTZ '2026-01-01 00:00:00+00' + to_seconds(s * 60), ${tables}, ${tables + 1}, (s - ${first - 1}) * ${filesPerSnapshot} FROM range(${first}, ${snapshots}) t(s)`);
+  await db.run(`INSERT INTO c.ducklake_snapshot_changes SELECT s, CASE WHEN s % 10 = 0 THEN 'deleted_from_table:' || (s % ${tables} + 1) ELSE 'inserted_into_table:' || (s % ${tables} + 1) END, 'loader', 'batch ' || s, NULL FROM range(${first}, ${snapshots}) t(s)`);
+  const fileId = `((s - ${first}) * ${filesPerSnapshot} + f)`;
+  await db.run(`INSERT INTO c.ducklake_data_file SELECT ${fileId}, (${fileId}) % ${tables} + 1, s, NULL, NULL, 'ducklake-' || ${fileId} || '.parquet', true, 'parquet', 1000, 65536 + ${fileId} % 1000, 512, ${fileId} * 1000, NULL, NULL, NULL, NULL
+    FROM range(${first}, ${snapshots}) a(s), range(${filesPerSnapshot}) b(f)`);
+  await db.run(`INSERT INTO c.ducklake_delete_file SELECT 1000000 + data_file_id, table_id, begin_snapshot + 1, NULL, data_file_id, 'ducklake-' || data_file_id || '-delete.parquet', true, 'parquet', 10, 2048, 256, NULL, NULL FROM c.ducklake_data_file WHERE data_file_id % 10 = 0`);
+  await db.run(`INSERT INTO c.ducklake_file_column_stats SELECT data_file_id, table_id, c, NULL, 1000, 0, '0', '999', NULL, NULL FROM c.ducklake_data_file, range(1, 5) t(c)`);
+  db.closeSync();
+  instance.closeSync();
+}
+
+/** Records the SQL a CatalogDatabase is asked, to run the same on native DuckDB. */
+function recording(db: CatalogDatabase, queries: string[]): CatalogDatabase {
+  return { dialect: db.dialect, name: db.name, emptyTables: db.emptyTables, listTables: () => db.listTables(), query: (sql) => { queries.push(sql); return db.query(sql); } };
+}
+
+export async function runDucklakeBench(outDir: string): Promise<BenchResult> {
+  const path = join(outDir, 'ducklake-10k-snapshots.ducklake');
+  await generate(path);
+  const bytes = new Uint8Array(readFileSync(path));
+  const historyQueries: string[] = [];
+  const filesQueries: string[] = [];
+  let historyLength = 0;
+  let fileCount = 0;
+  const lakelabHistory = await timeBest(3, async () => {
+    historyQueries.length = 0;
+    const file = await openCatalogFile(path, bytes, openNodeSqlEngine);
+    const catalog = await loadCatalog(recording(file, historyQueries));
+    historyLength = toHistory(catalog).length;
+    filesQueries.length = 0;
+    const table = findTable(catalog, 'main.t7', catalog.snapshots.at(-1)!.snapshot_id);
+    const files = await loadTableFiles(recording(file, filesQueries), catalog, table.tableId);
+    fileCount = toTableFiles(catalog, table, catalog.snapshots.at(-1)!.snapshot_id, filesAt(files, catalog.snapshots.at(-1)!.snapshot_id)).length;
+    await file.close();
+  });
+  const instance = await DuckDBInstance.create(':memory:');
+  const db = await instance.connect();
+  const native = await timeBest(3, async () => {
+    await db.run(`ATTACH '${path}' AS c (READ_ONLY)`);
+    await db.run('USE c');
+    for (const sql of [...historyQueries, ...filesQueries]) (await db.runAndReadAll(sql)).getRowObjects();
+    await db.run('USE memory');
+    await db.run('DETACH c');
+  });
+  db.closeSync();
+  instance.closeSync();
+  if (process.env.LAKELAB_BENCH_KEEP !== '1') rmSync(path, { force: true });
+  return {
+    name: `DuckLake: open a catalog of ${snapshots.toLocaleString('en')} snapshots and ${((snapshots - tables - 1) * filesPerSnapshot).toLocaleString('en')} data files, its history and a table's files (Node)`,
+    lakelabMs: lakelabHistory,
+    peerName: 'native DuckDB (@duckdb/node-api) running the same catalog queries',
+    peerMs: native,
+    targetRatio: 2,
+    notes: [`${historyLength} history entries, ${fileCount} files of main.t7; ${historyQueries.length + filesQueries.length} catalog queries`],
+  };
+}
