@@ -23,7 +23,7 @@ import { timeBest, type BenchResult } from './timing.ts';
 
 const snapshots = 10_000;
 const tables = 20;
-const filesPerSnapshot = 10;
+const dataFiles = 100_000;
 
 async function generate(path: string): Promise<void> {
   if (existsSync(path)) return;
@@ -34,11 +34,12 @@ async function generate(path: string): Promise<void> {
   const db = await instance.connect();
   await db.run(`ATTACH '${path}' AS c`);
   const first = tables + 1;
-  await db.run(`INSERT INTO c.ducklake_snapshot SELECT s, TIMESTAMPTZ '2026-01-01 00:00:00+00' + to_seconds(s * 60), ${tables}, ${tables + 1}, (s - ${first - 1}) * ${filesPerSnapshot} FROM range(${first}, ${snapshots}) t(s)`);
+  const spread = snapshots - first;
+  // File i is written by snapshot first + floor(i * spread / dataFiles); next_file_id follows.
+  await db.run(`INSERT INTO c.ducklake_snapshot SELECT s, TIMESTAMPTZ '2026-01-01 00:00:00+00' + to_seconds(s * 60), ${tables}, ${tables + 1}, CAST(ceil((s - ${first} + 1) * ${dataFiles} / ${spread}) AS BIGINT) FROM range(${first}, ${snapshots}) t(s)`);
   await db.run(`INSERT INTO c.ducklake_snapshot_changes SELECT s, CASE WHEN s % 10 = 0 THEN 'deleted_from_table:' || (s % ${tables} + 1) ELSE 'inserted_into_table:' || (s % ${tables} + 1) END, 'loader', 'batch ' || s, NULL FROM range(${first}, ${snapshots}) t(s)`);
-  const fileId = `((s - ${first}) * ${filesPerSnapshot} + f)`;
-  await db.run(`INSERT INTO c.ducklake_data_file SELECT ${fileId}, (${fileId}) % ${tables} + 1, s, NULL, NULL, 'ducklake-' || ${fileId} || '.parquet', true, 'parquet', 1000, 65536 + ${fileId} % 1000, 512, ${fileId} * 1000, NULL, NULL, NULL, NULL
-    FROM range(${first}, ${snapshots}) a(s), range(${filesPerSnapshot}) b(f)`);
+  await db.run(`INSERT INTO c.ducklake_data_file SELECT i, i % ${tables} + 1, ${first} + i * ${spread} // ${dataFiles}, NULL, NULL, 'ducklake-' || i || '.parquet', true, 'parquet', 1000, 65536 + i % 1000, 512, i * 1000, NULL, NULL, NULL, NULL
+    FROM range(${dataFiles}) t(i)`);
   await db.run(`INSERT INTO c.ducklake_delete_file SELECT 1000000 + data_file_id, table_id, begin_snapshot + 1, NULL, data_file_id, 'ducklake-' || data_file_id || '-delete.parquet', true, 'parquet', 10, 2048, 256, NULL, NULL FROM c.ducklake_data_file WHERE data_file_id % 10 = 0`);
   await db.run(`INSERT INTO c.ducklake_file_column_stats SELECT data_file_id, table_id, c, NULL, 1000, 0, '0', '999', NULL, NULL FROM c.ducklake_data_file, range(1, 5) t(c)`);
   db.closeSync();
@@ -82,7 +83,7 @@ export async function runDucklakeBench(outDir: string): Promise<BenchResult> {
   instance.closeSync();
   if (process.env.LAKELAB_BENCH_KEEP !== '1') rmSync(path, { force: true });
   return {
-    name: `DuckLake: open a catalog of ${snapshots.toLocaleString('en')} snapshots and ${((snapshots - tables - 1) * filesPerSnapshot).toLocaleString('en')} data files, its history and a table's files (Node)`,
+    name: `DuckLake: open a catalog of ${snapshots.toLocaleString('en')} snapshots and ${dataFiles.toLocaleString('en')} data files, its history and a table's files (Node)`,
     lakelabMs: lakelabHistory,
     peerName: 'native DuckDB (@duckdb/node-api) running the same catalog queries',
     peerMs: native,
