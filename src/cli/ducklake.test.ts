@@ -1,19 +1,20 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseArgs } from './args.ts';
-import type { Io } from './main.ts';
-import { runDucklakeFiles } from './commands/ducklakeFiles.ts';
-import { runDucklakeHistory } from './commands/ducklakeHistory.ts';
-import { runDucklakeScan } from './commands/ducklakeScan.ts';
-import { runDucklakeSchema } from './commands/ducklakeSchema.ts';
+import { parseCommandArgs } from './args.ts';
+import type { Command, Io } from './command.ts';
+import { withDucklake } from './commands/ducklakeCommands.ts';
+import { filesCommand } from './commands/files.ts';
+import { historyCommand } from './commands/history.ts';
+import { scanCommand } from './commands/scan.ts';
+import { schemaCommand } from './commands/schema.ts';
 import { canonicalExpected, canonicalRows, ducklakeFixtures, readJson } from '../../test/support/ducklakeCases.ts';
 
-const switches = new Set<string>();
+const [runDucklakeScan, runDucklakeHistory, runDucklakeFiles, runDucklakeSchema] = [scanCommand, historyCommand, filesCommand, schemaCommand].map(withDucklake) as [Command, Command, Command, Command];
 
-async function run(command: typeof runDucklakeScan, argv: string[]): Promise<{ code: number; out: string }> {
+async function run(command: Command, argv: string[]): Promise<{ code: number; out: string }> {
   let out = '';
   const io: Io = { stdout: { write: (t: string) => { out += t; } }, stderr: { write: () => undefined } };
-  return { code: await command(parseArgs(argv, switches), io), out };
+  return { code: await command.run(parseCommandArgs(command.spec, argv.slice(1)), io), out };
 }
 
 const lines = (text: string) => text.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
@@ -67,6 +68,14 @@ describe('lakelab over a DuckLake catalog', () => {
     const listed = readJson<{ data_file: string; data_file_size_bytes: string; delete_file: string | null }[]>(reference('basic', 'files', 'main.people', 's6.json'));
     expect(active.map((f) => [`data/${f.path}`, String(f.size), f.deleteFile === null ? null : `data/${f.deleteFile}`]).sort()).toEqual(listed.map((f) => [f.data_file, f.data_file_size_bytes, f.delete_file]).sort());
     expect(lines(out).filter((f) => f.status === 'scheduled for deletion').map((f) => f.path)).toEqual(['main/people/ducklake-01a233c9-d980-7ffc-a293-b26ed85f700d-delete.parquet']);
+  });
+
+  it('refuses the DuckLake options for a Delta table folder, and Delta\'s --version for a catalog', async () => {
+    const delta = join(ducklakeFixtures, '..', 'delta', 'dat', 'basic_append', 'delta');
+    await expect(run(runDucklakeScan, ['scan', delta, '--table', 'main.t'])).rejects.toThrow(/--table is for a DuckLake catalog file/);
+    await expect(run(runDucklakeScan, ['scan', generated('basic'), '--table', 'main.people', '--version', '3'])).rejects.toThrow(/give --snapshot N/);
+    await expect(run(runDucklakeScan, ['scan', generated('basic')])).rejects.toThrow(/needs --table schema.table \(at snapshot 15: main.events, main.people\)/);
+    await expect(run(runDucklakeScan, ['scan', generated('basic'), '--table', 'main.nope'])).rejects.toMatchObject({ code: 'NotFound' });
   });
 
   it('shows the schema with field ids, and what changed across a rename', async () => {

@@ -1,36 +1,51 @@
 /**
  * The reading commands for both formats: a folder is a Delta table, a file a DuckLake catalog
- * (DuckDB or SQLite). main.ts wraps history, schema, files and scan with `orDucklake`.
+ * (DuckDB or SQLite). `withDucklake` gives history, schema, files and scan the DuckLake options
+ * and runs the DuckLake command when the argument is a catalog file; the DuckLake options given
+ * with a Delta folder are refused, naming the option.
  */
-import type { ParsedArgs } from '../args.ts';
-import type { Io } from '../main.ts';
+import { hasFlag, UsageError, type OptionSpec, type ParsedArgs } from '../args.ts';
+import type { Command, Io } from '../command.ts';
 import { runDucklakeFiles } from './ducklakeFiles.ts';
 import { runDucklakeHistory } from './ducklakeHistory.ts';
 import { isCatalogFileArgument } from './ducklakeOpen.ts';
 import { runDucklakeScan } from './ducklakeScan.ts';
 import { runDucklakeSchema } from './ducklakeSchema.ts';
 
-type Command = (args: ParsedArgs, io: Io) => Promise<number>;
+type Run = (args: ParsedArgs, io: Io) => Promise<number>;
 
-const ducklakeCommands: Record<string, Command> = {
-  history: runDucklakeHistory,
-  schema: runDucklakeSchema,
-  files: runDucklakeFiles,
-  scan: runDucklakeScan,
+const table: OptionSpec = { name: 'table', takes: 'value', valueName: 'schema.table', description: 'DuckLake: the table in the catalog (schema main when only a name is given)' };
+const snapshot: OptionSpec = { name: 'snapshot', takes: 'value', valueName: 'N', description: 'DuckLake: read the catalog at snapshot N (default: the latest)' };
+const dataPath: OptionSpec = {
+  name: 'data-path', takes: 'value', valueName: 'DIR',
+  description: 'DuckLake: the folder the data files are in (default: the catalog\'s data_path, relative to the catalog file; an abfss:// one needs this)',
+};
+const diff: OptionSpec = { name: 'diff', takes: 'value', valueName: 'M', description: 'DuckLake: what changed in the table\'s columns from snapshot M to --snapshot (matched by field id)' };
+
+const ducklake: Record<string, { run: Run; options: OptionSpec[] }> = {
+  history: { run: runDucklakeHistory, options: [{ ...table, description: 'DuckLake: add this table\'s rows, files and bytes after each snapshot' }] },
+  schema: { run: runDucklakeSchema, options: [table, snapshot, diff] },
+  files: { run: runDucklakeFiles, options: [table, snapshot] },
+  scan: { run: runDucklakeScan, options: [table, snapshot, dataPath] },
 };
 
-/** `deltaCommand`, or the DuckLake command of the same name when the argument is a catalog file. */
-export function orDucklake(name: 'history' | 'schema' | 'files' | 'scan', deltaCommand: Command): Command {
-  return async (args, io) => ((await isCatalogFileArgument(args)) ? ducklakeCommands[name]!(args, io) : deltaCommand(args, io));
+export function withDucklake(command: Command): Command {
+  const own = ducklake[command.spec.name];
+  if (!own) return command;
+  const options = command.spec.options.filter((o) => o.name !== 'help');
+  const help = command.spec.options.filter((o) => o.name === 'help');
+  return {
+    spec: {
+      ...command.spec,
+      summary: `${command.spec.summary} (of a Delta table folder, or a DuckLake catalog file with --table)`,
+      positionals: [{ name: '<table | catalog>' }],
+      options: [...options, ...own.options, ...help],
+    },
+    async run(args, io) {
+      if (await isCatalogFileArgument(args)) return own.run(args, io);
+      const given = own.options.find((o) => hasFlag(args, o.name));
+      if (given) throw new UsageError(`--${given.name} is for a DuckLake catalog file; ${args.positionals[0] ?? 'the argument'} is not a file (a Delta table is a folder)`);
+      return command.run(args, io);
+    },
+  };
 }
-
-/** The options the DuckLake commands take, besides those the Delta ones do. */
-export const ducklakeOptions = ['table', 'snapshot', 'data-path', 'diff'] as const;
-
-export const ducklakeUsage = `Reading a DuckLake catalog (a DuckDB or SQLite catalog file; its data path from the catalog, or --data-path):
-  history <catalog> [--table schema.table]            one entry per snapshot (with the table's rows, files, bytes)
-  schema <catalog> --table schema.table [--diff M]    the table's columns at a snapshot (or what changed since M)
-  files <catalog> --table schema.table                data files, delete files, inlined data, files scheduled for deletion
-  scan <catalog> --table schema.table                 the table's rows at a snapshot
-  Options: --snapshot N (default: latest), --data-path P (the folder the catalog's data path names)
-`;

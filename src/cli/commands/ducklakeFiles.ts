@@ -10,7 +10,7 @@ import { tableBase } from '../../core/ducklake/dataPaths.ts';
 import { toTableFiles } from '../../core/ducklake/toTableModel.ts';
 import { visibleAtSql } from '../../core/ducklake/visibility.ts';
 import { flagString, type ParsedArgs } from '../args.ts';
-import type { Io } from '../main.ts';
+import type { Io } from '../command.ts';
 import { toOutputFormat, writeRows } from '../output.ts';
 import { openCatalogArgument, tableArgument } from './ducklakeOpen.ts';
 

@@ -6,7 +6,7 @@
  */
 import { toTableVersions } from '../../core/ducklake/toTableModel.ts';
 import { flagInteger, flagString, type ParsedArgs } from '../args.ts';
-import type { Io } from '../main.ts';
+import type { Io } from '../command.ts';
 import { toOutputFormat, writeRows } from '../output.ts';
 import { openCatalogArgument } from './ducklakeOpen.ts';
 

@@ -15,7 +15,7 @@ import { NodeFsStore } from '../../storage/nodeFsStore.ts';
 import { openNodeSqlEngine } from '../../query/duckdbNode.ts';
 import { OpenDucklake } from '../../query/ducklake/ducklakeCatalog.ts';
 import type { DataFiles } from '../../query/ducklake/ducklakeScan.ts';
-import { flagInteger, flagString, type ParsedArgs } from '../args.ts';
+import { flagInteger, flagString, hasFlag, UsageError, type ParsedArgs } from '../args.ts';
 
 /** A local file (not a folder) as the first argument: a DuckLake catalog rather than a Delta table folder. */
 export async function isCatalogFileArgument(args: ParsedArgs): Promise<boolean> {
@@ -42,8 +42,8 @@ export async function openCatalogArgument(args: ParsedArgs): Promise<OpenedCatal
   } catch (error) {
     throw new LakeError('NotFound', `catalog file ${path} cannot be read (${(error as Error).message})`, { cause: error });
   }
-  if (flagInteger(args, 'version') !== undefined || flagString(args, 'timestamp') !== undefined) {
-    throw new LakeError('InvalidInput', 'a DuckLake catalog is read at a snapshot: give --snapshot N (not --version or --timestamp)');
+  if (hasFlag(args, 'version') || hasFlag(args, 'timestamp')) {
+    throw new UsageError('a DuckLake catalog is read at a snapshot: give --snapshot N (not --version or --timestamp)');
   }
   const lake = await OpenDucklake.open(path, bytes, openNodeSqlEngine);
   const snapshotId = flagInteger(args, 'snapshot') ?? lake.latestSnapshot;
@@ -60,7 +60,7 @@ export function tableArgument(opened: OpenedCatalog, args: ParsedArgs): CatalogT
   const name = flagString(args, 'table');
   if (!name) {
     const there = opened.lake.at(opened.snapshotId).tables.map((t) => t.qualifiedName);
-    throw new LakeError('InvalidInput', `lakelab ${args.command} of a DuckLake catalog needs --table schema.table (at snapshot ${opened.snapshotId}: ${there.join(', ') || 'no tables'})`);
+    throw new UsageError(`${args.command} of a DuckLake catalog needs --table schema.table (at snapshot ${opened.snapshotId}: ${there.join(', ') || 'no tables'})`);
   }
   return opened.lake.table(name, opened.snapshotId);
 }

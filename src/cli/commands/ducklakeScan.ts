@@ -8,7 +8,7 @@ import { parsePredicate } from '../../core/delta/parsePredicate.ts';
 import { evaluatePredicate } from '../../core/delta/predicate.ts';
 import { toDeltaType } from '../../query/ducklake/ducklakeValues.ts';
 import { flagInteger, flagList, flagString, type ParsedArgs } from '../args.ts';
-import type { Io } from '../main.ts';
+import type { Io } from '../command.ts';
 import { createRowWriter, toOutputFormat } from '../output.ts';
 import { dataFilesArgument, openCatalogArgument, tableArgument } from './ducklakeOpen.ts';
 

@@ -7,7 +7,7 @@ import { diffColumns } from '../../core/ducklake/schemaDiff.ts';
 import { toTableSchema } from '../../core/ducklake/toTableModel.ts';
 import type { TableColumn } from '../../core/table.ts';
 import { flagInteger, flagString, type ParsedArgs } from '../args.ts';
-import type { Io } from '../main.ts';
+import type { Io } from '../command.ts';
 import { toOutputFormat, writeRows } from '../output.ts';
 import { openCatalogArgument, tableArgument } from './ducklakeOpen.ts';
 

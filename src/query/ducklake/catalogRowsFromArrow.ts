@@ -5,7 +5,10 @@
  * arrowToPlain.ts.
  */
 import { DataType, type Table, type Vector } from 'apache-arrow';
-import { toPlainValues } from '../arrowToPlain.ts';
+import { toDeltaType } from '../arrowSchema.ts';
+import { toVectorValues, type ValueForms } from '../arrowValues.ts';
+
+const plainForms: ValueForms = { bigLong: 'bigint', nonFinite: 'number', binary: 'bytes', map: 'object', columnMapping: 'none' };
 
 const twoTo32 = 4294967296;
 
@@ -35,7 +38,7 @@ export function toCatalogColumns(table: Table): { rowCount: number; columns: Rec
   table.schema.fields.forEach((field, i) => {
     const vector = table.getChildAt(i);
     const isInt64 = DataType.isInt(field.type) && field.type.bitWidth === 64 && field.type.isSigned;
-    columns[field.name] = vector ? (isInt64 ? int64Values(vector) : toPlainValues(vector)) : [];
+    columns[field.name] = vector ? (isInt64 ? int64Values(vector) : toVectorValues(vector, toDeltaType(field.type), plainForms, { path: field.name })) : [];
   });
   return { rowCount: table.numRows, columns };
 }

@@ -1,6 +1,6 @@
 /**
  * Arrow values to the JSON forms of Lakelab's scan (README "scan"), by the DuckLake type of the
- * field at the snapshot read: the leaves Delta has go through jsonValues.ts (numbers, decimals,
+ * field at the snapshot read: the leaves Delta has go through jsonValues.ts, a chunk at a time (numbers, decimals,
  * text, base64 binary, dates, timestamps), and the types only DuckLake has get their DuckDB text
  * (time "13:45:00.5", interval "1 day 02:00:00", uuid "f81d4fae-..."), JSON its value. A reader
  * is compiled once per file and column: where each nested field's data is was resolved by the
@@ -10,7 +10,7 @@ import { DataType as ArrowType, makeVector, type Data, type Vector } from 'apach
 import { LakeError } from '../../core/errors.ts';
 import type { DucklakeField, DucklakeType } from '../../core/ducklake/columnTree.ts';
 import type { DataType } from '../../core/delta/schemaTypes.ts';
-import { toJsonValue, type JsonValue } from '../jsonValues.ts';
+import { toJsonValues, type JsonValue } from '../jsonValues.ts';
 
 /** A field's value at a row of one Arrow chunk. */
 export type ValueReader = (row: number) => JsonValue;
@@ -113,7 +113,9 @@ function compileLeaf(data: Data, field: DucklakeField, column: string): ValueRea
   const type = toDeltaType(field.type);
   if (typeof type === 'object') throw mismatch(column, field, data);
   if (ArrowType.isStruct(arrow) || ArrowType.isList(arrow) || ArrowType.isMap(arrow)) throw mismatch(column, field, data);
-  return (row) => toJsonValue(vector, row, type);
+  // The chunk's values at once (jsonValues.ts converts column-wise), then looked up per row.
+  const values = toJsonValues(vector, type, { path: column });
+  return (row) => values[row] ?? null;
 }
 
 function isValid(data: Data, row: number): boolean {
