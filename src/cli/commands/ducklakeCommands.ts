@@ -38,7 +38,6 @@ export function withDucklake(command: Command): Command {
     spec: {
       ...command.spec,
       summary: `${command.spec.summary} (of a Delta table folder, or a DuckLake catalog file with --table)`,
-      positionals: [{ name: '<table | catalog>' }],
       options: [...options, ...own.options, ...help],
     },
     async run(args, io) {

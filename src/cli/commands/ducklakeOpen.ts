@@ -5,7 +5,7 @@
  * file's folder, or an absolute local path; an abfss:// or other remote data path needs
  * --data-path, since the CLI reads local files).
  */
-import { readFile, stat } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { LakeError } from '../../core/errors.ts';
 import type { CatalogTable } from '../../core/ducklake/catalogAt.ts';
@@ -14,15 +14,27 @@ import { classifyPath } from '../../core/ducklake/dataPaths.ts';
 import { NodeFsStore } from '../../storage/nodeFsStore.ts';
 import { openNodeSqlEngine } from '../../query/duckdbNode.ts';
 import { OpenDucklake } from '../../query/ducklake/ducklakeCatalog.ts';
+import { isDatabaseHeader } from '../../query/ducklake/catalogFormat.ts';
 import type { DataFiles } from '../../query/ducklake/ducklakeScan.ts';
 import { flagInteger, flagString, hasFlag, UsageError, type ParsedArgs } from '../args.ts';
 
-/** A local file (not a folder) as the first argument: a DuckLake catalog rather than a Delta table folder. */
+/**
+ * A database file as the first argument (SQLite's or DuckDB's magic bytes): a DuckLake catalog
+ * rather than a Delta table folder. Other files go to the Delta command, which says what to give.
+ */
 export async function isCatalogFileArgument(args: ParsedArgs): Promise<boolean> {
   const path = args.positionals[0];
   if (!path) return false;
   try {
-    return (await stat(path)).isFile();
+    if (!(await stat(path)).isFile()) return false;
+    const handle = await open(path, 'r');
+    try {
+      const head = new Uint8Array(16);
+      const { bytesRead } = await handle.read(head, 0, 16, 0);
+      return isDatabaseHeader(head.subarray(0, bytesRead));
+    } finally {
+      await handle.close();
+    }
   } catch {
     return false;
   }

@@ -9,6 +9,12 @@ export type CatalogFormat = 'duckdb' | 'sqlite';
 const sqliteMagic = 'SQLite format 3\0';
 const duckdbHeaders = 3 * 4096;
 
+/** Whether a file's first bytes are SQLite's or DuckDB's: a catalog to open, however damaged. */
+export function isDatabaseHeader(head: Uint8Array): boolean {
+  const ascii = (from: number, to: number) => String.fromCharCode(...head.subarray(from, to));
+  return (head.length >= 16 && ascii(0, 16) === sqliteMagic) || (head.length >= 12 && ascii(8, 12) === 'DUCK');
+}
+
 export function detectCatalogFormat(bytes: Uint8Array, name: string): CatalogFormat {
   const ascii = (from: number, to: number) => String.fromCharCode(...bytes.subarray(from, to));
   if (bytes.length >= 16 && ascii(0, 16) === sqliteMagic) {
