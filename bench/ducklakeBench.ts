@@ -59,7 +59,7 @@ export async function runDucklakeBench(outDir: string): Promise<BenchResult> {
   const filesQueries: string[] = [];
   let historyLength = 0;
   let fileCount = 0;
-  const lakelabHistory = await timeBest(3, async () => {
+  const lakelabHistory = await timeBest(5, async () => {
     historyQueries.length = 0;
     const file = await openCatalogFile(path, bytes, openNodeSqlEngine);
     const catalog = await loadCatalog(recording(file, historyQueries));
@@ -72,7 +72,7 @@ export async function runDucklakeBench(outDir: string): Promise<BenchResult> {
   });
   const instance = await DuckDBInstance.create(':memory:');
   const db = await instance.connect();
-  const native = await timeBest(3, async () => {
+  const native = await timeBest(5, async () => {
     await db.run(`ATTACH '${path}' AS c (READ_ONLY)`);
     await db.run('USE c');
     for (const sql of [...historyQueries, ...filesQueries]) (await db.runAndReadAll(sql)).getRowObjects();

@@ -4,7 +4,7 @@
  * times faster than a BigInt per value on catalogs of 100,000 files. Other types go through
  * arrowToPlain.ts.
  */
-import { DataType, type Table, type Vector } from 'apache-arrow';
+import { DataType, type Data, type Field, type Table, type Vector } from 'apache-arrow';
 import { toDeltaType } from '../arrowSchema.ts';
 import { toVectorValues, type ValueForms } from '../arrowValues.ts';
 
@@ -33,12 +33,64 @@ function int64Values(vector: Vector): unknown[] {
   return out;
 }
 
+const decoder = new TextDecoder();
+
+function isNullAt(data: Data, bit: number): boolean {
+  const bitmap = data.nullCount > 0 ? data.nullBitmap : undefined;
+  return !!bitmap && bitmap.length > 0 && ((bitmap[bit >> 3] ?? 0) & (1 << (bit & 7))) === 0;
+}
+
+/** Text by chunk: one decode per chunk when it is ASCII (then byte offsets are character offsets). */
+function utf8Values(vector: Vector): unknown[] {
+  const out = new Array<unknown>(vector.length);
+  let at = 0;
+  for (const data of vector.data) {
+    const offsets = data.valueOffsets as Int32Array;
+    const bytes = data.values as Uint8Array;
+    const start = offsets[data.offset] ?? 0;
+    const slice = bytes.subarray(start, offsets[data.offset + data.length] ?? 0);
+    let ascii = true;
+    for (let i = 0; i < slice.length && ascii; i++) ascii = (slice[i] ?? 0) < 0x80;
+    const text = ascii ? decoder.decode(slice) : '';
+    for (let i = 0; i < data.length; i++, at++) {
+      if (isNullAt(data, data.offset + i)) {
+        out[at] = null;
+        continue;
+      }
+      const from = (offsets[data.offset + i] ?? 0) - start;
+      const to = (offsets[data.offset + i + 1] ?? 0) - start;
+      out[at] = ascii ? text.slice(from, to) : decoder.decode(slice.subarray(from, to));
+    }
+  }
+  return out;
+}
+
+function boolValues(vector: Vector): unknown[] {
+  const out = new Array<unknown>(vector.length);
+  let at = 0;
+  for (const data of vector.data) {
+    const bits = data.values as Uint8Array;
+    for (let i = 0; i < data.length; i++, at++) {
+      const bit = data.offset + i;
+      out[at] = isNullAt(data, bit) ? null : ((bits[bit >> 3] ?? 0) & (1 << (bit & 7))) !== 0;
+    }
+  }
+  return out;
+}
+
+function columnValues(vector: Vector, field: Field): unknown[] {
+  const type = field.type;
+  if (DataType.isInt(type) && type.bitWidth === 64 && type.isSigned) return int64Values(vector);
+  if (DataType.isUtf8(type)) return utf8Values(vector);
+  if (DataType.isBool(type)) return boolValues(vector);
+  return toVectorValues(vector, toDeltaType(type), plainForms, { path: field.name });
+}
+
 export function toCatalogColumns(table: Table): { rowCount: number; columns: Record<string, unknown[]> } {
   const columns: Record<string, unknown[]> = {};
   table.schema.fields.forEach((field, i) => {
     const vector = table.getChildAt(i);
-    const isInt64 = DataType.isInt(field.type) && field.type.bitWidth === 64 && field.type.isSigned;
-    columns[field.name] = vector ? (isInt64 ? int64Values(vector) : toVectorValues(vector, toDeltaType(field.type), plainForms, { path: field.name })) : [];
+    columns[field.name] = vector ? columnValues(vector, field) : [];
   });
   return { rowCount: table.numRows, columns };
 }
