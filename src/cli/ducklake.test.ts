@@ -96,3 +96,19 @@ describe('lakelab over a DuckLake catalog', () => {
     ]);
   });
 });
+
+describe('lakelab <command> <catalog-file>', () => {
+  it('runs the DuckLake command for a catalog file and the Delta one for a folder', async () => {
+    const { main } = await import('./main.ts');
+    let out = '';
+    let err = '';
+    const io: Io = { stdout: { write: (t: string) => { out += t; } }, stderr: { write: (t: string) => { err += t; } } };
+    expect(await main(['scan', generated('inlined'), '--table', 'main.small', '--snapshot', '4'], io)).toBe(0);
+    expect(canonicalRows(lines(out))).toEqual(canonicalExpected(readJson(join(ducklakeFixtures, 'lakelab-generated/inlined/expected/main.small/s4/rows.json'))));
+    expect(await main(['scan', generated('inlined'), '--snapshot', '4'], io)).toBe(2);
+    expect(err).toContain('needs --table schema.table (at snapshot 4: main.small)');
+    err = '';
+    expect(await main(['history', join(ducklakeFixtures, '..', 'delta', 'dat', 'basic_append', 'delta'), '--snapshot', '1'], io)).toBe(2);
+    expect(err).toContain('unknown option --snapshot');
+  });
+});

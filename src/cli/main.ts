@@ -12,11 +12,12 @@ import { indexCommand } from './commands/index.ts';
 import { simCommand } from './commands/sim.ts';
 import { appendCommand, createCommand, deleteCommand, overwriteCommand, updateCommand } from './commands/writes.ts';
 import { mergeCommand } from './commands/merge.ts';
+import { withDucklake } from './commands/ducklakeCommands.ts';
 
 export type { Io } from './command.ts';
 
 export const commands: readonly Command[] = [
-  historyCommand, schemaCommand, filesCommand, scanCommand, indexCommand,
+  ...[historyCommand, schemaCommand, filesCommand, scanCommand].map(withDucklake), indexCommand,
   createCommand, appendCommand, overwriteCommand, deleteCommand, updateCommand, mergeCommand,
   simCommand,
 ];

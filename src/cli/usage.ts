@@ -18,7 +18,7 @@ export function toOverview(specs: readonly CommandSpec[]): string {
   const group = (names: string[]) => specs.filter((s) => names.includes(s.name)).map(line).join('\n');
   return `Usage: lakelab <command> <table> [options]     lakelab help <command> (or <command> --help) lists a command's options
 
-Reading (any Delta table in a local folder):
+Reading (any Delta table in a local folder, or a DuckLake catalog file with --table):
 ${group(['history', 'schema', 'files', 'scan', 'index'])}
 
 Writing (optimistic concurrency, as delta-rs commits):
