@@ -14,6 +14,8 @@ import { loadLogListingFrom, latestVersionOf } from './logSegment.ts';
 import { loadCommit } from './loadCommits.ts';
 import { toCommitBytes, toCommitInfo, type Transaction } from './transaction.ts';
 import { checkConflictDeltaRs } from './conflicts/deltaRsRules.ts';
+import { CommitAttempts } from './commitWrite.ts';
+import { checkDataFilesWritten } from './checkDataFiles.ts';
 import { commitFailedPrefix, type Conflict } from './conflicts/conflict.ts';
 
 export const defaultMaxRetries = 15;
@@ -30,11 +32,17 @@ export type CommitEvent =
   | { kind: 'checked'; winningVersion: number; conflict?: Conflict };
 
 export interface CommitOptions {
-  clock: Pick<Clock, 'now'>;
+  /** `sleep`, when given, spaces out the read-backs of a commit whose answer was lost. */
+  clock: Pick<Clock, 'now'> & Partial<Pick<Clock, 'sleep'>>;
   engineInfo: string;
   maxRetries?: number;
   signal?: AbortSignal;
   onEvent?: (event: CommitEvent) => void;
+  /**
+   * Before the first attempt, head every data file the transaction adds: a store that
+   * acknowledged a write it lost would otherwise get a commit naming a missing file.
+   */
+  verifyDataFiles?: boolean;
   /** Conflict rules; delta-rs's by default. */
   checkConflict?: (tx: Transaction, winner: Commit) => Conflict | undefined;
 }
@@ -46,6 +54,8 @@ export async function commitTransaction(store: ObjectStore, tx: Transaction, opt
   let attempts = 0;
   // The newest commit known before `version`: in-commit timestamps must increase from it.
   let previous: Commit | undefined;
+  const sent = new CommitAttempts(store, options.clock, options.signal);
+  if (options.verifyDataFiles) await checkDataFilesWritten(store, tx, options.signal);
   for (;;) {
     throwIfAborted(options.signal, 'the commit');
     attempts++;
@@ -60,8 +70,9 @@ export async function commitTransaction(store: ObjectStore, tx: Transaction, opt
     }
     const commitInfo = toCommitInfo(tx, { timestamp: now, engineInfo: options.engineInfo, inCommitTimestamp });
     options.onEvent?.({ kind: 'attempt', version });
-    const outcome = await store.putIfAbsent(commitKey(tx.tableRoot, version), toCommitBytes(commitInfo, tx.actions));
-    if (outcome.status === 'created') return { status: 'committed', version, attempts, commitInfo };
+    // A lost answer is resolved by reading the commit back: ours, someone else's, or not there.
+    const written = await sent.write(commitKey(tx.tableRoot, version), toCommitBytes(commitInfo, tx.actions));
+    if (written !== 'exists') return { status: 'committed', version, attempts, commitInfo };
     options.onEvent?.({ kind: 'versionTaken', version });
     if (tx.readVersion < 0) {
       // A new table has nothing to check against: delta-rs fails the create outright.
