@@ -18,6 +18,7 @@ export const writeOptions: OptionSpec[] = [
   { name: 'version', takes: 'value', valueName: 'N', description: 'read (and conflict-check) from version N, not the latest' },
   { name: 'isolation', takes: 'value', valueName: 'LEVEL', description: 'Serializable (default), WriteSerializable or SnapshotIsolation' },
   { name: 'max-retries', takes: 'value', valueName: 'N', description: 'commit attempts at later versions after a lost race (default 15)' },
+  { name: 'txn-id', takes: 'value', valueName: 'ID', description: 'the transaction id written as commitInfo.txnId and printed (default: a random one), to find the commit if the process dies before it hears' },
 ];
 
 export const sourceOptions: OptionSpec[] = [

@@ -3,6 +3,7 @@
  * rows (files or SQL), and committing with optimistic concurrency, printing the new version and
  * metrics as JSON; a lost race exits with code 3 and delta-rs's message.
  */
+import { randomUUID } from 'node:crypto';
 import { LakeError } from '../core/errors.ts';
 import { seededRng } from '../core/rng.ts';
 import { loadSnapshot } from '../core/delta/loadSnapshot.ts';
@@ -37,9 +38,11 @@ export function openWrite(args: ParsedArgs, options: { mayCreate?: boolean } = {
 
 export async function commitAndReport(args: ParsedArgs, io: Io, store: NodeFsStore, tx: Transaction): Promise<number> {
   const maxRetries = flagInteger(args, 'max-retries');
-  const outcome: CommitOutcome = await commitTransaction(store, tx, { clock: { now: () => Date.now() }, engineInfo, maxRetries });
+  // commitInfo.txnId: how this change is found in the history if the process dies before it hears.
+  tx.txnId = flagString(args, 'txn-id') ?? randomUUID();
+  const outcome: CommitOutcome = await commitTransaction(store, tx, { clock: { now: () => Date.now() }, engineInfo, maxRetries, verifyDataFiles: true });
   if (outcome.status === 'committed') {
-    io.stdout.write(`${JSON.stringify({ version: outcome.version, operation: tx.operation, readVersion: tx.readVersion, attempts: outcome.attempts, metrics: tx.operationMetrics ?? {} })}\n`);
+    io.stdout.write(`${JSON.stringify({ version: outcome.version, operation: tx.operation, readVersion: tx.readVersion, attempts: outcome.attempts, txnId: tx.txnId, metrics: tx.operationMetrics ?? {} })}\n`);
     return 0;
   }
   io.stderr.write(`${outcome.message}\n`);

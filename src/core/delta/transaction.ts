@@ -39,6 +39,11 @@ export interface Transaction {
    * undefined, the commit loop writes one when the previous commit has one.
    */
   inCommitTimestamps?: boolean;
+  /**
+   * A unique id for this transaction, written as `commitInfo.txnId` (Spark's field), so a
+   * writer that lost track of its commit (a crash, a lost answer) can find it in the log.
+   */
+  txnId?: string;
 }
 
 /** delta-rs: operations that change data (the others, like OPTIMIZE, only rearrange it). */
@@ -73,6 +78,7 @@ export function toCommitInfo(tx: Transaction, options: { timestamp: number; engi
   if (tx.readVersion >= 0) info.readVersion = tx.readVersion;
   if (tx.operationMetrics) info.operationMetrics = tx.operationMetrics;
   if (options.inCommitTimestamp !== undefined) info.inCommitTimestamp = options.inCommitTimestamp;
+  if (tx.txnId !== undefined) info.txnId = tx.txnId;
   return info;
 }
 
