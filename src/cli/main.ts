@@ -13,12 +13,13 @@ import { simCommand } from './commands/sim.ts';
 import { appendCommand, createCommand, deleteCommand, overwriteCommand, updateCommand } from './commands/writes.ts';
 import { mergeCommand } from './commands/merge.ts';
 import { withDucklake } from './commands/ducklakeCommands.ts';
+import { optimizeCommand } from './commands/optimize.ts';
 
 export type { Io } from './command.ts';
 
 export const commands: readonly Command[] = [
   ...[historyCommand, schemaCommand, filesCommand, scanCommand].map(withDucklake), indexCommand,
-  createCommand, appendCommand, overwriteCommand, deleteCommand, updateCommand, mergeCommand,
+  createCommand, appendCommand, overwriteCommand, deleteCommand, updateCommand, mergeCommand, optimizeCommand,
   simCommand,
 ];
 
