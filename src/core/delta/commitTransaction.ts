@@ -86,7 +86,7 @@ export async function commitTransaction(store: ObjectStore, tx: Transaction, opt
     const listing = await loadLogListingFrom(store, tx.tableRoot, version, options.signal);
     const latest = listing.commits.size + listing.checkpoints.length > 0 ? Math.max(version, latestVersionOf(listing)) : version;
     for (let winning = version; winning <= latest; winning++) {
-      previous = await loadCommit(store, tx.tableRoot, winning, options.signal);
+      previous = await loadCommit(store, tx.tableRoot, winning, { signal: options.signal, size: listing.commits.get(winning)?.size });
       const conflict = check(tx, previous);
       options.onEvent?.({ kind: 'checked', winningVersion: winning, conflict });
       if (conflict) return { status: 'conflict', conflict, attempts, message: commitFailedPrefix + conflict.message };

@@ -51,7 +51,7 @@ export class CommitAttempts {
       }
       // The answer was lost: the file tells whether it was written, and by whom.
       const found = await this.readBack(key);
-      if (found === 'unreadable') continue;
+      if (found === 'unreadable' || (found !== undefined && this.isCutShort(key, found))) continue;
       if (found !== undefined) return this.isSent(key, found) ? 'ours' : 'exists';
     }
     throw new CommitOutcomeUnknown(key, lastError);
@@ -62,7 +62,7 @@ export class CommitAttempts {
     if (!this.sent.has(key)) return false;
     for (let attempt = 0; attempt < unknownWriteAttempts; attempt++) {
       const found = await this.readBack(key);
-      if (found === 'unreadable') continue;
+      if (found === 'unreadable' || (found !== undefined && this.isCutShort(key, found))) continue;
       return found !== undefined && this.isSent(key, found);
     }
     throw new CommitOutcomeUnknown(key, new LakeError('Network', 'cannot read the commit back to tell whether it is this writer\'s'));
@@ -82,6 +82,11 @@ export class CommitAttempts {
     const list = this.sent.get(key) ?? [];
     if (!list.includes(bytes)) list.push(bytes);
     this.sent.set(key, list);
+  }
+
+  /** A read cut short shows the start of what we sent: read again rather than call it someone else's. */
+  private isCutShort(key: string, found: Uint8Array): boolean {
+    return (this.sent.get(key) ?? []).some((bytes) => found.length < bytes.length && sameBytes(bytes.subarray(0, found.length), found));
   }
 
   private isSent(key: string, found: Uint8Array): boolean {

@@ -29,6 +29,7 @@ export async function loadHistory(
   const versions = [...listing.commits.keys()].sort((a, b) => b - a).slice(0, options.limit ?? Number.POSITIVE_INFINITY);
   const commits = await loadCommits(store, tableRoot, versions, {
     signal: options.signal,
+    sizes: new Map(versions.map((v) => [v, listing.commits.get(v)?.size ?? 0])),
     onLoaded: (done) => options.onProgress?.(done, versions.length),
   });
   return commits.map((commit) => {

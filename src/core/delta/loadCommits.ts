@@ -1,22 +1,69 @@
-/** Reading JSON commits through the store, several at a time. */
-import { LakeError } from '../errors.ts';
+/**
+ * Reading JSON commits through the store, several at a time. A commit whose size the listing
+ * gave must come back at that size: a commit cut off at a line break still parses, and would
+ * silently lose its last actions. A large one is read as ranged reads and parsed as the pieces
+ * arrive, so it never sits in memory whole, nor as one string, and reports its progress.
+ */
 import type { ObjectStore } from '../objectStore.ts';
 import type { AbortSignal } from '../abort.ts';
 import { throwIfAborted } from '../abort.ts';
-import type { Commit } from './actions.ts';
-import { parseActions } from './parseActions.ts';
+import { LakeError } from '../errors.ts';
+import { defaultRangedReads, type RangedReads } from '../readObject.ts';
+import type { Action, Commit } from './actions.ts';
+import { ActionLines, parseActions } from './parseActions.ts';
 import { commitFileName, commitKey } from './logPaths.ts';
 
 export const commitReadConcurrency = 16;
 
-export async function loadCommit(store: ObjectStore, tableRoot: string, version: number, signal?: AbortSignal): Promise<Commit> {
-  const bytes = await store.get(commitKey(tableRoot, version), { signal });
-  const actions = parseActions(bytes, commitFileName(version));
-  // A commit holds at least its actions' lines; an empty file is a write that never finished, not an empty commit.
-  if (actions.length === 0) {
-    throw new LakeError('Corrupt', `delta log ${commitFileName(version)} is empty (${bytes.length} bytes${bytes.length > 0 ? ' of blank lines' : ''}): a commit holds at least one action`);
+export interface CommitReadOptions {
+  signal?: AbortSignal;
+  /** The commit's size from a listing: checked, and large commits are streamed. */
+  size?: number;
+  /** When a commit is large enough to stream, and in what pieces (defaultRangedReads). */
+  ranged?: RangedReads;
+  /** Bytes read of a streamed commit. */
+  onBytes?: (done: number, total: number) => void;
+}
+
+export async function loadCommit(store: ObjectStore, tableRoot: string, version: number, signalOrOptions?: AbortSignal | CommitReadOptions): Promise<Commit> {
+  const options: CommitReadOptions = signalOrOptions && 'aborted' in signalOrOptions ? { signal: signalOrOptions } : (signalOrOptions ?? {});
+  const key = commitKey(tableRoot, version);
+  const name = commitFileName(version);
+  const ranged = options.ranged ?? defaultRangedReads;
+  if (options.size !== undefined && options.size >= ranged.minSize && ranged.rangeSize > 0) {
+    return { version, actions: nonEmpty(await streamActions(store, key, name, options.size, ranged.rangeSize, options), name, options.size) };
   }
-  return { version, actions };
+  const bytes = await store.get(key, { signal: options.signal });
+  if (options.size !== undefined && bytes.length !== options.size) throw sizeMismatch(name, options.size, bytes.length);
+  return { version, actions: nonEmpty(parseActions(bytes, name), name, bytes.length) };
+}
+
+/** A commit holds at least its actions' lines; an empty file is a write that never finished, not an empty commit. */
+function nonEmpty(actions: Action[], name: string, size: number): Action[] {
+  if (actions.length > 0) return actions;
+  throw new LakeError('Corrupt', `delta log ${name} is empty (${size} bytes${size > 0 ? ' of blank lines' : ''}): a commit holds at least one action`);
+}
+
+async function streamActions(store: ObjectStore, key: string, name: string, size: number, rangeSize: number, options: CommitReadOptions): Promise<Action[]> {
+  const actions: Action[] = [];
+  const lines = new ActionLines(name);
+  for (let offset = 0; offset < size; offset += rangeSize) {
+    throwIfAborted(options.signal, `reading ${name}`);
+    const length = Math.min(rangeSize, size - offset);
+    const piece = await store.get(key, { range: { offset, length }, signal: options.signal });
+    if (piece.length !== length) throw sizeMismatch(name, size, offset + piece.length);
+    lines.push(piece, actions);
+    options.onBytes?.(offset + length, size);
+  }
+  // One byte past the listed end: a commit longer than listed was rewritten, or the listing is wrong.
+  const beyond = await store.get(key, { range: { offset: size, length: 1 }, signal: options.signal });
+  if (beyond.length > 0) throw new LakeError('Corrupt', `delta log ${name}: the listing says ${size} bytes, but the file is longer (a commit file is never rewritten)`);
+  lines.end(actions);
+  return actions;
+}
+
+function sizeMismatch(name: string, listed: number, got: number): LakeError {
+  return new LakeError('Corrupt', `delta log ${name}: the listing says ${listed} bytes, but ${got} came back (a read cut short, or a commit file rewritten: commits never change); read the table again`);
 }
 
 /** Load commits in order, `concurrency` requests in flight, reporting each one done. */
@@ -24,7 +71,7 @@ export async function loadCommits(
   store: ObjectStore,
   tableRoot: string,
   versions: readonly number[],
-  options: { signal?: AbortSignal; onLoaded?: (done: number) => void } = {},
+  options: { signal?: AbortSignal; onLoaded?: (done: number) => void; sizes?: ReadonlyMap<number, number>; ranged?: RangedReads; onBytes?: (done: number, total: number) => void } = {},
 ): Promise<Commit[]> {
   const commits = new Array<Commit>(versions.length);
   let next = 0;
@@ -33,7 +80,8 @@ export async function loadCommits(
     while (next < versions.length) {
       const index = next++;
       throwIfAborted(options.signal, 'reading the log');
-      commits[index] = await loadCommit(store, tableRoot, versions[index] ?? 0, options.signal);
+      const version = versions[index] ?? 0;
+      commits[index] = await loadCommit(store, tableRoot, version, { signal: options.signal, size: options.sizes?.get(version), ranged: options.ranged, onBytes: options.onBytes });
       options.onLoaded?.(++done);
     }
   }

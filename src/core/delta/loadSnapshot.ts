@@ -16,7 +16,8 @@ import { commitTimestampOf } from './commitTimestamp.ts';
 import type { RangedReads } from '../readObject.ts';
 
 export interface LoadProgress {
-  phase: 'listing' | 'checkpoint' | 'commits' | 'replay';
+  /** 'commit bytes': how much of a large commit is read (done and total in bytes). */
+  phase: 'listing' | 'checkpoint' | 'commits' | 'commit bytes' | 'replay';
   done: number;
   total?: number;
 }
@@ -76,7 +77,10 @@ export async function loadSnapshot(store: ObjectStore, tableRoot: string, option
     throwIfAborted(signal, 'loading the snapshot');
     const commits = await loadCommits(store, tableRoot, segment.commits.map((c) => c.version), {
       signal,
+      sizes: new Map(segment.commits.map((c) => [c.version, c.meta.size])),
+      ranged: options.ranged,
       onLoaded: (done) => onProgress?.({ phase: 'commits', done, total: segment.commits.length }),
+      onBytes: (done, total) => onProgress?.({ phase: 'commit bytes', done, total }),
     });
     onProgress?.({ phase: 'replay', done: 0, total: commits.length });
     for (const commit of commits) applyActions(state, commit.actions);

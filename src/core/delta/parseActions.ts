@@ -4,6 +4,7 @@
  */
 import { LakeError } from '../errors.ts';
 import { actionTypes, type Action, type ActionType } from './actions.ts';
+import { isDeeperThan } from '../jsonDepth.ts';
 
 const decoder = new TextDecoder('utf-8', { fatal: false });
 const knownTypes = new Set<string>(actionTypes);
@@ -91,27 +92,81 @@ export function toAction(value: unknown, where: () => string): Action {
  * `fileName` names the file in error messages.
  */
 export function parseActions(content: Uint8Array | string, fileName: string): Action[] {
-  const text = typeof content === 'string' ? content : decoder.decode(content);
   const actions: Action[] = [];
-  let lineNumber = 0;
-  let start = 0;
-  while (start <= text.length) {
-    let end = text.indexOf('\n', start);
-    if (end < 0) end = text.length;
-    lineNumber++;
-    const line = text.slice(start, end).trim();
-    start = end + 1;
-    if (line === '') continue;
-    const where = () => `delta log ${fileName} line ${lineNumber}`;
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch (error) {
-      throw new LakeError('Corrupt', `${where()}: not valid JSON (${(error as Error).message}); the file may be truncated`, { cause: error });
+  if (typeof content === 'string') {
+    let lineNumber = 0;
+    for (let start = 0; start <= content.length;) {
+      let end = content.indexOf('\n', start);
+      if (end < 0) end = content.length;
+      const action = parseActionLine(content.slice(start, end), fileName, ++lineNumber);
+      if (action) actions.push(action);
+      start = end + 1;
     }
-    actions.push(toAction(value, where));
+    return actions;
   }
+  // Line by line from the bytes: a commit of hundreds of megabytes never becomes one string.
+  const lines = new ActionLines(fileName);
+  lines.push(content, actions);
+  lines.end(actions);
   return actions;
+}
+
+/** Longest action line read; one JSON line this long is not a Delta action. */
+export const maxActionLineBytes = 64 * 1024 * 1024;
+/** Deepest nesting of objects and lists inside one action. */
+export const maxActionDepth = 64;
+
+/** Splits a commit's bytes into action lines as they arrive, chunk by chunk. */
+export class ActionLines {
+  private carry: Uint8Array = new Uint8Array(0);
+  private lineNumber = 0;
+
+  constructor(private readonly fileName: string) {}
+
+  push(chunk: Uint8Array, into: Action[]): void {
+    const bytes = this.carry.length > 0 ? concat(this.carry, chunk) : chunk;
+    let start = 0;
+    for (let end = bytes.indexOf(10); end >= 0; end = bytes.indexOf(10, start)) {
+      this.emit(bytes.subarray(start, end), into);
+      start = end + 1;
+    }
+    this.carry = bytes.slice(start);
+    if (this.carry.length > maxActionLineBytes) {
+      throw new LakeError('Corrupt', `delta log ${this.fileName} line ${this.lineNumber + 1}: longer than ${maxActionLineBytes / 1024 / 1024} MB without a line break; not a Delta action`);
+    }
+  }
+
+  end(into: Action[]): void {
+    this.emit(this.carry, into);
+    this.carry = new Uint8Array(0);
+  }
+
+  private emit(line: Uint8Array, into: Action[]): void {
+    const action = parseActionLine(decoder.decode(line), this.fileName, ++this.lineNumber);
+    if (action) into.push(action);
+  }
+}
+
+function parseActionLine(text: string, fileName: string, lineNumber: number): Action | undefined {
+  const line = text.trim();
+  if (line === '') return undefined;
+  const where = () => `delta log ${fileName} line ${lineNumber}`;
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch (error) {
+    throw new LakeError('Corrupt', `${where()}: not valid JSON (${(error as Error).message}); the file may be truncated`, { cause: error });
+  }
+  // Deeper values would overflow the stack of whatever walks them later (JSON.stringify, structured clone).
+  if (isDeeperThan(value, maxActionDepth)) throw new LakeError('Corrupt', `${where()}: nested more than ${maxActionDepth} levels deep`);
+  return toAction(value, where);
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a, 0);
+  out.set(b, a.length);
+  return out;
 }
 
 /** Actions of checkpoint rows (one row holds at most one non-null action column). */

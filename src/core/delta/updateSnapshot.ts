@@ -52,7 +52,7 @@ export async function updateSnapshot(store: ObjectStore, snapshot: DeltaSnapshot
   if (newVersions.length === 0) return snapshot;
 
   throwIfAborted(options.signal, 'updating the snapshot');
-  const commits = await loadCommits(store, tableRoot, newVersions, { signal: options.signal });
+  const commits = await loadCommits(store, tableRoot, newVersions, { signal: options.signal, sizes: new Map(newVersions.map((v) => [v, listing.commits.get(v)?.size ?? 0])) });
   const state: ReplayState = {
     files: new Map(snapshot.files.map((add) => [fileKey(add.path, add.deletionVector), add])),
     protocol: snapshot.protocol,
