@@ -5,7 +5,7 @@ import type { ParquetCodec } from '../parquetCodec.ts';
 import { throwIfAborted, type AbortSignal } from '../abort.ts';
 import { commitInfoOf, type Action } from './actions.ts';
 import type { DeltaSnapshot } from './snapshot.ts';
-import { loadLogListing, planLogSegment, type LogListing } from './logSegment.ts';
+import { fillListingGaps, loadLogListing, planLogSegment, type LogListing } from './logSegment.ts';
 import { loadCheckpointActions } from './checkpoint.ts';
 import { loadCommits } from './loadCommits.ts';
 import { applyActions, emptyReplayState } from './replay.ts';
@@ -38,7 +38,7 @@ export interface LoadSnapshotOptions {
 export async function loadSnapshot(store: ObjectStore, tableRoot: string, options: LoadSnapshotOptions): Promise<DeltaSnapshot> {
   const { signal, onProgress } = options;
   onProgress?.({ phase: 'listing', done: 0 });
-  const listing = options.listing ?? (await loadLogListing(store, tableRoot, signal));
+  const listing = await fillListingGaps(store, tableRoot, options.listing ?? (await loadLogListing(store, tableRoot, signal)), signal);
   onProgress?.({ phase: 'listing', done: listing.commits.size + listing.checkpoints.length });
   let version = options.version;
   let timeTravel: TimeTravel | undefined;

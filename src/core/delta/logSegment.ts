@@ -95,6 +95,38 @@ export function toLogListing(objects: ObjectMeta[], prefix: string): LogListing 
   return { commits, checkpoints, hasLastCheckpoint };
 }
 
+/** Most gaps probed in one listing; a log with more holes than this is reported as it is. */
+export const maxProbedGaps = 64;
+
+/**
+ * A listing that lags behind writes (an eventually consistent store, a stale listing index)
+ * can show commit 7 before commit 6. A gap between listed versions is probed with head before
+ * it is called missing: a direct read sees what the listing does not yet. Versions below every
+ * listed one are history cleaned up, not gaps.
+ */
+export async function fillListingGaps(store: ObjectStore, tableRoot: string, listing: LogListing, signal?: AbortSignal): Promise<LogListing> {
+  const listed = [...listing.commits.keys(), ...listing.checkpoints.map((c) => c.version + 1)];
+  if (listed.length === 0) return listing;
+  let lowest = Infinity;
+  let highest = -1;
+  for (const v of listed) {
+    lowest = Math.min(lowest, v);
+    highest = Math.max(highest, v);
+  }
+  const missing: number[] = [];
+  for (let v = lowest; v < highest && missing.length < maxProbedGaps; v++) if (!listing.commits.has(v)) missing.push(v);
+  if (missing.length === 0) return listing;
+  const commits = new Map(listing.commits);
+  await Promise.all(missing.map(async (version) => {
+    try {
+      commits.set(version, await store.head(`${tableRoot}${logFolder}${toVersionName(version)}.json`, { signal }));
+    } catch (error) {
+      if (!(error instanceof LakeError && error.code === 'NotFound')) throw error;
+    }
+  }));
+  return { ...listing, commits };
+}
+
 export interface SegmentChoice {
   version: number;
   checkpoint?: CheckpointCandidate;
