@@ -2,6 +2,7 @@
 import { afterAll, beforeAll } from 'vitest';
 import { startAzurite, azuriteAccount, azuriteKey, type Azurite } from '../../test/support/azurite.ts';
 import { describeCatalogLeaseProtocol } from './catalogLeaseSuite.ts';
+import { describeCatalogLeaseFaults } from './catalogLeaseFaultSuite.ts';
 import { openAzureStore } from './azureStore.ts';
 import { parseAzureAddress } from './azureAddress.ts';
 
@@ -13,8 +14,11 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => azurite?.stop());
 
-describeCatalogLeaseProtocol('Azurite', async () => {
+async function openContainer() {
   const container = `lease${Date.now()}${counter++}`;
   await azurite.service.getContainerClient(container).create();
   return openAzureStore(parseAzureAddress(`${azurite.accountUrl}/${container}/lakehouse`), { kind: 'sharedKey', accountName: azuriteAccount, accountKey: azuriteKey });
-});
+}
+
+describeCatalogLeaseProtocol('Azurite', openContainer);
+describeCatalogLeaseFaults('Azurite', openContainer);
