@@ -14,13 +14,14 @@ import { appendCommand, createCommand, deleteCommand, overwriteCommand, updateCo
 import { mergeCommand } from './commands/merge.ts';
 import { withDucklake } from './commands/ducklakeCommands.ts';
 import { optimizeCommand } from './commands/optimize.ts';
+import { cleanCommand } from './commands/clean.ts';
 
 export type { Io } from './command.ts';
 
 export const commands: readonly Command[] = [
   ...[historyCommand, schemaCommand, filesCommand, scanCommand].map(withDucklake), indexCommand,
   createCommand, appendCommand, overwriteCommand, deleteCommand, updateCommand, mergeCommand, optimizeCommand,
-  simCommand,
+  cleanCommand, simCommand,
 ];
 
 export const usageExitCode = 2;

@@ -14,11 +14,27 @@ import { loadCommits } from '../../core/delta/loadCommits.ts';
 import { planVacuum, type VacuumPlan } from '../../core/delta/vacuumPlan.ts';
 import { planTempCleanup, toDurationMs } from '../../core/delta/tempFiles.ts';
 import { formatAge } from '../../core/lease/leaseStamp.ts';
-import { NodeFsStore } from '../../storage/nodeFsStore.ts';
 import { listTempFiles, removeTempFile } from '../../storage/nodeTempFiles.ts';
 import { parquetCodec } from '../../query/parquetRows.ts';
-import { flagString, type ParsedArgs } from '../args.ts';
-import type { Io } from '../main.ts';
+import { flagString, hasFlag, type ParsedArgs } from '../args.ts';
+import type { Command, Io } from '../command.ts';
+import { help, tablePositional } from '../commonOptions.ts';
+import { tableStore } from '../tableArgs.ts';
+
+export const cleanCommand: Command = {
+  spec: {
+    name: 'clean',
+    summary: 'remove the temporary files writers left when they died mid-write; list the data files no version names and what VACUUM would remove',
+    positionals: tablePositional,
+    options: [
+      { name: 'older-than', takes: 'value', valueName: 'AGE', description: 'remove temporary files at least this old: 90s, 15m, 1h (default), 7d; younger ones may belong to a live writer' },
+      { name: 'dry-run', takes: 'switch', description: 'say what would be removed, remove nothing' },
+      { name: 'retention', takes: 'value', valueName: 'AGE', description: "the VACUUM retention to plan with (default: the table's delta.deletedFileRetentionDuration, or 7 days)" },
+      help,
+    ],
+  },
+  run: runClean,
+};
 
 function duration(args: ParsedArgs, name: string, fallback?: string): number | undefined {
   const text = flagString(args, name) ?? fallback;
@@ -28,11 +44,10 @@ function duration(args: ParsedArgs, name: string, fallback?: string): number | u
   return ms;
 }
 
-export async function runClean(args: ParsedArgs, io: Io): Promise<number> {
-  const path = args.positionals[0];
-  if (!path) throw new LakeError('InvalidInput', 'lakelab clean needs a table path');
-  const root = resolve(path);
-  const dryRun = args.flags.has('dry-run');
+async function runClean(args: ParsedArgs, io: Io): Promise<number> {
+  const store = tableStore(args);
+  const root = resolve(args.positionals[0] ?? '.');
+  const dryRun = hasFlag(args, 'dry-run');
   const olderThanMs = duration(args, 'older-than', '1h')!;
   const now = Date.now();
   const out = (line: string) => io.stdout.write(`${line}\n`);
@@ -45,7 +60,6 @@ export async function runClean(args: ParsedArgs, io: Io): Promise<number> {
   }
   for (const file of temp.keep) out(`  kept ${file.key} (${formatAge(now - file.lastModified)} old: younger than --older-than ${formatAge(olderThanMs)}, a writer may still be using it)`);
 
-  const store = new NodeFsStore(root);
   const snapshot = await loadSnapshot(store, '', { codec: parquetCodec });
   const listing = await loadLogListing(store, '');
   const versions = [...listing.commits.keys()].sort((a, b) => a - b);
