@@ -4,6 +4,7 @@
  */
 import { LakeError } from '../errors.ts';
 import type { DataType, StructField, StructType } from './schemaTypes.ts';
+import { checkSchemaDepth } from './schemaDepth.ts';
 
 const primitiveAliases: Record<string, string> = {
   timestampWithoutTimezone: 'timestamp_ntz',
@@ -25,6 +26,7 @@ export function parseSchema(schemaString: string): StructType {
   } catch (error) {
     throw new LakeError('Corrupt', `table schema is not valid JSON (${(error as Error).message})`, { cause: error });
   }
+  checkSchemaDepth(json);
   const type = toDataType(json, 'schema');
   if (typeof type === 'string' || type.type !== 'struct') throw new LakeError('Corrupt', 'table schema must be a struct');
   return type;
