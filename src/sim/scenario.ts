@@ -11,6 +11,7 @@ import type { MergeClause } from '../core/delta/operations/merge.ts';
 import type { Latency, StoreCall } from './simulatedStore.ts';
 import type { LeasePlan } from './leaseWriter.ts';
 import { validateStepBody, validateStoreModel, validateWriterOptions } from './scenarioParts.ts';
+import { checkScenarioLimits } from './scenarioLimits.ts';
 
 export type Row = Record<string, unknown>;
 
@@ -73,6 +74,7 @@ const isolationLevels = ['Serializable', 'WriteSerializable', 'SnapshotIsolation
 
 export function validateScenario(json: unknown): Scenario {
   const fail = (path: string, why: string) => new LakeError('InvalidInput', `scenario ${path}: ${why}`);
+  checkScenarioLimits(json);
   if (typeof json !== 'object' || json === null) throw fail('', 'must be a JSON object');
   const s = json as Record<string, unknown>;
   if (s.version !== 1) throw fail('.version', 'must be 1 (the scenario format this Lakelab reads)');

@@ -5,7 +5,7 @@
  * set given (delta-rs's by default). A scenario that starts from a fixture finds it among the
  * samples, test/fixtures/delta, or the tables under DIR.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { LakeError } from '../../core/errors.ts';
 import { MemoryStore } from '../../storage/memoryStore.ts';
@@ -15,6 +15,7 @@ import { runScenario } from '../../sim/runScenario.ts';
 import { checkInvariants } from '../../sim/invariants.ts';
 import { scenarioLibrary } from '../../sim/scenarioLibrary.ts';
 import { validateScenario, type Scenario } from '../../sim/scenario.ts';
+import { scenarioLimits } from '../../sim/scenarioLimits.ts';
 import { toTraceJsonl } from '../../sim/trace.ts';
 import { describeFigures, describeWriterFigures, noFigures, summarise } from '../../sim/figures.ts';
 import type { ConflictRules } from '../../core/delta/conflicts/conflictChecker.ts';
@@ -87,8 +88,11 @@ async function loadScenario(target: string): Promise<Scenario> {
   if (builtIn) return builtIn;
   let text: string;
   try {
+    const { size } = await stat(target);
+    if (size > scenarioLimits.bytes) throw new LakeError('InvalidInput', `${target} is ${size.toLocaleString('en')} bytes; a scenario file has at most ${scenarioLimits.bytes.toLocaleString('en')}`);
     text = await readFile(target, 'utf8');
-  } catch {
+  } catch (error) {
+    if (error instanceof LakeError) throw error;
     throw new LakeError('NotFound', `"${target}" is neither a scenario file nor a built-in scenario (lakelab sim --list names them)`);
   }
   try {
