@@ -38,7 +38,9 @@ describe('a log that lies', () => {
     ['text that is not JSON', '<html>oops'],
     ['nothing at all', ''],
   ])('_last_checkpoint naming %s: version 10 from its real checkpoint, with the rows delta-rs reads', async (_what, text) => {
-    const store = await tableWith((s) => s.putWithTime('_delta_log/_last_checkpoint', new TextEncoder().encode(text), 0));
+    const store = await tableWith((s) => {
+      s.putWithTime('_delta_log/_last_checkpoint', new TextEncoder().encode(text), 0);
+    });
     const snapshot = await loadSnapshot(store, '', { codec: parquetCodec });
     expect(snapshot.version).toBe(10);
     expect(snapshot.logSegment.checkpoint).toMatchObject({ version: 10, kind: 'classic' });
