@@ -60,5 +60,21 @@ export async function createMsalTokenSource(settings: MsalSettings, mode: 'popup
       }
     },
     signOut: () => app.logoutPopup(),
+    /** Drop the sign-in from MSAL's cache and from any web storage it used; no request is made. */
+    async forget(): Promise<void> {
+      await app.clearCache();
+      forgetMsalStorage();
+    },
   };
+}
+
+/** MSAL's entries in session and local storage (there only when a sign-in was kept in session). */
+export function forgetMsalStorage(): void {
+  for (const storage of [globalThis.sessionStorage, globalThis.localStorage]) {
+    if (!storage) continue;
+    for (let i = storage.length - 1; i >= 0; i--) {
+      const key = storage.key(i);
+      if (key && (key.startsWith('msal.') || key.includes('login.microsoftonline.com') || key.includes('login.windows.net'))) storage.removeItem(key);
+    }
+  }
 }

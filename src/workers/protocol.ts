@@ -133,6 +133,8 @@ export interface TableApi {
   planWrite(request: WriteRequest): Promise<WriteResult>;
   /** Commit the planned write, racing whatever was committed since its read. */
   commitPlanned(): Promise<WriteResult>;
+  /** Drop the open table: its store (and the credential in it), snapshots and planned write. */
+  close(): Promise<void>;
 }
 
 export type TableMethod = keyof TableApi;

@@ -79,6 +79,8 @@ function dispatch(request: RequestMessage, context: CallContext): Promise<unknow
     }
     case 'commitPlanned':
       return session.commitPlanned();
+    case 'close':
+      return session.close();
     default:
       return Promise.reject(new LakeError('InvalidInput', `unknown method ${String(request.method)}`));
   }

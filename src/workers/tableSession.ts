@@ -188,6 +188,15 @@ export class TableSession {
     return snapshot;
   }
 
+  /** Forget the open table and everything read from it, the credential its store holds included. */
+  async close(): Promise<void> {
+    this.generation++;
+    this.store = undefined;
+    this.tableRoot = '';
+    this.snapshots.clear();
+    this.planned = undefined;
+  }
+
   private requireStore(): ObjectStore {
     if (!this.store) throw new LakeError('InvalidInput', 'no table is open');
     return this.store;

@@ -2,7 +2,9 @@ import { useState, type FormEvent } from 'react';
 import { toLakeError } from '../../core/errors.ts';
 import type { BrowseEntry } from '../../storage/azureBrowse.ts';
 import { useExplorerActions } from '../shared/ExplorerContext.tsx';
-import { azureTable, bearerExpiry, browseAzure, connectAzure, connectAzureWithTokens, signInWithMicrosoft, type AzureConnection } from './azureConnection.ts';
+import {
+  azureTable, bearerExpiry, browseAzure, connectAzure, connectAzureWithTokens, forgetMicrosoftSignIn, signInWithMicrosoft, type AzureConnection,
+} from './azureConnection.ts';
 
 /** Connect to OneLake or Azure storage with a SAS or a bearer token, browse, open a Delta table. */
 export function AzureConnect() {
@@ -19,6 +21,8 @@ export function AzureConnect() {
   const [entries, setEntries] = useState<BrowseEntry[]>([]);
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
+  const [signedIn, setSignedIn] = useState<{ forget: () => Promise<void> }>();
+  const [forgotten, setForgotten] = useState(false);
 
   async function run(task: () => Promise<void>) {
     setBusy(true);
@@ -43,16 +47,33 @@ export function AzureConnect() {
     void run(async () => {
       let connected: AzureConnection;
       if (kind === 'entra') {
-        const getToken = await signInWithMicrosoft({ clientId, tenant: tenant || undefined }, redirect ? 'redirect' : 'popup');
-        actions.useTokenProvider(getToken);
-        connected = await connectAzureWithTokens(address, getToken);
+        const session = await signInWithMicrosoft({ clientId, tenant: tenant || undefined }, redirect ? 'redirect' : 'popup');
+        setSignedIn(session);
+        actions.useTokenProvider(session.getToken);
+        connected = await connectAzureWithTokens(address, session.getToken);
       } else {
         connected = await connectAzure(address, secret, kind);
       }
       setExpiresOn(connected.credential.kind === 'bearer' ? await bearerExpiry(connected.credential.token) : undefined);
       setConnection(connected);
       setSecret('');
+      setForgotten(false);
       await open(connected, '');
+    });
+  }
+
+  /** Every credential the page holds goes: this form's, the open Azure table's, the worker's, MSAL's. */
+  function onForget() {
+    void run(async () => {
+      setConnection(undefined);
+      setEntries([]);
+      setFolder('');
+      setSecret('');
+      setExpiresOn(undefined);
+      await actions.forgetAzureCredentials();
+      await forgetMicrosoftSignIn(signedIn);
+      setSignedIn(undefined);
+      setForgotten(true);
     });
   }
 
@@ -81,8 +102,10 @@ export function AzureConnect() {
             <input type="password" value={secret} onChange={(e) => setSecret(e.target.value)} autoComplete="off" data-testid="azure-secret" />
           </label>
         )}
-        <button type="submit" disabled={busy}>Connect</button>
-        <p className="muted small">Tokens stay in this page's memory; they never enter the URL or an error message.</p>
+        <button type="submit" disabled={busy}>Connect</button>{' '}
+        <button type="button" onClick={onForget} disabled={busy} data-testid="azure-forget">Forget credentials</button>
+        <p className="muted small">Tokens stay in this page's memory; they never enter the URL, an error message or the browser's storage. Forget drops them all (and a Microsoft sign-in) at once.</p>
+        {forgotten && <p className="muted small" role="status" data-testid="azure-forgotten">Forgotten: this page holds no Azure credential.</p>}
       </form>
       {error && <p className="panel-error" role="alert" data-testid="azure-error">{error}</p>}
       {connection && expiresOn !== undefined && (

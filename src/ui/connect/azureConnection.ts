@@ -70,7 +70,14 @@ export async function signInWithMicrosoft(settings: { clientId: string; tenant?:
   // Redirect: the page leaves to sign in and comes back; connecting again then finds the account.
   const source = await createMsalTokenSource(settings, mode);
   await source.getToken(); // sign in now, not at the first request
-  return source.getToken;
+  return { getToken: source.getToken, forget: source.forget };
+}
+
+/** Forget MSAL's web storage even when no sign-in happened in this page (one kept from an earlier visit). */
+export async function forgetMicrosoftSignIn(signedIn?: { forget: () => Promise<void> }): Promise<void> {
+  if (signedIn) await signedIn.forget();
+  const { forgetMsalStorage } = await import('../../storage/msalTokenSource.ts');
+  forgetMsalStorage();
 }
 
 /** Connect with tokens from a signed-in session: the page and the worker both ask it for fresh ones. */
