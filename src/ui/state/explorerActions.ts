@@ -10,6 +10,7 @@ import { createDiffActions } from './diffActions.ts';
 import { createSqlActions, type SqlEngineLoader } from './sqlActions.ts';
 import { toLostWritesNotice, toMissingVersionNotice } from './linkNotices.ts';
 import { createLinkActions } from './linkActions.ts';
+import { createForgetActions } from './forgetActions.ts';
 
 /** The worker as the actions see it (TableWorkerClient in the page, a direct session in tests). */
 export interface TableCaller {
@@ -207,6 +208,7 @@ export function createExplorerActions(store: ExplorerStore, worker: TableCaller,
   return {
     loadSamples, openTable, selectVersion, loadFiles, loadCommitLog, compareSchemaWith, useTokenProvider, showView, cancelOpen,
     ...writes, ...createDiffActions(store, worker), ...sql, ...createLinkActions(store, { loadSamples, openTable }),
+    ...createForgetActions(store, worker),
   };
 }
 
