@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { oneLakeProxy } from './vite/onelakeProxy.ts';
 import { escapedPaths } from './vite/escapedPaths.ts';
+import { contentSecurityPolicy } from './vite/contentSecurityPolicy.ts';
 
 // Cross-origin isolation gives duckdb-wasm and the live simulator SharedArrayBuffer and Atomics.
 const isolationHeaders = {
@@ -16,8 +17,9 @@ const portableAzureXml = fileURLToPath(new URL('./node_modules/@azure/core-xml/d
 
 export default defineConfig({
   // The same-origin route to OneLake for dev and preview (docs/decisions/0003-onelake-cors.md),
-  // and static files served whatever escaping their URL uses (a table's `letter=a/` folders).
-  plugins: [react(), oneLakeProxy(), escapedPaths()],
+  // and static files served whatever escaping their URL uses (a table's `letter=a/` folders);
+  // the built app's Content-Security-Policy (vite/contentSecurityPolicy.ts).
+  plugins: [react(), oneLakeProxy(), escapedPaths(), contentSecurityPolicy()],
   resolve: { alias: { '@azure/core-xml': portableAzureXml } },
   worker: { format: 'es' },
   optimizeDeps: { exclude: ['@duckdb/duckdb-wasm', 'parquet-wasm'] },
