@@ -70,4 +70,9 @@ describe('toCheckpointActions', () => {
   it('names the checkpoint and row of an invalid action', () => {
     expect(() => toCheckpointActions([{}, { add: { path: 'a' } }], 'c.parquet')).toThrow(/checkpoint c\.parquet row 2: add: missing required field/);
   });
+
+  it('a checkpoint column that is not a struct is Corrupt, naming the row (it escaped as a TypeError; found by fuzzing)', () => {
+    expect(() => toCheckpointActions([{ add: 0 }], 'c.parquet')).toThrow(expect.objectContaining({ code: 'Corrupt', message: 'checkpoint c.parquet row 1: action "add" must be an object' }));
+    expect(() => toCheckpointActions([{ txn: [1] }], 'c.parquet')).toThrow(/row 1: action "txn" must be an object/);
+  });
 });

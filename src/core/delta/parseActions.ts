@@ -177,7 +177,9 @@ export function toCheckpointActions(rows: Record<string, unknown>[], fileName: s
     for (const type of actionTypes) {
       const body = row[type];
       if (body === null || body === undefined) continue;
-      actions.push(toAction({ [type]: stripNulls(body as Record<string, unknown>) }, () => `checkpoint ${fileName} row ${i + 1}`));
+      // A column that is not a struct (another writer's file, or not a checkpoint): toAction says so.
+      const value = typeof body === 'object' && !Array.isArray(body) ? stripNulls(body as Record<string, unknown>) : body;
+      actions.push(toAction({ [type]: value }, () => `checkpoint ${fileName} row ${i + 1}`));
     }
   }
   return actions;
