@@ -71,4 +71,10 @@ describe('deletion vectors', () => {
   it('computes CRC-32 like zlib', () => {
     expect(crc32(new TextEncoder().encode('123456789'))).toBe(0xcbf43926);
   });
+
+  it('a descriptor whose size or offset is not a byte count is Corrupt (a negative size escaped as a RangeError from DataView; found by fuzzing)', () => {
+    expect(() => planDeletionVectorRead({ storageType: 'i', pathOrInlineDv: 'abcde', sizeInBytes: -5, cardinality: 0 }, '')).toThrow(expect.objectContaining({ code: 'Corrupt', message: expect.stringContaining('sizeInBytes -5 is not a byte count') }));
+    expect(() => planDeletionVectorRead({ storageType: 'u', pathOrInlineDv: '00000000000000000000', offset: -1, sizeInBytes: 4, cardinality: 0 }, '')).toThrow(/offset -1 is not a byte offset/);
+    expect(() => decodeFramedBitmap(new Uint8Array(3), -5, 'dv.bin')).toThrow(expect.objectContaining({ code: 'Corrupt' }));
+  });
 });

@@ -17,6 +17,9 @@ export type DeletionVectorLocation =
   | { kind: 'inline'; bytes: Uint8Array };
 
 export function planDeletionVectorRead(dv: DeletionVectorDescriptor, tableRoot: string): DeletionVectorLocation {
+  const isCount = (n: unknown) => Number.isSafeInteger(n) && (n as number) >= 0;
+  if (!isCount(dv.sizeInBytes)) throw new LakeError('Corrupt', `deletion vector "${dv.pathOrInlineDv}": sizeInBytes ${JSON.stringify(dv.sizeInBytes)} is not a byte count`);
+  if (dv.offset !== undefined && dv.offset !== null && !isCount(dv.offset)) throw new LakeError('Corrupt', `deletion vector "${dv.pathOrInlineDv}": offset ${JSON.stringify(dv.offset)} is not a byte offset`);
   switch (dv.storageType) {
     case 'i':
       return { kind: 'inline', bytes: decodeZ85(dv.pathOrInlineDv).subarray(0, dv.sizeInBytes) };
@@ -50,6 +53,7 @@ export async function loadDeletionVector(store: ObjectStore, dv: DeletionVectorD
 }
 
 export function decodeFramedBitmap(framed: Uint8Array, sizeInBytes: number, name: string): number[] {
+  if (!Number.isSafeInteger(sizeInBytes) || sizeInBytes < 0) throw new LakeError('Corrupt', `deletion vector ${name}: sizeInBytes ${sizeInBytes} is not a byte count`);
   if (framed.length < sizeInBytes + 8) throw new LakeError('Corrupt', `deletion vector ${name} is truncated`);
   const view = new DataView(framed.buffer, framed.byteOffset, framed.byteLength);
   const size = view.getUint32(0, false);
