@@ -87,6 +87,7 @@ export function validateScenario(json: unknown): Scenario {
   if (s.writers.length > 64) throw fail('.writers', `at most 64 writers, got ${s.writers.length}`);
   const names = new Set<string>();
   s.writers.forEach((w, i) => {
+    if (typeof w !== 'object' || w === null || Array.isArray(w)) throw fail(`.writers[${i}]`, 'must be an object with a name and steps');
     const writer = w as Record<string, unknown>;
     if (typeof writer.name !== 'string' || writer.name === '') throw fail(`.writers[${i}].name`, 'must be a non-empty string');
     if (names.has(writer.name)) throw fail(`.writers[${i}].name`, `"${writer.name}" is used twice`);

@@ -36,3 +36,11 @@ describe('scenario limits', () => {
     expect(() => validateScenario(rows)).toThrow(/\d{3},\d{3} rows; a scenario holds at most 100,000 rows/);
   });
 });
+
+describe('scenario shapes', () => {
+  it('a writer that is not an object is refused, naming it (null escaped as a TypeError; found by fuzzing)', () => {
+    const doc = base();
+    (doc.writers as unknown[])[1] = null;
+    expect(() => validateScenario(doc)).toThrow(expect.objectContaining({ code: 'InvalidInput', message: 'scenario .writers[1]: must be an object with a name and steps' }));
+  });
+});
