@@ -42,6 +42,8 @@ const accepted: [command: string, argv: string[], positionals: string[], options
     [['source', 's.csv'], ['on', 't.id = s.id'], ['when-matched-update-all', true], ['when-matched-delete', 's.gone = true'], ['when-not-matched-insert-all', true]]],
   ['sim', ['--list'], [], [['list', true]]],
   ['sim', ['delete-vs-delete', '--seed', '5', '--fixtures', 'dir'], ['delete-vs-delete'], [['seed', '5'], ['fixtures', 'dir']]],
+  ['optimize', ['T', '--txn-id', 'abc', '--isolation', 'Serializable'], ['T'], [['txn-id', 'abc'], ['isolation', 'Serializable']]],
+  ['clean', ['T', '--older-than', '2h', '--dry-run', '--retention', '0s'], ['T'], [['older-than', '2h'], ['dry-run', true], ['retention', '0s']]],
 ];
 
 /** Bad argv -> the exact refusal, per command: the destructive typos of issue 11 first. */
@@ -77,6 +79,8 @@ const refused: [command: string, argv: string[], message: string][] = [
   ['merge', ['T', '--frobnicate'], 'unknown option --frobnicate'],
   ['sim', ['a', 'b'], 'unexpected argument "b": sim takes only <scenario.json | name> (here "a")'],
   ['sim', ['a', '--sed', '2'], 'unknown option --sed; did you mean --seed?'],
+  ['optimize', ['T', '--where', 'id = 1'], 'unknown option --where'],
+  ['clean', ['T', '--dry-run=yes'], '--dry-run is a switch and takes no value (got "--dry-run=yes")'],
 ];
 
 describe('argument parsing, for every command', () => {
