@@ -17,7 +17,7 @@ import { validateScenario } from '../../src/sim/scenario.ts';
 import { scenarioLibrary } from '../../src/sim/scenarioLibrary.ts';
 import { fuzz, fuzzRuns } from '../support/fuzz.ts';
 
-const types: DataType[] = ['string', 'long', 'integer', 'short', 'byte', 'float', 'double', 'boolean', 'binary', 'date', 'timestamp', 'timestamp_ntz', 'decimal(10,2)', 'decimal(38,18)', 'decimal(1,0)', 'variant', { type: 'array', elementType: 'long', containsNull: true }];
+const types: DataType[] = ['string', 'long', 'integer', 'short', 'byte', 'float', 'double', 'boolean', 'binary', 'date', 'timestamp', 'timestamp_ntz', 'decimal(10,2)', 'decimal(38,18)', 'decimal(1,0)', 'variant' as DataType, { type: 'array', elementType: 'long', containsNull: true }];
 const valueLike = fc.oneof(
   fc.string({ maxLength: 30 }),
   fc.stringMatching(/^-?\d{0,25}(\.\d{0,20})?([eE][+-]?\d{1,4})?$/),
