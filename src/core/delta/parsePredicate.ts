@@ -93,8 +93,16 @@ function toNumberLiteral(text: string): number | bigint {
 }
 
 function invalid(text: string, why: string): LakeError {
-  return new LakeError('InvalidInput', `cannot read the predicate "${text}": ${why}`);
+  const shown = text.length > 300 ? `${text.slice(0, 300)}... (${text.length.toLocaleString('en')} characters)` : text;
+  return new LakeError('InvalidInput', `cannot read the predicate "${shown}": ${why}`);
 }
+
+/**
+ * How much one predicate may hold: every walk over a predicate (evaluating it, skipping files
+ * with it, rendering it as SQL) recurses, and a chain of 5,000 ORs or parentheses nested
+ * 10,000 deep overflowed the stack.
+ */
+export const predicateLimits = { nesting: 100, conditions: 1_000 };
 
 export function parsePredicate(text: string): Predicate {
   const tokens = tokenize(text);
@@ -105,6 +113,11 @@ export function parsePredicate(text: string): Predicate {
   const expectOp = (op: string) => {
     if (!isOp(peek(), op)) throw invalid(text, `expected "${op}"`);
     at++;
+  };
+  let nesting = 0;
+  let conditions = 0;
+  const deeper = () => {
+    if (++nesting > predicateLimits.nesting) throw invalid(text, `parentheses and NOT nest more than ${predicateLimits.nesting} deep`);
   };
 
   function parseOr(): Predicate {
@@ -126,14 +139,20 @@ export function parsePredicate(text: string): Predicate {
   function parseNot(): Predicate {
     if (isKeyword(peek(), 'NOT')) {
       at++;
-      return { op: 'not', arg: parseNot() };
+      deeper();
+      const arg = parseNot();
+      nesting--;
+      return { op: 'not', arg };
     }
     if (isOp(peek(), '(')) {
       at++;
+      deeper();
       const inner = parseOr();
       expectOp(')');
+      nesting--;
       return inner;
     }
+    if (++conditions > predicateLimits.conditions) throw invalid(text, `more than ${predicateLimits.conditions.toLocaleString('en')} conditions; give a long list of values with IN (...)`);
     return parseComparison();
   }
   /** A value, or a column: TRUE, FALSE, NULL and DATE '...' are values unless quoted. */
