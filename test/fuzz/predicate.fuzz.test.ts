@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { DataType } from '../../src/core/delta/schemaTypes.ts';
 import { parsePredicate } from '../../src/core/delta/parsePredicate.ts';
-import { evaluatePredicate } from '../../src/core/delta/predicate.ts';
+import { columnsOf, evaluatePredicate } from '../../src/core/delta/predicate.ts';
 import { quoteIdentifier } from '../../src/core/sqlNames.ts';
 import type { SqlEngine } from '../../src/query/duckdbEngine.ts';
 import { openNodeSqlEngine } from '../../src/query/duckdbNode.ts';
@@ -66,13 +66,16 @@ describe('fuzzing predicates and their SQL', () => {
   });
 
   it('predicates from the grammar: the same truth in TypeScript and duckdb-wasm for every row', async () => {
+    let compared = 0;
     await fuzz('parsePredicate + toDuckdbPredicate vs evaluatePredicate', fc.oneof(predicateText, mutated), async (text) => {
       const predicate = parsePredicate(text);
-      const known = [...new Set(text.match(/missing/g) ?? [])];
-      if (known.length > 0 || checkComparableColumns(predicate, typeOf)) return; // refused before any SQL runs
+      // Lakelab refuses unknown columns and unlike comparisons before any SQL runs.
+      if ([...columnsOf(predicate)].some((c) => !(c in types)) || checkComparableColumns(predicate, typeOf)) return;
       const sql = `SELECT __row, ${toDuckdbPredicate(predicate, { sqlOf, typeOf })} AS truth FROM t ORDER BY __row`;
       const inDuckdb = (await duckdb.query(sql)).toArray().map((r) => (r as { truth: boolean | null }).truth);
       expect(inDuckdb, `${text}\n${sql}`).toEqual(rows.map((row) => evaluatePredicate(predicate, (c) => row[c], typeOf)));
+      compared++;
     }, fuzzRuns(400));
+    console.log(`  of which ${compared} ran in duckdb-wasm and agreed with TypeScript on all ${rows.length} rows`);
   });
 });

@@ -5,9 +5,13 @@
  * LAKELAB_FUZZ_SEED=S replays a seed; a failure prints the counterexample and its seed.
  */
 import fc from 'fast-check';
+import { vi } from 'vitest';
 import { isLakeError } from '../../src/core/errors.ts';
 
 export const fuzzSeed = Number(process.env.LAKELAB_FUZZ_SEED ?? 20_260_301);
+
+// A long run (LAKELAB_FUZZ_RUNS) takes as long as it takes.
+if (process.env.LAKELAB_FUZZ_RUNS) vi.setConfig({ testTimeout: 3_600_000 });
 
 export function fuzzRuns(short: number): number {
   return Number(process.env.LAKELAB_FUZZ_RUNS ?? short);
