@@ -45,7 +45,7 @@ export interface TortureResult {
 
 /** The faults every torture run injects (per store call). */
 export const defaultRates: FaultRates = {
-  fail: 0.02, delay: 0.05, maxDelayMs: 30, timeout: 0.005, failAfter: 0.05, existsAfter: 0.05, phantom: 0.02, truncate: 0.005, crash: 0.0007,
+  fail: 0.01, delay: 0.05, maxDelayMs: 30, timeout: 0.003, failAfter: 0.05, existsAfter: 0.05, phantom: 0.02, truncate: 0.003, crash: 0.0003,
 };
 
 export async function runTorture(store: ObjectStore, raw: RawTable, options: TortureOptions): Promise<TortureResult> {
