@@ -1,4 +1,5 @@
 /** Wraps a store and counts its calls, so tests can hold reads to an I/O budget. */
+import { DelegatingStore } from './delegatingStore.ts';
 import type { GetOptions, ListOptions, ListPage, ObjectMeta, ObjectStore, PutIfAbsentOutcome, PutOptions } from '../core/objectStore.ts';
 
 export interface CallCounts {
@@ -19,21 +20,11 @@ export interface CallCounts {
 
 const zero = (): CallCounts => ({ list: 0, head: 0, get: 0, rangedGet: 0, bytesRead: 0, rangeBytes: 0, put: 0, putIfAbsent: 0, delete: 0, keysRead: [] });
 
-export class CountingStore implements ObjectStore {
+export class CountingStore extends DelegatingStore {
   private current = zero();
 
-  constructor(private readonly inner: ObjectStore) {}
-
-  get description(): string {
-    return this.inner.description;
-  }
-
-  get readOnly(): boolean {
-    return this.inner.readOnly;
-  }
-
-  get leases() {
-    return this.inner.leases;
+  constructor(inner: ObjectStore) {
+    super(inner);
   }
 
   counts(): CallCounts {
@@ -44,17 +35,17 @@ export class CountingStore implements ObjectStore {
     this.current = zero();
   }
 
-  list(prefix: string, options?: ListOptions): AsyncIterable<ListPage> {
+  override list(prefix: string, options?: ListOptions): AsyncIterable<ListPage> {
     this.current.list++;
     return this.inner.list(prefix, options);
   }
 
-  head(key: string, options?: { signal?: GetOptions['signal'] }): Promise<ObjectMeta> {
+  override head(key: string, options?: { signal?: GetOptions['signal'] }): Promise<ObjectMeta> {
     this.current.head++;
     return this.inner.head(key, options);
   }
 
-  async get(key: string, options?: GetOptions): Promise<Uint8Array> {
+  override async get(key: string, options?: GetOptions): Promise<Uint8Array> {
     this.current.get++;
     if (options?.range) this.current.rangedGet++;
     this.current.keysRead.push(key);
@@ -64,17 +55,17 @@ export class CountingStore implements ObjectStore {
     return bytes;
   }
 
-  put(key: string, data: Uint8Array, options?: PutOptions): Promise<ObjectMeta> {
+  override put(key: string, data: Uint8Array, options?: PutOptions): Promise<ObjectMeta> {
     this.current.put++;
     return this.inner.put(key, data, options);
   }
 
-  putIfAbsent(key: string, data: Uint8Array, options?: PutOptions): Promise<PutIfAbsentOutcome> {
+  override putIfAbsent(key: string, data: Uint8Array, options?: PutOptions): Promise<PutIfAbsentOutcome> {
     this.current.putIfAbsent++;
     return this.inner.putIfAbsent(key, data, options);
   }
 
-  delete(key: string, options?: { leaseId?: string; signal?: GetOptions['signal'] }): Promise<void> {
+  override delete(key: string, options?: { leaseId?: string; signal?: GetOptions['signal'] }): Promise<void> {
     this.current.delete++;
     return this.inner.delete(key, options);
   }

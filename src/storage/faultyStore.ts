@@ -6,6 +6,7 @@
  * a seeded Rng), so a failure is reproducible; each injected fault is counted.
  */
 import { LakeError } from '../core/errors.ts';
+import { DelegatingStore } from './delegatingStore.ts';
 import type { Clock } from '../core/clock.ts';
 import type { Rng } from '../core/rng.ts';
 import type { GetOptions, ListOptions, ListPage, ObjectMeta, ObjectStore, PutIfAbsentOutcome, PutOptions } from '../core/objectStore.ts';
@@ -30,7 +31,7 @@ export interface FaultyStoreOptions {
   lag?: ListingLag;
 }
 
-export class FaultyStore implements ObjectStore {
+export class FaultyStore extends DelegatingStore {
   private readonly decideFault: (call: StoreCall, key: string) => Fault;
   private readonly clock?: Pick<Clock, 'sleep'>;
   private readonly lag?: ListingLag;
@@ -39,26 +40,15 @@ export class FaultyStore implements ObjectStore {
   readonly injected: Partial<Record<Fault['kind'], number>> = {};
 
   constructor(
-    private readonly inner: ObjectStore,
+    inner: ObjectStore,
     decide: ((call: StoreCall, key: string) => Fault) | { rng: Rng; rates: FaultRates },
     options?: Pick<Clock, 'sleep'> | FaultyStoreOptions,
   ) {
+    super(inner);
     this.decideFault = typeof decide === 'function' ? decide : toFaultDecider(decide.rng, decide.rates);
     const opts: FaultyStoreOptions = options && 'sleep' in options ? { clock: options } : (options ?? {});
     this.clock = opts.clock;
     this.lag = opts.lag;
-  }
-
-  get description(): string {
-    return this.inner.description;
-  }
-
-  get readOnly(): boolean {
-    return this.inner.readOnly;
-  }
-
-  get leases() {
-    return this.inner.leases;
   }
 
   /** True once an injected crash killed this client. */
@@ -66,22 +56,22 @@ export class FaultyStore implements ObjectStore {
     return this.dead !== undefined;
   }
 
-  async *list(prefix: string, options?: ListOptions): AsyncIterable<ListPage> {
+  override async *list(prefix: string, options?: ListOptions): AsyncIterable<ListPage> {
     await this.run('list', prefix, async () => undefined);
     for await (const page of this.inner.list(prefix, options)) {
       yield this.lag ? { ...page, objects: this.lag.visible(page.objects) } : page;
     }
   }
 
-  head(key: string, options?: { signal?: GetOptions['signal'] }): Promise<ObjectMeta> {
+  override head(key: string, options?: { signal?: GetOptions['signal'] }): Promise<ObjectMeta> {
     return this.run('head', key, () => this.inner.head(key, options));
   }
 
-  get(key: string, options?: GetOptions): Promise<Uint8Array> {
+  override get(key: string, options?: GetOptions): Promise<Uint8Array> {
     return this.run('get', key, () => this.inner.get(key, options));
   }
 
-  put(key: string, data: Uint8Array, options?: PutOptions): Promise<ObjectMeta> {
+  override put(key: string, data: Uint8Array, options?: PutOptions): Promise<ObjectMeta> {
     return this.run('put', key, async () => {
       const meta = await this.inner.put(key, data, options);
       this.lag?.noteWrite(key);
@@ -89,7 +79,7 @@ export class FaultyStore implements ObjectStore {
     }, () => ({ key, size: data.length, lastModified: 0 }));
   }
 
-  putIfAbsent(key: string, data: Uint8Array, options?: PutOptions): Promise<PutIfAbsentOutcome> {
+  override putIfAbsent(key: string, data: Uint8Array, options?: PutOptions): Promise<PutIfAbsentOutcome> {
     return this.run('putIfAbsent', key, async () => {
       const outcome = await this.inner.putIfAbsent(key, data, options);
       if (outcome.status === 'created') this.lag?.noteWrite(key);
@@ -97,7 +87,7 @@ export class FaultyStore implements ObjectStore {
     });
   }
 
-  delete(key: string, options?: { leaseId?: string; signal?: GetOptions['signal'] }): Promise<void> {
+  override delete(key: string, options?: { leaseId?: string; signal?: GetOptions['signal'] }): Promise<void> {
     return this.run('delete', key, async () => {
       await this.inner.delete(key, options);
       this.lag?.noteDelete(key);

@@ -7,28 +7,19 @@
  * passes through.
  */
 import { LakeError } from '../core/errors.ts';
-import type { GetOptions, ListOptions, ListPage, ObjectMeta, ObjectStore, PutIfAbsentOutcome, PutOptions } from '../core/objectStore.ts';
+import type { ListOptions, ListPage, ObjectStore } from '../core/objectStore.ts';
+import { DelegatingStore } from './delegatingStore.ts';
 import { listingIndexName } from './httpStore.ts';
 import { parseListingIndex } from './listingIndex.ts';
 
-export class IndexedTimesStore implements ObjectStore {
+export class IndexedTimesStore extends DelegatingStore {
   private times?: Promise<Map<string, { size: number; lastModified: number }>>;
 
-  constructor(private readonly inner: ObjectStore) {}
-
-  get description(): string {
-    return this.inner.description;
+  constructor(inner: ObjectStore) {
+    super(inner);
   }
 
-  get readOnly(): boolean {
-    return this.inner.readOnly;
-  }
-
-  get leases() {
-    return this.inner.leases;
-  }
-
-  async *list(prefix: string, options?: ListOptions): AsyncIterable<ListPage> {
+  override async *list(prefix: string, options?: ListOptions): AsyncIterable<ListPage> {
     const times = await (this.times ??= this.loadTimes());
     for await (const page of this.inner.list(prefix, options)) {
       if (times.size === 0) {
@@ -43,26 +34,6 @@ export class IndexedTimesStore implements ObjectStore {
         }),
       };
     }
-  }
-
-  head(key: string, options?: { signal?: GetOptions['signal'] }): Promise<ObjectMeta> {
-    return this.inner.head(key, options);
-  }
-
-  get(key: string, options?: GetOptions): Promise<Uint8Array> {
-    return this.inner.get(key, options);
-  }
-
-  put(key: string, data: Uint8Array, options?: PutOptions): Promise<ObjectMeta> {
-    return this.inner.put(key, data, options);
-  }
-
-  putIfAbsent(key: string, data: Uint8Array, options?: PutOptions): Promise<PutIfAbsentOutcome> {
-    return this.inner.putIfAbsent(key, data, options);
-  }
-
-  delete(key: string, options?: { leaseId?: string }): Promise<void> {
-    return this.inner.delete(key, options);
   }
 
   private async loadTimes(): Promise<Map<string, { size: number; lastModified: number }>> {
