@@ -40,6 +40,10 @@ export interface TableColumn {
   /** The value rows written before the column existed read as (DuckLake initial_default). */
   initialDefault?: string | null;
   partition: boolean;
+  /** The name in the data files, where it differs (Delta column mapping). */
+  physicalName?: string;
+  /** The column's own metadata or tags (Delta field metadata, DuckLake column tags), as text. */
+  metadata?: Record<string, string>;
   children: TableColumn[];
 }
 
@@ -83,3 +87,104 @@ export type SchemaChange =
 
 /** A row as JSON values (README "scan"), logical column names. */
 export type TableRow = Record<string, unknown>;
+
+/**
+ * How a format names things the views show, so they speak its language without asking which
+ * format it is: Delta has versions and deletion vectors, DuckLake snapshots and delete files.
+ */
+export interface TableTerms {
+  version: 'version' | 'snapshot';
+  deletes: 'deletion vector' | 'delete file';
+  /** The view of what a reader must know: Delta's protocol, DuckLake's catalog. */
+  protocol: 'Protocol' | 'Catalog';
+  /** The History view's columns beyond time, operations, author and message: keys of TableVersion.details, with their labels. */
+  historyDetails: { key: string; label: string }[];
+}
+
+/** A version summed up: when, how big, its columns, how it was read and what its format says. */
+export interface TableSnapshot {
+  version: number;
+  timestamp: number;
+  schema: TableSchema;
+  files: number;
+  bytes: number;
+  /** Live rows (after deletes); null when some file has no count. */
+  rows: number | null;
+  /** How the reader reached this version, in words. */
+  readFrom: string;
+  protocol: TableProtocol;
+}
+
+export interface TableFact {
+  label: string;
+  value: string;
+}
+
+/** What a reader must know about a version: Delta's protocol and properties, DuckLake's spec version and catalog settings. */
+export interface TableProtocol {
+  /** One line: "reader v1 / writer v2", "DuckLake 1.0, SQLite catalog". */
+  summary: string;
+  facts: TableFact[];
+  /** Features the table needs, who needs them, and what Lakelab does with them. */
+  features: { name: string; neededBy: string; support: string }[];
+  /** Table properties (Delta configuration), catalog settings (ducklake_metadata with their scope). */
+  properties: { key: string; value: string; scope?: string }[];
+  /** What this build of Lakelab reads, and anything else worth a sentence. */
+  notes: string[];
+}
+
+/** Files of a version, summed up by partition. */
+export interface TablePartition {
+  values: Record<string, string | null>;
+  files: number;
+  bytes: number;
+  /** Live rows; null when a file has no count. */
+  rows: number | null;
+}
+
+/** The Files view's data: a page of a version's files, every size (for the histogram), partitions. */
+export interface TableFilesPage {
+  version: number;
+  total: number;
+  offset: number;
+  files: TableFile[];
+  sizes: number[];
+  partitions: TablePartition[];
+  /** Rows kept in the catalog rather than in files (DuckLake's inlined data tables), with how many the version sees. */
+  inlined: { name: string; rows: number }[];
+  /** Files no version reads any more, waiting for cleanup, with when they were scheduled (ms). */
+  scheduledForDeletion: { path: string; since: number | null }[];
+}
+
+/** What one version's own commit did to the files: added (data or deletes) and removed (rearranged: no data change). */
+export interface VersionFiles {
+  version: number;
+  added: { path: string; size: number | null; deletes?: boolean }[];
+  removed: { path: string; rearranged: boolean }[];
+}
+
+/**
+ * The objects of a catalog at a version (DuckLake; a Delta table is its own catalog and has
+ * none): schemas, tables, views, macros, and the tables that exist at other versions only
+ * (dropped, or created later), with the versions they span (`until`: the first without them).
+ */
+export interface CatalogObjects {
+  version: number;
+  schemas: string[];
+  tables: { name: string; id: number }[];
+  views: { name: string; sql: string | null }[];
+  macros: string[];
+  elsewhere: { name: string; from: number; until: number | null }[];
+}
+
+/** Two versions compared by their files: what only one side has, files whose deletes differ, and the live rows those hold (null: unknown). */
+export interface FilesDiffSummary {
+  fromVersion: number;
+  toVersion: number;
+  removedFiles: number;
+  addedFiles: number;
+  /** The same data file with other deletes on each side (a new deletion vector, another delete file). */
+  changedDeletes: number;
+  rowsRemoved: number | null;
+  rowsAdded: number | null;
+}

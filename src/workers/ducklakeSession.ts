@@ -4,7 +4,8 @@
  * relative to the catalog's folder, or the one the user gives: a catalog written elsewhere names
  * a local or abfss:// path that is not where its files are now), and answers in the
  * format-neutral model of core/table.ts, so the explorer's views read them as they read Delta's.
- * Data files are read only when rows are asked for.
+ * Data files are read only when rows are asked for, and the data path is resolved then too: a
+ * catalog whose files cannot be reached still shows its history, schemas and files.
  */
 import { LakeError } from '../core/errors.ts';
 import { joinKey, type ObjectStore } from '../core/objectStore.ts';
@@ -24,22 +25,40 @@ export interface DucklakeSource {
   store: ObjectStore;
   /** The catalog file's key in the store ("Files/metadata.db"). */
   catalogKey: string;
-  /** Where the data files are, as a key prefix in the same store ("Tables/"); the catalog's data_path when omitted. */
+  /**
+   * Where the data files are: a key prefix in the same store ("Tables/"), or an address the
+   * source can open (`openDataStore`); the catalog's data_path when omitted.
+   */
   dataPath?: string;
+  /** A store rooted at a data path that is not a key in `store` (abfss://, https://), when the source reaches it; undefined when it cannot. */
+  openDataStore?: (dataPath: string) => Promise<ObjectStore | undefined>;
 }
 
 export class DucklakeSession {
-  private constructor(readonly lake: OpenDucklake, private readonly data: DataFiles) {}
+  private data?: Promise<DataFiles>;
+
+  private constructor(readonly lake: OpenDucklake, private readonly source: DucklakeSource) {}
 
   static async open(source: DucklakeSource, openEngine: () => Promise<SqlEngine>): Promise<DucklakeSession> {
     const bytes = await source.store.get(source.catalogKey);
-    const lake = await OpenDucklake.open(source.catalogKey, bytes, openEngine);
-    try {
-      return new DucklakeSession(lake, { store: source.store, prefix: dataPrefix(source, lake.catalog.dataPath ?? '') });
-    } catch (error) {
-      await lake.close();
-      throw error;
-    }
+    return new DucklakeSession(await OpenDucklake.open(source.catalogKey, bytes, openEngine), source);
+  }
+
+  /** The data path given (undefined: the catalog's own), as the user wrote it. */
+  get dataPath(): string | undefined {
+    return this.source.dataPath;
+  }
+
+  /** Read data files under another data path from now on (undefined: the catalog's own). */
+  setDataPath(dataPath: string | undefined): void {
+    this.source.dataPath = dataPath === undefined || dataPath.trim() === '' ? undefined : dataPath.trim();
+    this.data = undefined;
+  }
+
+  /** Where data files are read from, or why they cannot be: InvalidInput naming the data path. */
+  dataFiles(): Promise<DataFiles> {
+    this.data ??= resolveDataFiles(this.source, this.lake.catalog.dataPath ?? '');
+    return this.data;
   }
 
   get latestSnapshot(): number {
@@ -73,19 +92,19 @@ export class DucklakeSession {
 
   async rows(table: string, snapshotId: number, limit: number): Promise<RowsResult> {
     const found = this.lake.table(table, snapshotId);
-    const { rows } = await this.lake.rows(found, snapshotId, this.data, { limit: limit + 1 });
+    const { rows } = await this.lake.rows(found, snapshotId, await this.dataFiles(), { limit: limit + 1 });
     return { version: snapshotId, columns: found.columns.map((c) => c.name), rows: rows.slice(0, limit), truncated: rows.length > limit };
   }
 
   /** The table at a snapshot as Arrow IPC bytes for SQL (registered as a duckdb-wasm table), as for Delta. */
   async arrowIpc(table: string, snapshotId: number): Promise<Uint8Array> {
     const found: CatalogTable = this.lake.table(table, snapshotId);
-    const { rows } = await this.lake.rows(found, snapshotId, this.data);
+    const { rows } = await this.lake.rows(found, snapshotId, await this.dataFiles());
     return toDucklakeArrowIpc(found, rows);
   }
 
-  diffRows(table: string, from: number, to: number): Promise<TableChanges> {
-    return loadTableChanges(this.lake, table, from, to, this.data);
+  async diffRows(table: string, from: number, to: number): Promise<TableChanges> {
+    return loadTableChanges(this.lake, table, from, to, await this.dataFiles());
   }
 
   close(): Promise<void> {
@@ -93,14 +112,29 @@ export class DucklakeSession {
   }
 }
 
-/** The data path as a key prefix in the catalog's store. */
-function dataPrefix(source: DucklakeSource, catalogDataPath: string): string {
+/**
+ * The data path as a place to read from: a relative one (the catalog's, relative to the catalog
+ * file's folder; one given, relative to the store's root) as a key prefix in the catalog's store,
+ * an address through the source's openDataStore. Files added from outside it by a relative path
+ * (ducklake_add_data_files) are read relative to the catalog's folder.
+ */
+async function resolveDataFiles(source: DucklakeSource, catalogDataPath: string): Promise<DataFiles> {
   const folder = source.catalogKey.includes('/') ? source.catalogKey.slice(0, source.catalogKey.lastIndexOf('/') + 1) : '';
   const given = source.dataPath;
   const path = given ?? catalogDataPath;
-  if (given === undefined && classifyPath(path) !== 'relative') {
-    throw new LakeError('InvalidInput', `${source.catalogKey}: its data path is ${path}, not in ${source.store.description}; give the data path its files are under here`);
+  const resolveAbsolute = (file: string) => (classifyPath(file) === 'relative' ? { store: source.store, key: joinKey(folder, file.replace(/^\.\//, '')) } : undefined);
+  if (classifyPath(path) === 'relative') {
+    return { store: source.store, prefix: toPrefix(given !== undefined ? path : joinKey(folder, path.replace(/^\.\//, ''))), resolveAbsolute };
   }
-  const prefix = given !== undefined ? path : joinKey(folder, path);
-  return prefix === '' || prefix.endsWith('/') ? prefix.replace(/^\/+/, '') : `${prefix.replace(/^\/+/, '')}/`;
+  const remote = classifyPath(path) === 'url' ? await source.openDataStore?.(path) : undefined;
+  if (remote) return { store: remote, prefix: '', resolveAbsolute };
+  if (given !== undefined) {
+    throw new LakeError('InvalidInput', `${source.catalogKey}: the data path given, ${given}, cannot be read from ${source.store.description}; give a folder in it (such as Tables/) or an address on the same storage account`);
+  }
+  throw new LakeError('InvalidInput', `${source.catalogKey}: its data path is ${path}, not in ${source.store.description}; give the data path its files are under here`);
+}
+
+function toPrefix(path: string): string {
+  const prefix = path.replace(/^\/+/, '').replace(/^\.\//, '');
+  return prefix === '' || prefix.endsWith('/') ? prefix : `${prefix}/`;
 }

@@ -64,12 +64,20 @@ describe('DuckLake session (the table worker\'s)', () => {
     await checkSession(store);
   });
 
-  it('refuses the abfss:// data path it cannot reach without one given, naming it', async () => {
+  it('opens a catalog whose abfss:// data path it cannot reach, refuses its rows naming the data path, and reads them once one is given', async () => {
     const store = new MemoryStore({ description: 'memory' });
     await uploadSeed((key, bytes) => store.put(key, bytes));
-    await expect(DucklakeSession.open({ store, catalogKey: 'Files/metadata.db' }, openNodeSqlEngine)).rejects.toThrow(
-      /Files\/metadata\.db: its data path is abfss:\/\/lakelab@onelake\.dfs\.fabric\.microsoft\.com\/seed\.Lakehouse\/Tables\/, not in memory; give the data path/,
-    );
+    const session = await DucklakeSession.open({ store, catalogKey: 'Files/metadata.db' }, openNodeSqlEngine);
+    try {
+      expect((await session.files('staging.orders', 5)).length).toBeGreaterThan(0);
+      await expect(session.rows('staging.orders', 5, 10)).rejects.toThrow(
+        /Files\/metadata\.db: its data path is abfss:\/\/lakelab@onelake\.dfs\.fabric\.microsoft\.com\/seed\.Lakehouse\/Tables\/, not in memory; give the data path/,
+      );
+      session.setDataPath('Tables/');
+      expect(canonicalRows((await session.rows('staging.orders', 5, 1000)).rows)).toEqual(canonicalExpected(reference('staging.orders', 5)));
+    } finally {
+      await session.close();
+    }
   });
 
   it('runs SQL over a table at a snapshot, registered as Arrow in duckdb-wasm', async () => {

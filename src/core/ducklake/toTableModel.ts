@@ -1,5 +1,5 @@
 /** A DuckLake table in the format-neutral model of core/table.ts: its snapshots, schema and files. */
-import type { TableColumn, TableFile, TableSchema, TableVersion } from '../table.ts';
+import type { TableColumn, TableFile, TableSchema, TableTerms, TableVersion } from '../table.ts';
 import type { DucklakeCatalog } from './catalog.ts';
 import type { Id } from './catalogRows.ts';
 import type { CatalogTable } from './catalogAt.ts';
@@ -9,6 +9,17 @@ import type { DucklakeHistoryEntry } from './history.ts';
 import type { FileAtSnapshot } from './tableFiles.ts';
 import type { GrowthPoint } from './tableGrowth.ts';
 import { isVisibleAt } from './visibility.ts';
+
+export const ducklakeTerms: TableTerms = {
+  version: 'snapshot',
+  deletes: 'delete file',
+  protocol: 'Catalog',
+  historyDetails: [
+    { key: 'schemaVersion', label: 'Schema version' },
+    { key: 'changesMade', label: 'changes_made' },
+    { key: 'commitExtraInfo', label: 'Extra info' },
+  ],
+};
 
 /** Snapshots newest first; growth is the table's own, operations are the whole snapshot's changes. */
 export function toTableVersions(history: readonly DucklakeHistoryEntry[], growth?: readonly GrowthPoint[]): TableVersion[] {
@@ -37,6 +48,11 @@ export function partitionFieldIds(catalog: DucklakeCatalog, tableId: Id, snapsho
 
 export function toTableSchema(catalog: DucklakeCatalog, table: CatalogTable, snapshotId: Id): TableSchema {
   const partitioned = partitionFieldIds(catalog, table.tableId, snapshotId);
+  const tags = new Map<Id, Record<string, string>>();
+  for (const tag of catalog.columnTags) {
+    if (tag.table_id !== table.tableId || !isVisibleAt(tag, snapshotId)) continue;
+    tags.set(tag.column_id, { ...tags.get(tag.column_id), [tag.key]: tag.value ?? '' });
+  }
   const toColumn = (field: DucklakeField, top: boolean): TableColumn => ({
     name: field.name,
     type: toTypeLabel(field.type),
@@ -45,6 +61,7 @@ export function toTableSchema(catalog: DucklakeCatalog, table: CatalogTable, sna
     defaultValue: field.defaultValue,
     initialDefault: field.initialDefault,
     partition: top && partitioned.has(field.id),
+    ...(tags.has(field.id) ? { metadata: tags.get(field.id) } : {}),
     children: childFields(field).map((child) => toColumn(child, false)),
   });
   return { version: snapshotId, columns: table.columns.map((f) => toColumn(f, true)) };
