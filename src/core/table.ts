@@ -95,6 +95,8 @@ export type TableRow = Record<string, unknown>;
 export interface TableTerms {
   version: 'version' | 'snapshot';
   deletes: 'deletion vector' | 'delete file';
+  /** What a commit is made of, as the Log view counts them: Delta's actions, DuckLake's catalog rows. */
+  commitEntry: 'action' | 'catalog row';
   /** The view of what a reader must know: Delta's protocol, DuckLake's catalog. */
   protocol: 'Protocol' | 'Catalog';
   /** The History view's columns beyond time, operations, author and message: keys of TableVersion.details, with their labels. */

@@ -95,3 +95,15 @@ export function redactSecrets(text: string): string {
     .replace(/(AccountKey=)[^;\s]+/gi, '$1REDACTED')
     .replace(/eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]*/g, 'REDACTED_TOKEN');
 }
+
+/**
+ * The storage account an address is on, by name: "onelake" for OneLake, the account of a
+ * *.core.windows.net host, or an emulator's account segment (Azurite: devstoreaccount1).
+ * Account names are unique across Azure, so one name is one account, whichever endpoint names it.
+ */
+export function accountNameOf(address: AzureAddress): string {
+  if (address.kind === 'onelake') return 'onelake';
+  const url = new URL(address.accountUrl);
+  const host = /^([a-z0-9]{3,24})\.(blob|dfs)\.core\.windows\.net$/i.exec(url.hostname);
+  return (host?.[1] ?? url.pathname.split('/').filter(Boolean).pop() ?? url.host).toLowerCase();
+}

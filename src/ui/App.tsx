@@ -17,6 +17,7 @@ import { LinkNotice } from './explorer/LinkNotice.tsx';
 import { AzureConnect } from './connect/AzureConnect.tsx';
 import { SimulatorPage } from './sim/SimulatorPage.tsx';
 import { useSimActions, useSimState } from './sim/SimContext.tsx';
+import { CatalogBar } from './explorer/CatalogBar.tsx';
 import type { ExplorerView } from './state/explorerStore.ts';
 
 const panels: Record<ExplorerView, { title: string; render: () => ReactNode }> = {
@@ -32,6 +33,7 @@ const panels: Record<ExplorerView, { title: string; render: () => ReactNode }> =
 export function App() {
   const table = useExplorerState((s) => s.table);
   const view = useExplorerState((s) => s.view);
+  const protocolTitle = useExplorerState((s) => s.terms.protocol);
   const panel = panels[view];
   const simulator = useSimState((s) => s.open);
   const sim = useSimActions();
@@ -39,7 +41,7 @@ export function App() {
     <div className="app">
       <header className="app-header">
         <h1>Lakelab</h1>
-        <p className="muted">See inside Delta tables, and watch concurrent writers collide.</p>
+        <p className="muted">See inside Delta tables and DuckLake catalogs, and watch concurrent writers collide.</p>
         <nav className="app-nav" aria-label="Modes">
           <button type="button" aria-pressed={!simulator} className={!simulator ? 'selected' : ''} onClick={() => sim.show(false)}>Explorer</button>
           <button type="button" aria-pressed={simulator} className={simulator ? 'selected' : ''} onClick={() => sim.show(true)} data-testid="open-simulator">Simulator</button>
@@ -65,13 +67,16 @@ export function App() {
           <>
             <LinkNotice />
             <h2 className="table-title" data-testid="table-title">{table.label}</h2>
+            <PanelBoundary title="Catalog">
+              <CatalogBar />
+            </PanelBoundary>
             <LoadingBar />
             <PanelBoundary title="History">
               <HistoryPanel />
             </PanelBoundary>
             <ViewTabs />
             <div role="tabpanel" id={`view-${view}`} aria-labelledby={`tab-${view}`}>
-              <PanelBoundary key={view} title={panel.title}>
+              <PanelBoundary key={view} title={view === 'protocol' ? protocolTitle : panel.title}>
                 {panel.render()}
               </PanelBoundary>
             </div>
@@ -79,7 +84,7 @@ export function App() {
         ) : (
           <>
             <LinkNotice />
-            <p className="muted">Pick a sample table, a URL or a local folder.</p>
+            <p className="muted">Pick a sample table or catalog, a URL or a local folder.</p>
           </>
         )}
       </main>

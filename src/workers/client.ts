@@ -42,7 +42,8 @@ export class TableWorkerClient {
         this.worker.postMessage({ id, cancel: true } satisfies CancelMessage);
       });
       const message: RequestMessage<M> = { id, method, args };
-      this.worker.postMessage(message, transferablesOf(args));
+      // Files picked with the folder input are copied, not transferred: another table of the same folder is opened with them again.
+      this.worker.postMessage(message);
     }) as ReturnType<TableApi[M]>;
   }
 
@@ -75,10 +76,4 @@ export class TableWorkerClient {
     if (message.kind === 'result') this.calls.resolve(message.id, message.result);
     else this.calls.reject(message.id, toLakeError(message.error));
   }
-}
-
-function transferablesOf(args: unknown[]): Transferable[] {
-  const first = args[0] as { kind?: string; entries?: { bytes: ArrayBuffer }[] } | undefined;
-  if (first?.kind === 'files' && first.entries) return first.entries.map((e) => e.bytes);
-  return [];
 }

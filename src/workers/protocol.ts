@@ -10,6 +10,9 @@ import type { FilesPage } from '../core/analysis/activeFiles.ts';
 import type { MergeSpec } from '../core/delta/operations/merge.ts';
 import type { IsolationLevel } from '../core/delta/transaction.ts';
 import type { Conflict } from '../core/delta/conflicts/conflict.ts';
+import type { CatalogObjects, FilesDiffSummary, SchemaChange, TableFilesPage, TableSnapshot, TableTerms, TableVersion, VersionFiles } from '../core/table.ts';
+
+export type { CatalogObjects, SchemaChange, TableFilesPage, TableSnapshot, TableTerms, TableVersion, VersionFiles } from '../core/table.ts';
 
 export type { FileRow, FilesPage } from '../core/analysis/activeFiles.ts';
 
@@ -25,6 +28,29 @@ export type SourceSpec =
   /** Files picked with <input webkitdirectory>: the page reads them into memory (writes stay in memory). */
   | { kind: 'files'; entries: { key: string; bytes: ArrayBuffer; lastModified: number }[] };
 
+/** What to open in a source: a Delta table's folder, or a DuckLake catalog file (its table, and a data path given instead of its own). */
+export type TableTarget =
+  | { format: 'delta'; root: string }
+  | { format: 'ducklake'; catalogKey: string; dataPath?: string; table?: string };
+
+/** Where a catalog's data files are read from: its data_path as written, and the one given instead. */
+export interface DataPathState {
+  written: string | null;
+  given?: string;
+}
+
+export interface OpenResult {
+  latestVersion: number;
+  /** Why the table cannot be written here (a URL is read-only; Lakelab does not write DuckLake yet). */
+  readOnly?: string;
+  terms: TableTerms;
+  /** The write operations the Write view offers (none: it says readOnly instead). */
+  writeOperations: WriteOperation[];
+  /** A catalog (DuckLake): the table opened (none when the catalog has none) and its data path. */
+  catalog?: { table?: string; dataPath: DataPathState };
+}
+
+/** Delta's history entry, before it becomes a TableVersion. */
 export interface HistoryEntry {
   version: number;
   timestamp: number;
@@ -93,7 +119,8 @@ export type WriteResult =
   | { status: 'conflict'; readVersion: number; message: string; conflict: Conflict; advice: string }
   | { status: 'exhausted'; readVersion: number; message: string };
 
-export interface DiffSummary {
+/** Delta's file diff, before it becomes a FilesDiffSummary. */
+export interface DeltaDiffSummary {
   fromVersion: number;
   toVersion: number;
   removedFiles: number;
@@ -103,6 +130,8 @@ export interface DiffSummary {
   rowsRemoved: number | null;
   rowsAdded: number | null;
 }
+
+export type DiffSummary = FilesDiffSummary;
 
 export interface DiffRows {
   /** The columns of the version each side comes from (they differ across a schema change). */
@@ -115,20 +144,33 @@ export interface DiffRows {
   added: Record<string, unknown>[];
 }
 
-/** What the worker does, method by method. */
+/**
+ * What the worker does, method by method, in the format-neutral model (core/table.ts): the
+ * views read the same answers for a Delta table and a DuckLake catalog's table.
+ */
 export interface TableApi {
-  /** `readOnly` says why the source cannot be written (a URL), so the page can say so before a write is planned. */
-  open(source: SourceSpec, tableRoot: string): Promise<{ latestVersion: number; readOnly?: string }>;
-  /** Newest first; `limit` reads only the newest commits (fast), without it every commit (with the growth of the table). */
-  history(options?: { limit?: number }): Promise<HistoryEntry[]>;
-  snapshot(at: { version?: number; timestamp?: number }): Promise<SnapshotSummary>;
+  open(source: SourceSpec, target: TableTarget): Promise<OpenResult>;
+  /** Newest first; `limit` reads only the newest versions (fast), without it every one (with the table's growth). */
+  history(options?: { limit?: number }): Promise<TableVersion[]>;
+  snapshot(at: { version?: number; timestamp?: number }): Promise<TableSnapshot>;
   rows(at: { version: number; limit: number; columns?: string[] }): Promise<RowsResult>;
-  files(at: { version: number; offset: number; limit: number }): Promise<FilesPage>;
+  files(at: { version: number; offset: number; limit: number }): Promise<TableFilesPage>;
+  /** What the version's own commit did to the files. */
+  versionFiles(version: number): Promise<VersionFiles>;
+  /** The version's commit as written (Delta's JSON actions; DuckLake's catalog rows). */
   commit(version: number): Promise<CommitLog>;
-  /** The table at a version as Arrow IPC stream bytes, with its Delta types (for SQL). */
+  /** The table at a version as Arrow IPC stream bytes, with its types (for SQL). */
   arrowIpc(at: { version: number }): Promise<Uint8Array>;
   diff(at: { from: number; to: number }): Promise<DiffSummary>;
   diffRows(at: { from: number; to: number; limit: number }): Promise<DiffRows>;
+  /** How the columns changed from one version to the other. */
+  schemaChanges(at: { from: number; to: number }): Promise<SchemaChange[]>;
+  /** The catalog's objects at a version; null for a Delta table (it is its own catalog). */
+  catalog(at: { version: number }): Promise<CatalogObjects | null>;
+  /** Read another table of the open catalog; answers the version to show it at (`version` when it exists there, else its last). */
+  useTable(name: string, version: number): Promise<{ table: string; version: number }>;
+  /** Read the open catalog's data files from another data path (undefined: its own). */
+  setDataPath(dataPath: string | undefined): Promise<DataPathState>;
   /** Plan a write (files written, nothing committed) and keep it for commitPlanned. */
   planWrite(request: WriteRequest): Promise<WriteResult>;
   /** Commit the planned write, racing whatever was committed since its read. */

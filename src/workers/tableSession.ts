@@ -17,7 +17,7 @@ import { toArrowIpc } from '../query/jsonToArrow.ts';
 import { planScan } from '../core/delta/planScan.ts';
 import { scanDelta } from '../query/deltaScan.ts';
 import { toJsonRows } from '../query/jsonValues.ts';
-import type { CommitLog, DiffRows, DiffSummary, FilesPage, HistoryEntry, LoadProgressMessage, RowsResult, SnapshotSummary, SourceSpec, WriteRequest, WriteResult } from './protocol.ts';
+import type { CommitLog, DiffRows, DeltaDiffSummary as DiffSummary, FilesPage, HistoryEntry, LoadProgressMessage, RowsResult, SnapshotSummary, SourceSpec, WriteRequest, WriteResult } from './protocol.ts';
 import { parseStats } from '../core/delta/stats.ts';
 import { commitPlannedWrite, planWrite, type OpenJoinEngine, type PlannedWrite } from './sessionWrites.ts';
 import { checkTableUrl } from '../storage/tableUrl.ts';

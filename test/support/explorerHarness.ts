@@ -1,13 +1,15 @@
 /**
  * The explorer's store and actions over a real table session (the worker's code, called
- * directly in Node), for tests of what the store holds after each user step.
+ * directly in Node: Delta tables and DuckLake catalogs alike), for tests of what the store
+ * holds after each user step.
  */
 import { createExplorerStore, type ExplorerState, type SampleEntry } from '../../src/ui/state/explorerStore.ts';
 import { createExplorerActions, type TableCaller } from '../../src/ui/state/explorerActions.ts';
-import { TableSession } from '../../src/workers/tableSession.ts';
+import { ExplorerSession } from '../../src/workers/explorerSession.ts';
+import { openNodeSqlEngine } from '../../src/query/duckdbNode.ts';
 import { parquetCodec } from '../../src/query/parquetRows.ts';
 import type { ObjectStore } from '../../src/core/objectStore.ts';
-import type { SourceSpec, TableMethod } from '../../src/workers/protocol.ts';
+import type { SourceSpec, TableMethod, TableTarget } from '../../src/workers/protocol.ts';
 
 export interface HarnessOptions {
   samples?: SampleEntry[];
@@ -19,12 +21,14 @@ export interface HarnessOptions {
 }
 
 export function explorerOver(store: ObjectStore | ((source: SourceSpec) => ObjectStore), options: HarnessOptions = {}) {
-  const session = new TableSession({ openStore: async (source) => (typeof store === 'function' ? store(source) : store), codec: parquetCodec });
+  const session = new ExplorerSession({ openStore: async (source) => (typeof store === 'function' ? store(source) : store), codec: parquetCodec, openEngine: openNodeSqlEngine });
   const caller: TableCaller = {
     call(method, args, callOptions) {
       options.calls?.push(method);
-      const fn = (session as unknown as Record<string, (...a: unknown[]) => unknown>)[method]!;
-      return fn.call(session, ...args, { signal: callOptions?.signal, onProgress: callOptions?.onProgress }) as never;
+      const context = { signal: callOptions?.signal, onProgress: callOptions?.onProgress };
+      if (method === 'open') return session.open(...(args as [SourceSpec, TableTarget]), context) as never;
+      if (method === 'close') return session.close() as never;
+      return session.call(method as Exclude<TableMethod, 'open' | 'close'>, args as never, context) as never;
     },
   };
   const state = createExplorerStore();

@@ -15,6 +15,7 @@ import { toTypeLabel } from './typeLabel.ts';
 export const deltaTerms: TableTerms = {
   version: 'version',
   deletes: 'deletion vector',
+  commitEntry: 'action',
   protocol: 'Protocol',
   historyDetails: [
     { key: 'operationParameters', label: 'Parameters' },

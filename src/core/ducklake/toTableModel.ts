@@ -13,6 +13,7 @@ import { isVisibleAt } from './visibility.ts';
 export const ducklakeTerms: TableTerms = {
   version: 'snapshot',
   deletes: 'delete file',
+  commitEntry: 'catalog row',
   protocol: 'Catalog',
   historyDetails: [
     { key: 'schemaVersion', label: 'Schema version' },

@@ -3,10 +3,10 @@ import { toLakeError } from '../../core/errors.ts';
 import type { BrowseEntry } from '../../storage/azureBrowse.ts';
 import { useExplorerActions } from '../shared/ExplorerContext.tsx';
 import {
-  azureTable, bearerExpiry, browseAzure, connectAzure, connectAzureWithTokens, forgetMicrosoftSignIn, signInWithMicrosoft, type AzureConnection,
+  azureCatalog, azureTable, bearerExpiry, browseAzure, connectAzure, connectAzureWithTokens, forgetMicrosoftSignIn, signInWithMicrosoft, type AzureConnection,
 } from './azureConnection.ts';
 
-/** Connect to OneLake or Azure storage with a SAS or a bearer token, browse, open a Delta table. */
+/** Connect to OneLake or Azure storage with a SAS or a bearer token, browse, open a Delta table or a DuckLake catalog. */
 export function AzureConnect() {
   const actions = useExplorerActions();
   const [address, setAddress] = useState('');
@@ -124,7 +124,7 @@ export function AzureConnect() {
               <li key={entry.key}>
                 {entry.kind === 'deltaTable' && <button type="button" onClick={() => void actions.openTable(azureTable(connection, entry.key))}>▦ {entry.name}</button>}
                 {entry.kind === 'folder' && <button type="button" onClick={() => void run(() => open(connection, entry.key))}>📁 {entry.name}</button>}
-                {entry.kind === 'duckLakeCatalog' && <span title="DuckLake catalog">🦆 {entry.name}</span>}
+                {entry.kind === 'duckLakeCatalog' && <button type="button" title="DuckLake catalog" onClick={() => void actions.openTable(azureCatalog(connection, entry.key))}>🦆 {entry.name}</button>}
                 {entry.kind === 'file' && <span className="muted">{entry.name}</span>}
               </li>
             ))}

@@ -50,7 +50,20 @@ export async function browseAzure(connection: AzureConnection, folder: string): 
 export function azureTable(connection: AzureConnection, folder: string): OpenTable {
   const base = connection.address.replace(/\/+$/, '');
   const address = folder ? `${base}/${folder.replace(/\/+$/, '')}` : base;
-  return { label: `${connection.label}/${folder}`.replace(/\/+$/, ''), link: {}, spec: { kind: 'azure', address, credential: connection.credential, proxyOrigin: connection.proxyOrigin }, tableRoot: '' };
+  return { label: `${connection.label}/${folder}`.replace(/\/+$/, ''), link: {}, spec: { kind: 'azure', address, credential: connection.credential, proxyOrigin: connection.proxyOrigin }, target: { format: 'delta', root: '' } };
+}
+
+/**
+ * A DuckLake catalog file found browsing: read through the connection's own address, so its
+ * data path (a folder beside it, or an abfss:// address on the same account) resolves there.
+ */
+export function azureCatalog(connection: AzureConnection, key: string): OpenTable {
+  return {
+    label: `${connection.label}/${key}`.replace(/\/{2,}/g, '/'),
+    link: {},
+    spec: { kind: 'azure', address: connection.address.replace(/\/+$/, ''), credential: connection.credential, proxyOrigin: connection.proxyOrigin },
+    target: { format: 'ducklake', catalogKey: key },
+  };
 }
 
 /** The bearer token's expiry, to show it (and warn before it runs out). */

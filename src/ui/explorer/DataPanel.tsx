@@ -8,25 +8,25 @@ export function DataPanel() {
   const snapshot = useExplorerState((s) => s.snapshot);
   const rows = useExplorerState((s) => s.rows);
   const version = useExplorerState((s) => s.selectedVersion);
-  const tableLabel = useExplorerState((s) => s.table?.label);
+  const word = useExplorerState((s) => s.terms.version);
+  const sqlKey = useExplorerState((s) => `${s.table?.label}:${s.table?.target.format === 'ducklake' ? s.table.target.table : ''}`);
   return (
     <section aria-labelledby="data-title" className="panel data-panel">
       <h2 id="data-title">
-        Data {version !== undefined && <span data-testid="selected-version">at version {version}</span>}
+        Data {version !== undefined && <span data-testid="selected-version">at {word} {version}</span>}
       </h2>
-      <LoadableView value={snapshot} what="snapshot">
+      <LoadableView value={snapshot} what={word}>
         {(s) => (
           <p className="summary" data-testid="snapshot-summary">
-            {formatTimestamp(s.timestamp)} · {s.numFiles} files · {formatBytes(s.sizeInBytes)}
-            {s.numRecords !== null && ` · ${s.numRecords} rows`} · reader v{s.protocol.minReaderVersion} / writer v
-            {s.protocol.minWriterVersion}
+            {formatTimestamp(s.timestamp)} · {s.files} files · {formatBytes(s.bytes)}
+            {s.rows !== null && ` · ${s.rows} rows`} · {s.protocol.summary}
           </p>
         )}
       </LoadableView>
       <LoadableView value={rows} what="rows">
         {(result) => <RowsGrid result={result} />}
       </LoadableView>
-      <SqlEditor key={tableLabel} />
+      <SqlEditor key={sqlKey} />
     </section>
   );
 }

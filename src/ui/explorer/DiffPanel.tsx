@@ -9,6 +9,7 @@ export function DiffPanel() {
   const selected = useExplorerState((s) => s.selectedVersion ?? 0);
   const diff = useExplorerState((s) => s.diff);
   const rows = useExplorerState((s) => s.diffRows);
+  const terms = useExplorerState((s) => s.terms);
   const actions = useExplorerActions();
   const [from, setFrom] = useState(Math.max(0, selected - 1));
   const [to, setTo] = useState(selected);
@@ -16,7 +17,7 @@ export function DiffPanel() {
   const pick = (value: number, set: (v: number) => void, label: string, testId: string) => (
     <label>{label}{' '}
       <select value={value} onChange={(e) => set(Number(e.target.value))} data-testid={testId}>
-        {versions.map((v) => <option key={v} value={v}>version {v}</option>)}
+        {versions.map((v) => <option key={v} value={v}>{terms.version} {v}</option>)}
       </select>
     </label>
   );
@@ -32,9 +33,9 @@ export function DiffPanel() {
         {(d) => (
           <div data-testid="diff-summary">
             <p>
-              From version {d.fromVersion} to {d.toVersion}: <strong className="removed">{d.rowsRemoved ?? '?'} rows removed</strong> and{' '}
+              From {terms.version} {d.fromVersion} to {d.toVersion}: <strong className="removed">{d.rowsRemoved ?? '?'} rows removed</strong> and{' '}
               <strong className="added">{d.rowsAdded ?? '?'} rows added</strong> by the files ({d.removedFiles} file(s) removed, {d.addedFiles} added,{' '}
-              {d.changedDeletionVectors} with a new deletion vector). Rows rewritten unchanged count on both sides here.
+              {d.changedDeletes} with a new {terms.deletes}). Rows rewritten unchanged count on both sides here.
             </p>
             <button type="button" onClick={() => void actions.loadDiffRows(d.fromVersion, d.toVersion)}>Show the rows</button>
           </div>

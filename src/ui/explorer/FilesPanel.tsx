@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
-import type { FilesPage } from '../../workers/protocol.ts';
+import type { TableFilesPage } from '../../core/table.ts';
 import { toFileSizeHistogram, smallFileThreshold } from '../../core/analysis/fileSizeHistogram.ts';
 import { useExplorerActions, useExplorerState } from '../shared/ExplorerContext.tsx';
 import { LoadableView } from '../shared/LoadableView.tsx';
-import { displayPath, formatBytes, formatCell } from '../shared/format.ts';
+import { displayPath, formatBytes, formatTimestamp } from '../shared/format.ts';
 import { VirtualRows } from '../shared/VirtualRows.tsx';
+import { VersionFilesList } from './VersionFilesList.tsx';
 
 export function FilesPanel() {
   const files = useExplorerState((s) => s.files);
@@ -23,10 +24,15 @@ export function FilesPanel() {
   );
 }
 
-function FilesView({ page }: { page: FilesPage }) {
+const partitionText = (values: Record<string, string | null>) => Object.entries(values).map(([k, v]) => `${k}=${v ?? 'null'}`).join('/');
+
+function FilesView({ page }: { page: TableFilesPage }) {
   const [selected, setSelected] = useState<string>();
   const small = page.sizes.filter((s) => s < smallFileThreshold).length;
   const file = page.files.find((f) => f.path === selected);
+  const withDeletes = page.files.some((f) => f.deletes);
+  const withAdded = page.files.some((f) => f.addedIn !== undefined);
+  const withValueCounts = file?.stats.some((s) => s.valueCount !== null);
   return (
     <div className="files-view">
       <p className="summary" data-testid="files-summary">
@@ -37,14 +43,14 @@ function FilesView({ page }: { page: FilesPage }) {
       {page.partitions.length > 0 && (
         <details>
           <summary>{page.partitions.length} partitions</summary>
-          <table className="grid">
+          <table className="grid" data-testid="partitions">
             <thead>
               <tr><th scope="col">Partition</th><th scope="col">Files</th><th scope="col">Bytes</th><th scope="col">Rows</th></tr>
             </thead>
             <tbody>
               {page.partitions.map((p) => (
                 <tr key={JSON.stringify(p.values)}>
-                  <td>{Object.entries(p.values).map(([k, v]) => `${k}=${v ?? 'null'}`).join('/')}</td>
+                  <td>{partitionText(p.values)}</td>
                   <td>{p.files}</td>
                   <td>{formatBytes(p.bytes)}</td>
                   <td>{p.rows ?? '?'}</td>
@@ -54,19 +60,21 @@ function FilesView({ page }: { page: FilesPage }) {
           </table>
         </details>
       )}
-      <CommitChanges />
+      <VersionFilesList />
       <VirtualRows
         rowCount={page.files.length}
-        header={['Path', 'Size', 'Rows', 'Deleted', 'Partition']}
+        header={['Path', 'Size', 'Rows', 'Deleted', 'Partition', ...(withDeletes ? ['Deletes'] : []), ...(withAdded ? ['Added in'] : [])]}
         renderRow={(i) => {
           const f = page.files[i];
           if (!f) return [];
           return [
             <button key="p" type="button" className="link" onClick={() => setSelected(f.path)}>{displayPath(f.path)}</button>,
             formatBytes(f.size),
-            f.numRecords ?? '?',
-            f.deletedRows ?? '',
-            Object.entries(f.partitionValues).map(([k, v]) => `${k}=${v ?? 'null'}`).join('/'),
+            f.records ?? '?',
+            f.deletedRecords ?? '',
+            partitionText(f.partitionValues),
+            ...(withDeletes ? [f.deletes ? `${displayPath(f.deletes.path)} (${f.deletes.records ?? '?'} rows${f.deletes.size !== null ? `, ${formatBytes(f.deletes.size)}` : ''})` : ''] : []),
+            ...(withAdded ? [f.addedIn ?? ''] : []),
           ];
         }}
         testId="files"
@@ -76,48 +84,36 @@ function FilesView({ page }: { page: FilesPage }) {
         <div className="file-stats" data-testid="file-stats">
           <h3>{displayPath(file.path)}</h3>
           <table className="grid">
-            <thead><tr><th scope="col">Column</th><th scope="col">Min</th><th scope="col">Max</th><th scope="col">Nulls</th></tr></thead>
+            <thead>
+              <tr><th scope="col">Column</th><th scope="col">Min</th><th scope="col">Max</th><th scope="col">Nulls</th>{withValueCounts && <th scope="col">Values</th>}</tr>
+            </thead>
             <tbody>
-              {Object.keys({ ...file.minValues, ...file.maxValues, ...file.nullCount }).map((column) => (
-                <tr key={column}>
-                  <td>{column}</td>
-                  <td>{formatCell(file.minValues?.[column])}</td>
-                  <td>{formatCell(file.maxValues?.[column])}</td>
-                  <td>{formatCell(file.nullCount?.[column])}</td>
+              {file.stats.map((s) => (
+                <tr key={s.column}>
+                  <td>{s.column}</td>
+                  <td>{s.min ?? 'null'}</td>
+                  <td>{s.max ?? 'null'}</td>
+                  <td>{s.nullCount ?? 'null'}</td>
+                  {withValueCounts && <td>{s.valueCount ?? ''}</td>}
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
       )}
+      {page.inlined.length > 0 && (
+        <div data-testid="inlined">
+          <h3>Inlined data (rows kept in the catalog)</h3>
+          <ul>{page.inlined.map((t) => <li key={t.name}><code>{t.name}</code>: {t.rows} rows visible here</li>)}</ul>
+        </div>
+      )}
+      {page.scheduledForDeletion.length > 0 && (
+        <details data-testid="scheduled-for-deletion">
+          <summary>{page.scheduledForDeletion.length} file(s) scheduled for deletion</summary>
+          <ul>{page.scheduledForDeletion.map((f) => <li key={f.path}>{displayPath(f.path)}{f.since !== null ? ` (since ${formatTimestamp(f.since)})` : ''}</li>)}</ul>
+        </details>
+      )}
     </div>
-  );
-}
-
-/** What the selected version's own commit added and removed. */
-/** A commit can add 100,000 files: the list names the first ones of each kind. */
-const changesListedUpTo = 500;
-
-function CommitChanges() {
-  const version = useExplorerState((s) => s.selectedVersion);
-  const log = useExplorerState((s) => s.commitLog);
-  const actions = useExplorerActions();
-  useEffect(() => {
-    if (version !== undefined) void actions.loadCommitLog(version);
-  }, [version, actions]);
-  if (log.status !== 'ready' || log.value.version !== version) return null;
-  const added = log.value.actions.flatMap((a) => ('add' in a ? [a.add as { path: string; size: number }] : []));
-  const removed = log.value.actions.flatMap((a) => ('remove' in a ? [a.remove as { path: string; dataChange?: boolean }] : []));
-  return (
-    <details className="commit-changes" data-testid="commit-changes">
-      <summary>Version {version} added {added.length} file(s) and removed {removed.length}</summary>
-      <ul>
-        {added.slice(0, changesListedUpTo).map((f) => <li key={`a${f.path}`} className="added">+ {displayPath(f.path)} ({formatBytes(f.size)})</li>)}
-        {added.length > changesListedUpTo && <li className="muted">… and {added.length - changesListedUpTo} more added (the Log view has them all)</li>}
-        {removed.slice(0, changesListedUpTo).map((f) => <li key={`r${f.path}`} className="removed">− {displayPath(f.path)}{f.dataChange === false ? ' (rearranged, no data change)' : ''}</li>)}
-        {removed.length > changesListedUpTo && <li className="muted">… and {removed.length - changesListedUpTo} more removed (the Log view has them all)</li>}
-      </ul>
-    </details>
   );
 }
 

@@ -4,13 +4,15 @@ import { useExplorerActions, useExplorerState } from '../shared/ExplorerContext.
 import { LoadableView } from '../shared/LoadableView.tsx';
 
 /**
- * The raw JSON of the selected version's commit, one action per block (a page at a time: a
- * commit can hold 100,000 adds), and the checkpoint used.
+ * The selected version's commit as written, one entry per block (a page at a time: a commit
+ * can hold 100,000 adds): Delta's JSON actions, DuckLake's catalog rows; and how the version
+ * was read.
  */
 export function LogPanel() {
   const log = useExplorerState((s) => s.commitLog);
   const snapshot = useExplorerState((s) => s.snapshot);
   const version = useExplorerState((s) => s.selectedVersion);
+  const noun = useExplorerState((s) => s.terms.commitEntry);
   const actions = useExplorerActions();
   const [shown, setShown] = useState(actionsPerPage);
   useEffect(() => {
@@ -20,17 +22,11 @@ export function LogPanel() {
   return (
     <section aria-labelledby="log-title" className="panel">
       <h2 id="log-title">Log</h2>
-      {snapshot.status === 'ready' && (
-        <p className="muted" data-testid="log-segment">
-          {snapshot.value.logSegment.checkpoint
-            ? `Snapshot built from the ${snapshot.value.logSegment.checkpoint.kind} checkpoint at version ${snapshot.value.logSegment.checkpoint.version} (${snapshot.value.logSegment.checkpoint.files.length} file(s)) and ${snapshot.value.logSegment.commitFiles.length} commit(s) after it.`
-            : `Snapshot built from ${snapshot.value.logSegment.commitFiles.length} JSON commit(s), no checkpoint.`}
-        </p>
-      )}
+      {snapshot.status === 'ready' && <p className="muted" data-testid="log-segment">{snapshot.value.readFrom}</p>}
       <LoadableView value={log} what="commit">
         {(commit) => (
           <div className="log-actions" data-testid="log">
-            <p className="muted"><code>{commit.key}</code> · <span data-testid="log-counts">{describeActionCounts(commit.actions)}</span></p>
+            <p className="muted"><code>{commit.key}</code> · <span data-testid="log-counts">{describeActionCounts(commit.actions, noun)}</span></p>
             {commit.actions.slice(0, shown).map((action, i) => {
               const type = Object.keys(action)[0] ?? 'unknown';
               return (

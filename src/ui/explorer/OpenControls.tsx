@@ -1,11 +1,11 @@
 import type React from 'react';
 import { useState, type FormEvent } from 'react';
 import { useExplorerActions } from '../shared/ExplorerContext.tsx';
-import { findTableRoots, urlTable } from '../state/tableSources.ts';
+import { findCatalogFiles, findTableRoots, urlTable } from '../state/tableSources.ts';
 import type { OpenTable } from '../state/explorerStore.ts';
 import { canPickDirectory, droppedDirectory, findFolderTables, pickDirectory } from './folderTables.ts';
 
-/** Open a table by URL, or from a local folder picked with <input webkitdirectory>. */
+/** Open a table or catalog by URL, or from a local folder picked with <input webkitdirectory>. */
 export function OpenControls() {
   const actions = useExplorerActions();
   const [url, setUrl] = useState('');
@@ -22,7 +22,7 @@ export function OpenControls() {
     try {
       const found = await findFolderTables(handle);
       if (found.length === 0) {
-        setFolderError(`No Delta table in ${handle.name}: none of its folders has a _delta_log folder.`);
+        setFolderError(`No Delta table or DuckLake catalog in ${handle.name}: none of its folders has a _delta_log folder, and no file is a catalog (.ducklake, .db, .sqlite).`);
         return;
       }
       setTables(found);
@@ -45,20 +45,20 @@ export function OpenControls() {
     const list = [...files];
     const paths = list.map((f) => f.webkitRelativePath || f.name);
     const roots = findTableRoots(paths);
-    if (roots.length === 0) {
-      setFolderError('No Delta table here: none of the picked folders has a _delta_log folder.');
+    const catalogs = findCatalogFiles(paths);
+    if (roots.length === 0 && catalogs.length === 0) {
+      setFolderError('No Delta table or DuckLake catalog here: none of the picked folders has a _delta_log folder, and no file is a catalog (.ducklake, .db, .sqlite).');
       return;
     }
     const entries = await Promise.all(
       list.map(async (file, i) => ({ key: paths[i] ?? file.name, bytes: await file.arrayBuffer(), lastModified: file.lastModified })),
     );
     const folderName = paths[0]?.split('/')[0] ?? 'folder';
-    const opened = roots.map((root) => ({
-      label: `${folderName}: ${root || '(the folder itself)'}`,
-      link: {},
-      spec: { kind: 'files' as const, entries },
-      tableRoot: root,
-    }));
+    const spec = { kind: 'files' as const, entries };
+    const opened: OpenTable[] = [
+      ...roots.map((root): OpenTable => ({ label: `${folderName}: ${root || '(the folder itself)'}`, link: {}, spec, target: { format: 'delta', root } })),
+      ...catalogs.map((key): OpenTable => ({ label: `${folderName}: ${key}`, link: {}, spec, target: { format: 'ducklake', catalogKey: key } })),
+    ];
     setTables(opened);
     if (opened.length === 1 && opened[0]) void actions.openTable(opened[0]);
   }
@@ -70,7 +70,7 @@ export function OpenControls() {
         <input
           id="table-url"
           type="url"
-          placeholder="https://host/path/to/table"
+          placeholder="https://host/path/to/table or .../catalog.ducklake"
           value={url}
           onChange={(e) => setUrl(e.target.value)}
         />
@@ -96,10 +96,12 @@ export function OpenControls() {
       </div>
       {folderError && <p className="panel-error" role="alert">{folderError}</p>}
       {tables.length > 1 && (
-        <ul className="table-choices" aria-label="Tables in the folder">
+        <ul className="table-choices" aria-label="Tables and catalogs in the folder">
           {tables.map((table) => (
-            <li key={table.tableRoot}>
-              <button type="button" onClick={() => void actions.openTable(table)}>{table.tableRoot}</button>
+            <li key={table.label}>
+              <button type="button" onClick={() => void actions.openTable(table)}>
+                {table.target.format === 'delta' ? `▦ ${table.target.root || '(the folder itself)'}` : `🦆 ${table.target.catalogKey}`}
+              </button>
             </li>
           ))}
         </ul>

@@ -1,69 +1,57 @@
-import { knownWriterFeatures, supportedReaderFeatures } from '../../core/delta/features.ts';
 import { useExplorerState } from '../shared/ExplorerContext.tsx';
 import { LoadableView } from '../shared/LoadableView.tsx';
+import { CatalogObjectsView } from './CatalogObjectsView.tsx';
 
-/** Reader and writer versions, table features, properties, and what this build of Lakelab reads. */
+/** What a reader must know about the selected version (Delta's protocol, DuckLake's catalog), its properties, and what this build reads. */
 export function ProtocolPanel() {
   const snapshot = useExplorerState((s) => s.snapshot);
+  const title = useExplorerState((s) => s.terms.protocol);
+  const catalog = useExplorerState((s) => s.catalog?.objects);
   return (
     <section aria-labelledby="protocol-title" className="panel">
-      <h2 id="protocol-title">Protocol</h2>
-      <LoadableView value={snapshot} what="protocol">
-        {(s) => {
-          const readerFeatures = s.protocol.readerFeatures ?? [];
-          const writerFeatures = s.protocol.writerFeatures ?? [];
-          const properties = Object.entries(s.metadata.configuration);
-          return (
-            <div data-testid="protocol">
-              <dl className="facts">
-                <dt>Reader version</dt>
-                <dd>{s.protocol.minReaderVersion}</dd>
-                <dt>Writer version</dt>
-                <dd>{s.protocol.minWriterVersion}</dd>
-                <dt>Table id</dt>
-                <dd><code>{s.metadata.id}</code></dd>
-                <dt>Partition columns</dt>
-                <dd>{s.metadata.partitionColumns.join(', ') || 'none'}</dd>
-              </dl>
-              <h3>Features</h3>
-              <table className="grid">
-                <thead>
-                  <tr><th scope="col">Feature</th><th scope="col">Needed by</th><th scope="col">Lakelab</th></tr>
-                </thead>
-                <tbody>
-                  {[...new Set([...readerFeatures, ...writerFeatures])].map((feature) => {
-                    const reader = readerFeatures.includes(feature);
-                    const supported = reader ? supportedReaderFeatures.includes(feature) : knownWriterFeatures.includes(feature);
-                    return (
-                      <tr key={feature}>
-                        <td><code>{feature}</code></td>
-                        <td>{reader ? 'readers and writers' : 'writers'}</td>
-                        <td>{reader ? (supported ? 'reads it' : 'cannot read it') : 'ignored when reading'}</td>
-                      </tr>
-                    );
-                  })}
-                  {readerFeatures.length + writerFeatures.length === 0 && (
-                    <tr><td colSpan={3} className="muted">No table features: legacy protocol versions.</td></tr>
-                  )}
-                </tbody>
-              </table>
-              <h3>Table properties</h3>
-              {properties.length === 0 ? (
-                <p className="muted">None set.</p>
-              ) : (
+      <h2 id="protocol-title">{title}</h2>
+      <LoadableView value={snapshot} what={title.toLowerCase()}>
+        {({ protocol }) => (
+          <div data-testid="protocol">
+            <dl className="facts">
+              {protocol.facts.map((fact) => [<dt key={`t${fact.label}`}>{fact.label}</dt>, <dd key={`d${fact.label}`}>{fact.value}</dd>])}
+            </dl>
+            {protocol.features.length > 0 && (
+              <>
+                <h3>Features</h3>
                 <table className="grid">
+                  <thead>
+                    <tr><th scope="col">Feature</th><th scope="col">Needed by</th><th scope="col">Lakelab</th></tr>
+                  </thead>
                   <tbody>
-                    {properties.map(([key, value]) => (
-                      <tr key={key}><td><code>{key}</code></td><td>{value}</td></tr>
+                    {protocol.features.map((feature) => (
+                      <tr key={feature.name}><td><code>{feature.name}</code></td><td>{feature.neededBy}</td><td>{feature.support}</td></tr>
                     ))}
                   </tbody>
                 </table>
-              )}
-              <p className="muted">This build reads reader features: {supportedReaderFeatures.join(', ')}.</p>
-            </div>
-          );
-        }}
+              </>
+            )}
+            <h3>{title === 'Protocol' ? 'Table properties' : 'Settings (ducklake_metadata)'}</h3>
+            {protocol.properties.length === 0 ? (
+              <p className="muted">None set.</p>
+            ) : (
+              <table className="grid" data-testid="properties">
+                <tbody>
+                  {protocol.properties.map((p, i) => (
+                    <tr key={`${p.key}/${p.scope ?? ''}/${i}`}><td><code>{p.key}</code></td><td>{p.value}</td>{p.scope !== undefined && <td className="muted">{p.scope}</td>}</tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+            {protocol.notes.map((note) => <p key={note} className="muted">{note}</p>)}
+          </div>
+        )}
       </LoadableView>
+      {catalog && (
+        <LoadableView value={catalog} what="the catalog's objects">
+          {(objects) => (objects ? <CatalogObjectsView objects={objects} /> : null)}
+        </LoadableView>
+      )}
     </section>
   );
 }

@@ -3,15 +3,15 @@ import { useExplorerActions, useExplorerState } from '../shared/ExplorerContext.
 import { LoadableView } from '../shared/LoadableView.tsx';
 import { RowsGrid } from './RowsGrid.tsx';
 import { saveFile } from '../shared/saveFile.ts';
-import { toSqlTableName } from '../../core/sqlNames.ts';
+import { sqlNameOf } from '../state/sqlActions.ts';
 import { SqlFailureView } from './SqlFailureView.tsx';
 
 /** SQL over the table at the selected version, in duckdb-wasm; results in the same grid, exportable. */
 export function SqlEditor() {
   const actions = useExplorerActions();
   const result = useExplorerState((s) => s.sql);
-  const label = useExplorerState((s) => s.table?.label ?? 't');
-  const name = toSqlTableName(label);
+  const name = useExplorerState((s) => sqlNameOf(s.table));
+  const word = useExplorerState((s) => s.terms.version);
   const [sql, setSql] = useState(`SELECT * FROM ${name} LIMIT 100`);
   async function download(format: 'csv' | 'parquet') {
     const blob = await actions.exportResult(format);
@@ -20,7 +20,7 @@ export function SqlEditor() {
   return (
     <div className="sql-editor">
       <h3>SQL</h3>
-      <p className="muted small">The table is <code>{name}</code> at the selected version (duckdb-wasm, in a worker; the first query starts it).</p>
+      <p className="muted small">The table is <code>{name}</code> at the selected {word} (duckdb-wasm, in a worker; the first query starts it).</p>
       <textarea
         aria-label="SQL query"
         data-testid="sql-input"
@@ -42,7 +42,7 @@ export function SqlEditor() {
         <LoadableView value={result} what="the query">
           {(r) => (
             <div data-testid="sql-result">
-              <p className="muted small" data-testid="sql-version">Computed at version {r.version}</p>
+              <p className="muted small" data-testid="sql-version">Computed at {word} {r.version}</p>
               <RowsGrid result={r} />
             </div>
           )}

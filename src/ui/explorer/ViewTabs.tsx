@@ -15,6 +15,7 @@ const views: { id: ExplorerView; label: string }[] = [
 /** The views of the selected version, as an ARIA tab list (arrow keys move between tabs). */
 export function ViewTabs() {
   const view = useExplorerState((s) => s.view);
+  const protocolTitle = useExplorerState((s) => s.terms.protocol);
   const actions = useExplorerActions();
   function onKeyDown(event: KeyboardEvent) {
     const at = views.findIndex((v) => v.id === view);
@@ -40,7 +41,7 @@ export function ViewTabs() {
           className={v.id === view ? 'selected' : ''}
           onClick={() => actions.showView(v.id)}
         >
-          {v.label}
+          {v.id === 'protocol' ? protocolTitle : v.label}
         </button>
       ))}
     </div>

@@ -1,17 +1,16 @@
-/** Tables in a folder the user picked or dropped: every sub-folder holding a _delta_log. */
+/** Tables in a folder the user picked or dropped: every sub-folder holding a _delta_log, and every DuckLake catalog file. */
 import { listAll } from '../../core/objectStore.ts';
 import { LocalFolderStore } from '../../storage/localFolderStore.ts';
-import { findTableRoots } from '../state/tableSources.ts';
+import { findCatalogFiles, findTableRoots } from '../state/tableSources.ts';
 import type { OpenTable } from '../state/explorerStore.ts';
 
 export async function findFolderTables(handle: FileSystemDirectoryHandle): Promise<OpenTable[]> {
   const keys = (await listAll(new LocalFolderStore(handle), '')).map((o) => o.key);
-  return findTableRoots(keys).map((root) => ({
-    label: `${handle.name}/${root}`,
-    link: {},
-    spec: { kind: 'directory' as const, handle },
-    tableRoot: root,
-  }));
+  const spec = { kind: 'directory' as const, handle };
+  return [
+    ...findTableRoots(keys).map((root): OpenTable => ({ label: `${handle.name}/${root}`, link: {}, spec, target: { format: 'delta', root } })),
+    ...findCatalogFiles(keys).map((key): OpenTable => ({ label: `${handle.name}/${key}`, link: {}, spec, target: { format: 'ducklake', catalogKey: key } })),
+  ];
 }
 
 type PickerWindow = Window & { showDirectoryPicker?: (options?: { mode?: 'read' | 'readwrite' }) => Promise<FileSystemDirectoryHandle> };

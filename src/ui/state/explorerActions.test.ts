@@ -18,7 +18,7 @@ import { HttpStore } from '../../storage/httpStore.ts';
 
 const fixtures = join(import.meta.dirname, '..', '..', '..', 'test', 'fixtures', 'delta');
 
-const table = { label: 'simple_table', link: { sample: 'simple_table' }, spec: { kind: 'sample' as const, url: 'unused' }, tableRoot: '' };
+const table = { label: 'simple_table', link: { sample: 'simple_table' }, spec: { kind: 'sample' as const, url: 'unused' }, target: { format: 'delta' as const, root: '' } };
 const expected = (name: string, v: number) => readFileSync(join(fixtures, 'delta-rs-expected', name, `v${v}`, 'rows.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
 
 describe('explorer actions', () => {

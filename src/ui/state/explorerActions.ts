@@ -4,13 +4,14 @@
  */
 import { toLakeError } from '../../core/errors.ts';
 import type { TableApi, TableMethod } from '../../workers/protocol.ts';
-import type { ExplorerStore, ExplorerView, Loadable, OpenTable, SampleEntry } from './explorerStore.ts';
+import type { ExplorerState, ExplorerStore, ExplorerView, Loadable, OpenTable, SampleEntry } from './explorerStore.ts';
 import { createWriteActions } from './writeActions.ts';
 import { createDiffActions } from './diffActions.ts';
 import { createSqlActions, type SqlEngineLoader } from './sqlActions.ts';
 import { toLostWritesNotice, toMissingVersionNotice } from './linkNotices.ts';
 import { createLinkActions } from './linkActions.ts';
 import { createForgetActions } from './forgetActions.ts';
+import { createCatalogActions } from './catalogActions.ts';
 
 /** The worker as the actions see it (TableWorkerClient in the page, a direct session in tests). */
 export interface TableCaller {
@@ -23,6 +24,19 @@ export interface TableCaller {
 }
 
 export const previewRowLimit = 500;
+
+/** What a table's views hold, emptied when another table (or a catalog's other table) opens. */
+const tableViewsReset: Partial<ExplorerState> = {
+  snapshot: { status: 'idle' },
+  rows: { status: 'idle' },
+  files: { status: 'idle' },
+  versionFiles: { status: 'idle' },
+  commitLog: { status: 'idle' },
+  write: { status: 'idle' },
+  diff: { status: 'idle' },
+  diffRows: { status: 'idle' },
+  schemaCompare: { status: 'idle' },
+};
 export const firstHistoryPage = 200;
 
 function failed<T>(error: unknown): Loadable<T> {
@@ -58,29 +72,37 @@ export function createExplorerActions(store: ExplorerStore, worker: TableCaller,
       table,
       notice: undefined,
       readOnly: undefined,
+      catalog: undefined,
       latestVersion: { status: 'loading' },
+      ...tableViewsReset,
       history: { status: 'loading' },
-      snapshot: { status: 'idle' },
-      rows: { status: 'idle' },
-      files: { status: 'idle' },
-      commitLog: { status: 'idle' },
-      write: { status: 'idle' },
-      diff: { status: 'idle' },
-      diffRows: { status: 'idle' },
       selectedVersion: undefined,
     });
     try {
-      const { latestVersion, readOnly } = await worker.call('open', [table.spec, table.tableRoot], {
+      const opened = await worker.call('open', [table.spec, table.target], {
         signal: controller.signal,
         onProgress: (progress) => !controller.signal.aborted && store.setState({ latestVersion: { status: 'loading', progress } }),
       });
       if (controller.signal.aborted) return;
-      store.setState({ latestVersion: { status: 'ready', value: latestVersion }, readOnly });
+      const { latestVersion, readOnly, terms, writeOperations } = opened;
+      // A catalog says which of its tables it opened: the link keeps it.
+      const chosen = opened.catalog?.table;
+      const shown = chosen !== undefined && table.target.format === 'ducklake'
+        ? { ...table, target: { ...table.target, table: chosen }, link: { ...table.link, table: chosen } }
+        : table;
+      store.setState({
+        table: shown,
+        latestVersion: { status: 'ready', value: latestVersion },
+        readOnly,
+        terms,
+        writeOperations,
+        catalog: opened.catalog ? { objects: { status: 'idle' }, dataPath: opened.catalog.dataPath } : undefined,
+      });
       void loadHistory(controller.signal);
       const missing = version === undefined ? undefined : await checkVersion(version);
       if (controller.signal.aborted) return;
       if (options.writesLost) store.setState({ notice: toLostWritesNotice(table.label, latestVersion, missing ? version : undefined) });
-      else if (missing) store.setState({ notice: toMissingVersionNotice(missing, latestVersion) });
+      else if (missing) store.setState({ notice: toMissingVersionNotice(missing, latestVersion, terms) });
       await selectVersion(missing ? latestVersion : version ?? latestVersion);
     } catch (error) {
       if (controller.signal.aborted) return;
@@ -117,8 +139,10 @@ export function createExplorerActions(store: ExplorerStore, worker: TableCaller,
   }
 
   async function selectVersion(version: number): Promise<void> {
+    const table = store.getState().table;
     store.setState({ selectedVersion: version, snapshot: { status: 'loading' }, rows: { status: 'loading' } });
-    const isCurrent = () => store.getState().selectedVersion === version;
+    const isCurrent = () => store.getState().selectedVersion === version && store.getState().table === table;
+    void catalogs.loadCatalogObjects(version);
     try {
       const snapshot = await worker.call('snapshot', [{ version }], {
         onProgress: (progress) => isCurrent() && store.setState({ snapshot: { status: 'loading', progress } }),
@@ -138,32 +162,32 @@ export function createExplorerActions(store: ExplorerStore, worker: TableCaller,
     }
   }
 
-  async function loadFiles(version: number, limit = 100_000): Promise<void> {
-    const current = store.getState().files;
-    if (current.status === 'ready' && current.value.version === version) return;
-    store.setState({ files: { status: 'loading' } });
+  /** Loads `key` for the selected version, unless it already holds that version's; a stale answer (another version or table since) is dropped. */
+  async function loadForVersion<K extends 'files' | 'versionFiles' | 'commitLog'>(key: K, version: number, load: () => Promise<ExplorerState[K] extends Loadable<infer T> ? T : never>): Promise<void> {
+    const table = store.getState().table;
+    const current = store.getState()[key] as Loadable<{ version: number }>;
+    if (key !== 'commitLog' && current.status === 'ready' && current.value.version === version) return;
+    store.setState({ [key]: { status: 'loading' } } as Partial<ExplorerState>);
+    const isCurrent = () => store.getState().selectedVersion === version && store.getState().table === table;
     try {
-      const page = await worker.call('files', [{ version, offset: 0, limit }]);
-      if (store.getState().selectedVersion === version) store.setState({ files: { status: 'ready', value: page } });
+      const value = await load();
+      if (isCurrent()) store.setState({ [key]: { status: 'ready', value } } as Partial<ExplorerState>);
     } catch (error) {
-      store.setState({ files: failed(error) });
+      if (isCurrent()) store.setState({ [key]: failed(error) } as Partial<ExplorerState>);
     }
   }
 
-  async function loadCommitLog(version: number): Promise<void> {
-    store.setState({ commitLog: { status: 'loading' } });
-    try {
-      const log = await worker.call('commit', [version]);
-      if (store.getState().selectedVersion === version) store.setState({ commitLog: { status: 'ready', value: log } });
-    } catch (error) {
-      store.setState({ commitLog: failed(error) });
-    }
-  }
+  const loadFiles = (version: number, limit = 100_000) => loadForVersion('files', version, () => worker.call('files', [{ version, offset: 0, limit }]));
+  const loadVersionFiles = (version: number) => loadForVersion('versionFiles', version, () => worker.call('versionFiles', [version]));
+  const loadCommitLog = (version: number) => loadForVersion('commitLog', version, () => worker.call('commit', [version]));
 
+  /** The schema changes between the selected version and `version`, from the older to the newer. */
   async function compareSchemaWith(version: number): Promise<void> {
+    const selected = store.getState().selectedVersion ?? version;
+    const [from, to] = version <= selected ? [version, selected] : [selected, version];
     store.setState({ schemaCompare: { status: 'loading' } });
     try {
-      store.setState({ schemaCompare: { status: 'ready', value: await worker.call('snapshot', [{ version }]) } });
+      store.setState({ schemaCompare: { status: 'ready', value: { from, to, changes: await worker.call('schemaChanges', [{ from, to }]) } } });
     } catch (error) {
       store.setState({ schemaCompare: failed(error) });
     }
@@ -181,7 +205,7 @@ export function createExplorerActions(store: ExplorerStore, worker: TableCaller,
   async function showCommitted(version: number): Promise<void> {
     const table = store.getState().table;
     if (table?.spec.kind === 'sample' && !table.link.unsaved) store.setState({ table: { ...table, link: { ...table.link, unsaved: true } } });
-    store.setState({ latestVersion: { status: 'ready', value: version }, files: { status: 'idle' } });
+    store.setState({ latestVersion: { status: 'ready', value: version }, files: { status: 'idle' }, versionFiles: { status: 'idle' } });
     const controller = new AbortController();
     await loadHistory(controller.signal);
     await selectVersion(version);
@@ -199,15 +223,29 @@ export function createExplorerActions(store: ExplorerStore, worker: TableCaller,
     });
   }
 
+  const catalogs = createCatalogActions(store, worker, {
+    failed,
+    restart: async (version) => {
+      openController?.abort();
+      const controller = new AbortController();
+      openController = controller;
+      store.setState({ ...tableViewsReset, history: { status: 'loading' }, selectedVersion: undefined });
+      void loadHistory(controller.signal);
+      await selectVersion(version);
+    },
+    reselect: (version) => selectVersion(version),
+  });
+
   const sql = createSqlActions(store, worker, sqlEngine);
   store.subscribe((state, previous) => {
-    if (state.table?.spec !== previous.table?.spec) sql.forgetTable();
+    // Another table (or a catalog's other table, or its data read from elsewhere): the results are gone with it.
+    if (state.table?.spec !== previous.table?.spec || state.table?.target !== previous.table?.target) sql.forgetTable();
     else if (state.selectedVersion !== previous.selectedVersion && state.selectedVersion !== undefined) sql.followVersion();
   });
 
   return {
-    loadSamples, openTable, selectVersion, loadFiles, loadCommitLog, compareSchemaWith, useTokenProvider, showView, cancelOpen,
-    ...writes, ...createDiffActions(store, worker), ...sql, ...createLinkActions(store, { loadSamples, openTable }),
+    loadSamples, openTable, selectVersion, loadFiles, loadVersionFiles, loadCommitLog, compareSchemaWith, useTokenProvider, showView, cancelOpen,
+    ...writes, ...catalogs, ...createDiffActions(store, worker), ...sql, ...createLinkActions(store, { loadSamples, openTable }),
     ...createForgetActions(store, worker),
   };
 }

@@ -4,13 +4,21 @@
  */
 import { createStore } from 'zustand/vanilla';
 import type {
-  CommitLog, DiffRows, DiffSummary, FilesPage, HistoryEntry, LoadProgressMessage, RowsResult, SnapshotSummary, SourceSpec, WriteRequest, WriteResult,
+  CatalogObjects, CommitLog, DataPathState, DiffRows, DiffSummary, LoadProgressMessage, RowsResult, SchemaChange, SourceSpec, TableFilesPage, TableSnapshot,
+  TableTarget, TableTerms, TableVersion, VersionFiles, WriteOperation, WriteRequest, WriteResult,
 } from '../../workers/protocol.ts';
+import { deltaTerms } from '../../core/delta/toTableModel.ts';
 
 export interface SampleEntry {
   name: string;
   path: string;
   description: string;
+  /** A DuckLake catalog rather than a Delta table (absent: Delta). */
+  format?: 'delta' | 'ducklake';
+  /** The catalog file, relative to the sample's folder. */
+  catalog?: string;
+  /** The data path the sample's catalog is read with, instead of the one it names (a catalog written for OneLake). */
+  dataPath?: string;
 }
 
 /** A value that loads: what a panel shows while waiting, on success, and on failure. */
@@ -23,10 +31,11 @@ export type Loadable<T> =
 export interface OpenTable {
   /** What the user sees: the sample's name, the URL or the folder's name. */
   label: string;
-  /** How to find it again (in the page's URL). */
-  link: { sample?: string; url?: string; unsaved?: boolean };
+  /** How to find it again (in the page's URL): the source, a catalog's table and a data path given for it. */
+  link: { sample?: string; url?: string; unsaved?: boolean; table?: string; data?: string };
   spec: SourceSpec;
-  tableRoot: string;
+  /** What to open in the source: a Delta table's folder, or a catalog file and its table. */
+  target: TableTarget;
 }
 
 /** What happened to the page's link, said once: an unknown sample, a missing version, writes lost with a reload. */
@@ -42,21 +51,29 @@ export interface ExplorerState {
   /** Why the open table cannot be written (a URL is read-only), known when it opens: the Write tab says so before any preview. */
   readOnly?: string;
   latestVersion: Loadable<number>;
-  history: Loadable<HistoryEntry[]>;
+  /** How the open table's format names things, for the views' words. */
+  terms: TableTerms;
+  /** The write operations the Write view offers for the open table (none: it says why, in readOnly). */
+  writeOperations: WriteOperation[];
+  /** Set when the open source is a catalog of tables (DuckLake): its objects at the selected version, and where data files are read. */
+  catalog?: { objects: Loadable<CatalogObjects | null>; dataPath: DataPathState };
+  history: Loadable<TableVersion[]>;
   /** Set while the full history (beyond the first page) is still being read. */
   historyProgress?: LoadProgressMessage;
   selectedVersion?: number;
-  snapshot: Loadable<SnapshotSummary>;
+  snapshot: Loadable<TableSnapshot>;
   rows: Loadable<RowsResult>;
-  files: Loadable<FilesPage>;
+  files: Loadable<TableFilesPage>;
+  /** What the selected version's own commit did to the files. */
+  versionFiles: Loadable<VersionFiles>;
   commitLog: Loadable<CommitLog>;
   view: ExplorerView;
   write: Loadable<WriteResult>;
   diff: Loadable<DiffSummary>;
   diffRows: Loadable<DiffRows>;
   sql: import('./sqlActions.ts').SqlState;
-  /** The schema of another version, to compare the selected one with. */
-  schemaCompare: Loadable<SnapshotSummary>;
+  /** How the columns changed between the selected version and another, older to newer. */
+  schemaCompare: Loadable<{ from: number; to: number; changes: SchemaChange[] }>;
   /** The request behind `write`, for "recompute and retry". */
   lastWrite?: WriteRequest;
 }
@@ -66,10 +83,13 @@ export type ExplorerView = 'data' | 'schema' | 'files' | 'diff' | 'log' | 'proto
 export const initialExplorerState: ExplorerState = {
   samples: { status: 'idle' },
   latestVersion: { status: 'idle' },
+  terms: deltaTerms,
+  writeOperations: [],
   history: { status: 'idle' },
   snapshot: { status: 'idle' },
   rows: { status: 'idle' },
   files: { status: 'idle' },
+  versionFiles: { status: 'idle' },
   commitLog: { status: 'idle' },
   view: 'data',
   write: { status: 'idle' },

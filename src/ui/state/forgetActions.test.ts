@@ -28,7 +28,7 @@ function explorer() {
   return { state, session, actions: createExplorerActions(state, caller, async () => []), provider: () => provider };
 }
 
-const azure: OpenTable = { label: 'workspace/t', link: {}, spec: { kind: 'azure', address: 'http://127.0.0.1:10000/devstoreaccount1/workspace/t', credential: { kind: 'sas', token: sas } }, tableRoot: '' };
+const azure: OpenTable = { label: 'workspace/t', link: {}, spec: { kind: 'azure', address: 'http://127.0.0.1:10000/devstoreaccount1/workspace/t', credential: { kind: 'sas', token: sas } }, target: { format: 'delta' as const, root: '' } };
 
 describe('forgetting Azure credentials', () => {
   it('closes the open Azure table in the worker and the page, and stops token borrowing', async () => {
@@ -46,7 +46,7 @@ describe('forgetting Azure credentials', () => {
 
   it('leaves a table that is not on Azure open', async () => {
     const { state, actions } = explorer();
-    await actions.openTable({ label: 'simple_table', link: {}, spec: { kind: 'sample', url: 'unused' }, tableRoot: '' });
+    await actions.openTable({ label: 'simple_table', link: {}, spec: { kind: 'sample', url: 'unused' }, target: { format: 'delta' as const, root: '' } });
     await actions.forgetAzureCredentials();
     expect(state.getState().table?.label).toBe('simple_table');
   });

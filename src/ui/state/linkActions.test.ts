@@ -35,7 +35,7 @@ describe('following the page link', () => {
     const fetchSamples = () => new Promise<SampleEntry[]>((resolve) => (listed = resolve));
     const { actions, get } = explorerOver(bySample, { samples, fetchSamples });
     const following = actions.openLink({});
-    await actions.openTable({ label: 'basic_append', link: {}, spec: { kind: 'http', url: 'http://127.0.0.1:9/basic_append' }, tableRoot: '' });
+    await actions.openTable({ label: 'basic_append', link: {}, spec: { kind: 'http', url: 'http://127.0.0.1:9/basic_append' }, target: { format: 'delta' as const, root: '' } });
     listed(samples);
     await following;
     expect(get().table?.label).toBe('basic_append');

@@ -19,10 +19,11 @@ export function createLinkActions(store: ExplorerStore, opener: Opener, base?: s
     const samples = await opener.loadSamples();
     // The person opened a table while the samples list loaded: theirs stays.
     if (store.getState().table !== before) return;
-    if (link.url) return opener.openTable(urlTable(link.url), link.version);
+    const choice = { table: link.table, data: link.data };
+    if (link.url) return opener.openTable(urlTable(link.url, choice), link.version);
     if (link.sample) {
       const sample = samples.find((s) => s.name === link.sample);
-      if (sample) return opener.openTable(sampleTable(sample, base), link.version, { writesLost: link.unsaved });
+      if (sample) return opener.openTable(sampleTable(sample, base, choice), link.version, { writesLost: link.unsaved });
       // Without the list (it failed to load, and says so) there is nothing to compare with.
       if (store.getState().samples.status === 'ready') store.setState({ notice: toUnknownSampleNotice(link.sample, samples.map((s) => s.name)) });
       return;

@@ -2,6 +2,10 @@
 export interface PageLink {
   sample?: string;
   url?: string;
+  /** A catalog's table, "schema.table". */
+  table?: string;
+  /** The data path a catalog's files are read from, given instead of its own. */
+  data?: string;
   version?: number;
   /** The page wrote to the sample: those versions lived in its memory, and a reload loses them. */
   unsaved?: boolean;
@@ -18,6 +22,10 @@ export function toPageLink(search: string): PageLink {
   const version = params.get('v');
   if (sample) link.sample = sample;
   if (url) link.url = url;
+  const table = params.get('table');
+  const data = params.get('data');
+  if (table) link.table = table;
+  if (data) link.data = data;
   if (version !== null && /^\d+$/.test(version)) link.version = Number(version);
   if (params.get('unsaved') === '1') link.unsaved = true;
   const sim = params.get('sim');
@@ -31,6 +39,8 @@ export function toSearch(link: PageLink): string {
   const params = new URLSearchParams();
   if (link.sample) params.set('sample', link.sample);
   if (link.url) params.set('url', link.url);
+  if (link.table) params.set('table', link.table);
+  if (link.data) params.set('data', link.data);
   if (link.version !== undefined) params.set('v', String(link.version));
   if (link.unsaved) params.set('unsaved', '1');
   if (link.sim) params.set('sim', link.sim);

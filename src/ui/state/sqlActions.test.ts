@@ -11,7 +11,7 @@ import { loadNodeSql } from '../../../test/support/nodeSql.ts';
 import type { SqlFailure, SqlResult } from './sqlActions.ts';
 
 const fixtures = join(import.meta.dirname, '..', '..', '..', 'test', 'fixtures', 'delta');
-const table = { label: 'simple_table', link: { sample: 'simple_table' }, spec: { kind: 'sample' as const, url: 'unused' }, tableRoot: '' };
+const table = { label: 'simple_table', link: { sample: 'simple_table' }, spec: { kind: 'sample' as const, url: 'unused' }, target: { format: 'delta' as const, root: '' } };
 const expectedIds = (v: number) =>
   readFileSync(join(fixtures, 'delta-rs-expected', 'simple_table', `v${v}`, 'rows.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => Number((JSON.parse(l) as { id: unknown }).id));
 

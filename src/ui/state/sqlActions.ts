@@ -9,7 +9,7 @@ import { toLakeError } from '../../core/errors.ts';
 import { toSqlTableName } from '../../core/sqlNames.ts';
 import { checkQueryOnly } from './sqlStatements.ts';
 import { toSqlProblem, type SqlPosition } from './sqlErrors.ts';
-import type { ExplorerStore, Loadable } from './explorerStore.ts';
+import type { ExplorerStore, Loadable, OpenTable } from './explorerStore.ts';
 import type { TableCaller } from './explorerActions.ts';
 import type { RowsResult } from '../../workers/protocol.ts';
 
@@ -46,9 +46,10 @@ export function createSqlActions(store: ExplorerStore, worker: TableCaller, load
   let runs = 0;
   let lastSql: string | undefined;
   const setSql = (sql: SqlState) => store.setState({ sql });
+  const terms = () => store.getState().terms;
 
   function tableName(): string {
-    return toSqlTableName(store.getState().table?.label ?? 't');
+    return sqlNameOf(store.getState().table);
   }
 
   /** duckdb-wasm with the table registered under its name at `version`. */
@@ -56,7 +57,8 @@ export function createSqlActions(store: ExplorerStore, worker: TableCaller, load
     module ??= loadEngine();
     const m = await module;
     session ??= m.openSqlSession();
-    const key = `${store.getState().table?.label}@${version}`;
+    const table = store.getState().table;
+    const key = `${table?.label}:${table?.target.format === 'ducklake' ? table.target.table : ''}@${version}`;
     if (registered !== key) {
       await session.registerTable(tableName(), await worker.call('arrowIpc', [{ version }]));
       registered = key;
@@ -71,7 +73,7 @@ export function createSqlActions(store: ExplorerStore, worker: TableCaller, load
     const before = sql.slice(0, problem.offset).split('\n');
     return {
       status: 'error', code: 'InvalidInput', sql, version,
-      message: `only queries run here: ${problem.keyword} could change ${tableName()}, which is the table at version ${version}. Use SELECT, WITH … SELECT, FROM, VALUES, DESCRIBE, SUMMARIZE, SHOW, EXPLAIN or PIVOT; to change the Delta table, use Write.`,
+      message: `only queries run here: ${problem.keyword} could change ${tableName()}, which is the table at ${terms().version} ${version}. Use SELECT, WITH … SELECT, FROM, VALUES, DESCRIBE, SUMMARIZE, SHOW, EXPLAIN or PIVOT${store.getState().writeOperations.length > 0 ? '; to change the table itself, use Write' : ''}.`,
       position: { line: before.length - 1, column: (before[before.length - 1] ?? '').length },
     };
   }
@@ -130,4 +132,13 @@ export function createSqlActions(store: ExplorerStore, worker: TableCaller, load
   }
 
   return { runSql, sqlSourceCsv, exportResult, followVersion, forgetTable, sqlTableName: () => tableName() };
+}
+
+/** The SQL name of the open table: a catalog table's own name ("people" of main.people), else the name of what was opened. */
+export function sqlNameOf(table: OpenTable | undefined): string {
+  if (table?.target.format === 'ducklake' && table.target.table) {
+    const name = table.target.table;
+    return toSqlTableName(name.includes('.') ? name.slice(name.indexOf('.') + 1) : name);
+  }
+  return toSqlTableName(table?.label ?? 't');
 }

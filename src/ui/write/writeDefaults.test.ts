@@ -5,9 +5,13 @@ import { loadSnapshot } from '../../core/delta/loadSnapshot.ts';
 import { NodeFsStore } from '../../storage/nodeFsStore.ts';
 import { parquetCodec } from '../../query/parquetRows.ts';
 import { toWriteDefaults } from './writeDefaults.ts';
+import { toTableSchema } from '../../core/delta/toTableModel.ts';
 
 const samples = join(import.meta.dirname, '..', '..', '..', 'public', 'samples');
-const fieldsOf = async (sample: string) => (await loadSnapshot(new NodeFsStore(join(samples, sample)), '', { codec: parquetCodec })).schema.fields;
+const fieldsOf = async (sample: string) => {
+  const snapshot = await loadSnapshot(new NodeFsStore(join(samples, sample)), '', { codec: parquetCodec });
+  return toTableSchema(snapshot.version, snapshot.schema, snapshot.metadata.partitionColumns).columns;
+};
 
 describe('toWriteDefaults', () => {
   it("merges on the table's id column, with no filename column added, for a table without one", async () => {

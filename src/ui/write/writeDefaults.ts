@@ -3,7 +3,12 @@
  * example values): the merge key, whether sources get a `filename` column, and the
  * placeholders of the predicate, SET and SQL source fields.
  */
-import type { DataType, StructField } from '../../core/delta/schemaTypes.ts';
+/** A column as the format-neutral schema has it (core/table.ts TableColumn): its name, type label, nested fields. */
+export interface WriteColumn {
+  name: string;
+  type: string;
+  children: readonly unknown[];
+}
 
 export interface WriteDefaults {
   mergeOn: string;
@@ -14,11 +19,11 @@ export interface WriteDefaults {
   sqlSourcePlaceholder: string;
 }
 
-export function toWriteDefaults(fields: readonly StructField[], sqlTableName: string, row?: Record<string, unknown>): WriteDefaults {
+export function toWriteDefaults(fields: readonly WriteColumn[], sqlTableName: string, row?: Record<string, unknown>): WriteDefaults {
   const names = fields.map((f) => f.name);
   const withFilename = names.includes('filename');
   const key = chooseKey(fields, withFilename);
-  const others = fields.filter((f) => f !== key && isPrimitive(f.type));
+  const others = fields.filter((f) => f !== key && isPrimitive(f));
   const other = others.find((f) => !/(^|_)id$/i.test(f.name)) ?? others[0] ?? key;
   if (!key) {
     return { mergeOn: '', withFilename, predicatePlaceholder: '', setPlaceholder: '', sqlSourcePlaceholder: `SELECT * FROM ${sqlTableName}` };
@@ -34,8 +39,8 @@ export function toWriteDefaults(fields: readonly StructField[], sqlTableName: st
 }
 
 /** `filename` for batch ingests, else a column named like an id, else the first column of a plain type. */
-function chooseKey(fields: readonly StructField[], withFilename: boolean): StructField | undefined {
-  const plain = fields.filter((f) => isPrimitive(f.type));
+function chooseKey(fields: readonly WriteColumn[], withFilename: boolean): WriteColumn | undefined {
+  const plain = fields.filter((f) => isPrimitive(f));
   return (withFilename ? plain.find((f) => f.name === 'filename') : undefined)
     ?? plain.find((f) => f.name.toLowerCase() === 'id')
     ?? plain.find((f) => /(^|_)id$/i.test(f.name))
@@ -43,8 +48,8 @@ function chooseKey(fields: readonly StructField[], withFilename: boolean): Struc
     ?? fields[0];
 }
 
-function isPrimitive(type: DataType): boolean {
-  return typeof type === 'string';
+function isPrimitive(column: WriteColumn): boolean {
+  return column.children.length === 0 && !/^(struct|array|map|list)\b/i.test(column.type);
 }
 
 /** A name in a Lakelab predicate: backticks when it is not a plain identifier. */
@@ -57,8 +62,8 @@ function toSqlIdentifier(name: string): string {
 }
 
 /** A literal of the column's type: the row's value when there is one, else a value of that type. */
-function toLiteral(type: DataType, value: unknown): string {
-  const numeric = typeof type === 'string' && /^(byte|short|integer|long|float|double|decimal)/.test(type);
+function toLiteral(type: string, value: unknown): string {
+  const numeric = /^(byte|short|integer|long|float|double|decimal)/.test(type);
   if (value !== null && value !== undefined && (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean')) {
     return numeric || typeof value === 'boolean' ? String(value) : `'${String(value).replace(/'/g, "''")}'`;
   }
