@@ -4,7 +4,7 @@
  * Run: npx tsx scripts/buildSamples.ts
  */
 import { chmodSync, cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { NodeFsStore } from '../src/storage/nodeFsStore.ts';
 import { listingIndexName } from '../src/storage/httpStore.ts';
 import { loadListingIndex } from '../src/storage/listingIndex.ts';
@@ -50,7 +50,7 @@ function writeAttribution(): void {
   const lines = [
     '# Built-in samples: where they come from',
     '',
-    'Every sample but `seed_merge` is a real Delta table written by another engine, copied byte for',
+    'Every Delta sample but `seed_merge` is a real Delta table written by another engine, copied byte for',
     'byte (only `lakelab-index.json`, the listing a static server needs, is added). Licences below',
     'travel with the tables. `seed_merge` and `seed_batches` are written by Lakelab',
     '(scripts/buildSamples.ts). Rebuild everything with `npx tsx scripts/buildSamples.ts`.',
@@ -64,6 +64,12 @@ function writeAttribution(): void {
       lines.push(`| ${sample.name} | ${sample.source?.slice(origin.folder.length + 1)} | ${sample.description} |`);
     }
   }
+  lines.push('', '## DuckLake catalogs written by DuckDB with the ducklake extension', '');
+  lines.push('Written by DuckDB v1.5.5 with the duckdb/ducklake extension (MIT) from the `script.sql` copied beside each (Lakelab\'s test fixtures,', '`test/fixtures/ducklake/`, MANIFEST.md there); catalog and data files copied byte for byte.', '');
+  lines.push('| sample | source | what it shows |', '|---|---|---|');
+  for (const sample of samples.filter((s) => s.ducklake)) {
+    lines.push(`| ${sample.name} | ${sample.ducklake?.files.map((f) => `${f.from} -> ${f.to}`).join(', ')} | ${sample.description} |`);
+  }
   writeFileSync(join(out, 'ATTRIBUTION.md'), `${lines.join('\n')}\n`);
 }
 
@@ -74,7 +80,12 @@ rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 for (const sample of samples) {
   const target = join(out, sample.name);
-  if (sample.source) {
+  if (sample.ducklake) {
+    for (const file of sample.ducklake.files) {
+      mkdirSync(dirname(join(target, file.to)), { recursive: true });
+      cpSync(join(root, 'test', 'fixtures', 'ducklake', file.from), join(target, file.to), { recursive: true, preserveTimestamps: true });
+    }
+  } else if (sample.source) {
     // Fixture times (checkout times) are kept, so a rebuild does not change every index.
     cpSync(join(root, 'test', 'fixtures', 'delta', sample.source), target, { recursive: true, preserveTimestamps: true });
     chmodSync(target, 0o755);
@@ -86,7 +97,9 @@ for (const sample of samples) {
 }
 writeFileSync(
   join(out, 'samples.json'),
-  `${JSON.stringify(samples.map(({ name, description }) => ({ name, path: name, description })), null, 2)}\n`,
+  `${JSON.stringify(samples.map(({ name, description, ducklake }) => ({
+    name, path: name, description, ...(ducklake ? { format: 'ducklake', catalog: ducklake.catalog, ...(ducklake.dataPath ? { dataPath: ducklake.dataPath } : {}) } : {}),
+  })), null, 2)}\n`,
 );
 writeAttribution();
 console.log(`wrote ${samples.length} samples to ${out}`);

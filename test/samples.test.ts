@@ -27,12 +27,14 @@ describe('built-in samples', () => {
     const listed = JSON.parse(readFileSync(join(samplesDir, 'samples.json'), 'utf8')) as { name: string }[];
     expect(listed.map((s) => s.name)).toEqual(samples.map((s) => s.name));
     expect(listed.every((s) => typeof (s as { description?: string }).description === 'string')).toBe(true);
-    for (const entry of listed as { name: string; path: string }[]) expect(existsSync(join(samplesDir, entry.path, '_delta_log'))).toBe(true);
+    for (const entry of listed as { name: string; path: string; format?: string; catalog?: string }[]) {
+      expect(existsSync(join(samplesDir, entry.path, entry.format === 'ducklake' ? entry.catalog ?? '' : '_delta_log')), entry.name).toBe(true);
+    }
   });
 
   it('credits every copied table and ships the licences', () => {
     const attribution = readFileSync(join(samplesDir, 'ATTRIBUTION.md'), 'utf8');
-    for (const sample of samples.filter((s) => s.source)) expect(attribution).toContain(`| ${sample.name} |`);
+    for (const sample of samples.filter((s) => s.source || s.ducklake)) expect(attribution).toContain(`| ${sample.name} |`);
     expect(readFileSync(join(samplesDir, 'LICENSE-dat.txt'), 'utf8')).toBe(readFileSync(join(fixturesDir, 'dat', 'LICENSE'), 'utf8'));
     expect(readFileSync(join(samplesDir, 'LICENSE-delta-rs.txt'), 'utf8')).toBe(readFileSync(join(fixturesDir, 'delta-rs', 'LICENSE'), 'utf8'));
   });
@@ -60,6 +62,14 @@ describe('built-in samples', () => {
           expect(existsSync(join(dir, key)), `${object.key}: ${path}`).toBe(true);
           expect(decodeURI(toUrlPath(key))).toBe(key);
           expect(toUrlPath(key).split('/').map(decodeURIComponent).join('/')).toBe(key);
+        }
+      }
+      for (const file of sample.ducklake?.files ?? []) {
+        const copied = index.objects.filter((o) => o.key === file.to || o.key.startsWith(`${file.to}/`));
+        expect(copied.length, file.to).toBeGreaterThan(0);
+        for (const object of copied) {
+          const from = join(import.meta.dirname, 'fixtures', 'ducklake', file.from, object.key.slice(file.to.length));
+          expect(readFileSync(join(dir, object.key)).equals(readFileSync(from)), object.key).toBe(true);
         }
       }
       if (sample.source) {
