@@ -1,11 +1,15 @@
 /**
  * Before the journeys: a real Azure Blob server (Azurite, CORS open) holding a fixture table in a
- * lakehouse-shaped folder, and a SAS for it, and an empty container for live races with a SAS
- * that writes, written where the journeys find them.
+ * lakehouse-shaped folder, and a SAS for it; the seed pipeline's DuckLake catalog in two
+ * lakehouses laid out as the pipeline does (Files/metadata.db, data under Tables/), one naming
+ * its OneLake data path as written and one whose data path is this account's own (rewritten as
+ * scripts/ducklake/generateCatalogs.sh points the fixture at OneLake), with a SAS; and an empty
+ * container for live races with a SAS that writes, written where the journeys find them.
  */
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { startAzurite } from '../test/support/azurite.ts';
+import { startAzurite, type Azurite } from '../test/support/azurite.ts';
+import { loadSqlJs } from '../src/query/ducklake/sqlJs.ts';
 
 export const azuriteInfoPath = join(import.meta.dirname, '..', 'test-results', 'azurite.json');
 
@@ -20,9 +24,28 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     await container.getBlockBlobClient(`Lake.Lakehouse/Tables/simple/${relative(fixture, file)}`).uploadData(bytes);
   }
   await container.getBlockBlobClient('Lake.Lakehouse/Files/metadata.ducklake').uploadData(Buffer.from('catalog'));
+  await uploadSeedLakehouses(azurite, walk);
   // An empty container the simulator's live writers race in (read, add, create, write, delete, list).
   await azurite.service.getContainerClient('races').create();
   mkdirSync(join(azuriteInfoPath, '..'), { recursive: true });
-  writeFileSync(azuriteInfoPath, JSON.stringify({ accountUrl: azurite.accountUrl, sas: azurite.sasFor('workspace', 'rl'), racesSas: azurite.sasFor('races', 'racwdl') }));
+  writeFileSync(azuriteInfoPath, JSON.stringify({ accountUrl: azurite.accountUrl, sas: azurite.sasFor('workspace', 'rl'), seedSas: azurite.sasFor('seed', 'rl'), racesSas: azurite.sasFor('races', 'racwdl') }));
   return () => azurite.stop();
+}
+
+/** Container `seed`: Seed.Lakehouse with the catalog as the pipeline wrote it, Here.Lakehouse with its data path on this account. */
+async function uploadSeedLakehouses(azurite: Azurite, walk: (dir: string) => string[]): Promise<void> {
+  const fixtures = join(import.meta.dirname, '..', 'test', 'fixtures', 'ducklake');
+  const data = join(fixtures, 'lakelab-generated', 'seed', 'data');
+  const catalog = readFileSync(join(fixtures, 'sqlite', 'seed-onelake', 'Files', 'metadata.db'));
+  const sqlJs = await loadSqlJs();
+  const db = new sqlJs.Database(new Uint8Array(catalog));
+  db.run("UPDATE ducklake_metadata SET value = 'abfss://seed@devstoreaccount1.dfs.core.windows.net/Here.Lakehouse/Tables/' WHERE key = 'data_path'");
+  const here = db.export();
+  db.close();
+  const seed = azurite.service.getContainerClient('seed');
+  await seed.create();
+  for (const [lakehouse, bytes] of [['Seed.Lakehouse', catalog], ['Here.Lakehouse', here]] as const) {
+    await seed.getBlockBlobClient(`${lakehouse}/Files/metadata.db`).uploadData(bytes);
+    for (const file of walk(data)) await seed.getBlockBlobClient(`${lakehouse}/Tables/${relative(data, file)}`).uploadData(readFileSync(file));
+  }
 }

@@ -131,7 +131,7 @@ async function resolveDataFiles(source: DucklakeSource, catalogDataPath: string)
   if (given !== undefined) {
     throw new LakeError('InvalidInput', `${source.catalogKey}: the data path given, ${given}, cannot be read from ${source.store.description}; give a folder in it (such as Tables/) or an address on the same storage account`);
   }
-  throw new LakeError('InvalidInput', `${source.catalogKey}: its data path is ${path}, not in ${source.store.description}; give the data path its files are under here`);
+  throw new LakeError('InvalidInput', `${source.catalogKey}: its data path is ${path}, not in ${source.store.description}; give the data path its files are under (Read data files from, above the history)`);
 }
 
 function toPrefix(path: string): string {
