@@ -17,8 +17,8 @@ export interface Sample {
     catalog: string;
     /** The data path the sample is read with, instead of the one its catalog names. */
     dataPath?: string;
-    /** Where its expected rows are, under test/fixtures/ducklake/ (the extension's own answers). */
-    expected: { rows: string; layout: 'shipped' | 'reference' };
+    /** Where its expected rows are, under test/fixtures/ducklake/ (the extension's own answers), and its conformance case there. */
+    expected: { rows: string; layout: 'shipped' | 'reference'; case: string };
   };
 }
 
@@ -39,7 +39,7 @@ export const samples: Sample[] = [
     ducklake: {
       files: [{ from: 'lakelab-generated/basic/catalog.ducklake', to: 'catalog.ducklake' }, { from: 'lakelab-generated/basic/data', to: 'data' }, { from: 'lakelab-generated/basic/script.sql', to: 'script.sql' }],
       catalog: 'catalog.ducklake',
-      expected: { rows: 'lakelab-generated/basic/expected', layout: 'shipped' },
+      expected: { rows: 'lakelab-generated/basic/expected', layout: 'shipped', case: 'basic' },
     },
   },
   {
@@ -49,7 +49,7 @@ export const samples: Sample[] = [
       files: [{ from: 'sqlite/seed-onelake/Files/metadata.db', to: 'Files/metadata.db' }, { from: 'lakelab-generated/seed/data', to: 'Tables' }, { from: 'lakelab-generated/seed/script.sql', to: 'script.sql' }],
       catalog: 'Files/metadata.db',
       dataPath: 'Tables/',
-      expected: { rows: 'cases/seed/reference/rows', layout: 'reference' },
+      expected: { rows: 'cases/seed/reference/rows', layout: 'reference', case: 'seed' },
     },
   },
   { name: 'unsupported_feature', source: 'delta-rs/simple_table_features', description: 'Needs a reader feature ("blahabl") no engine knows: Lakelab refuses it and says why. From delta-rs test data (Apache-2.0).' },
