@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseAzureAddress, redactSecrets } from './azureAddress.ts';
+import { accountNameOf, parseAzureAddress, redactSecrets } from './azureAddress.ts';
 
 describe('Azure addresses', () => {
   it('reads the abfss form of a OneLake lakehouse table, with and without a schema folder', () => {
@@ -63,5 +63,14 @@ describe('Azure addresses', () => {
     const redacted = redactSecrets(text);
     expect(redacted).not.toMatch(/abc123|c2lnbmF0dXJl|Zm9v/);
     expect(redacted).toContain('sig=REDACTED');
+  });
+
+  it('names the account an address is on, whichever endpoint names it (a catalog\'s data path against its connection)', () => {
+    const name = (address: string) => accountNameOf(parseAzureAddress(address));
+    expect(name('abfss://lake@mystore.dfs.core.windows.net/Tables/')).toBe('mystore');
+    expect(name('https://MyStore.blob.core.windows.net/lake/Files/metadata.db')).toBe('mystore');
+    expect(name('abfss://lakelab@onelake.dfs.fabric.microsoft.com/seed.Lakehouse/Tables/')).toBe('onelake');
+    expect(name('http://127.0.0.1:10000/devstoreaccount1/seed/Here.Lakehouse')).toBe('devstoreaccount1');
+    expect(name('abfss://seed@devstoreaccount1.dfs.core.windows.net/Here.Lakehouse/Tables/')).toBe('devstoreaccount1');
   });
 });

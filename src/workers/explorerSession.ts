@@ -42,7 +42,6 @@ export class ExplorerSession {
       return { ...opened, terms: deltaTerms, writeOperations: deltaWrites };
     }
     const [store, { openDucklakeReader, ducklakeReadOnly }] = await Promise.all([this.deps.openStore(source), import('./ducklakeReader.ts')]);
-    context.onProgress?.({ phase: 'catalog read', done: 0 });
     const opened = await openDucklakeReader(store, target, this.deps.openEngine, dataStoreOpener(source));
     if (stale()) {
       await opened.reader.close();

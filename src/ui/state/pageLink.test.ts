@@ -19,6 +19,12 @@ describe('page link', () => {
     expect(toPageLink(toSearch(link))).toEqual(link);
   });
 
+  it('round-trips a catalog\'s table and the data path given for it', () => {
+    const link = { sample: 'ducklake_seed', table: 'staging.orders', data: 'Tables/', version: 5 };
+    expect(toSearch(link)).toBe('?sample=ducklake_seed&table=staging.orders&data=Tables%2F&v=5');
+    expect(toPageLink(toSearch(link))).toEqual(link);
+  });
+
   it('ignores a version that is not a whole number', () => {
     expect(toPageLink('?sample=t&v=-1')).toEqual({ sample: 't' });
     expect(toPageLink('?sample=t&v=abc')).toEqual({ sample: 't' });
