@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useExplorerActions, useExplorerState } from '../shared/ExplorerContext.tsx';
+import { catalogTableOf } from '../state/tableSources.ts';
 
 /**
  * For a catalog of tables (DuckLake): which table to read (the tables at the selected snapshot,
@@ -8,7 +9,7 @@ import { useExplorerActions, useExplorerState } from '../shared/ExplorerContext.
  */
 export function CatalogBar() {
   const catalog = useExplorerState((s) => s.catalog);
-  const table = useExplorerState((s) => (s.table?.target.format === 'ducklake' ? s.table.target.table : undefined));
+  const table = useExplorerState((s) => catalogTableOf(s.table));
   const actions = useExplorerActions();
   if (!catalog) return null;
   const objects = catalog.objects.status === 'ready' ? catalog.objects.value : null;

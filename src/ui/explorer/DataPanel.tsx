@@ -3,13 +3,14 @@ import { LoadableView } from '../shared/LoadableView.tsx';
 import { formatBytes, formatTimestamp } from '../shared/format.ts';
 import { RowsGrid } from './RowsGrid.tsx';
 import { SqlEditor } from './SqlEditor.tsx';
+import { catalogTableOf } from '../state/tableSources.ts';
 
 export function DataPanel() {
   const snapshot = useExplorerState((s) => s.snapshot);
   const rows = useExplorerState((s) => s.rows);
   const version = useExplorerState((s) => s.selectedVersion);
   const word = useExplorerState((s) => s.terms.version);
-  const sqlKey = useExplorerState((s) => `${s.table?.label}:${s.table?.target.format === 'ducklake' ? s.table.target.table : ''}`);
+  const sqlKey = useExplorerState((s) => `${s.table?.label}:${catalogTableOf(s.table) ?? ''}`);
   return (
     <section aria-labelledby="data-title" className="panel data-panel">
       <h2 id="data-title">

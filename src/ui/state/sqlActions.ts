@@ -12,6 +12,7 @@ import { toSqlProblem, type SqlPosition } from './sqlErrors.ts';
 import type { ExplorerStore, Loadable, OpenTable } from './explorerStore.ts';
 import type { TableCaller } from './explorerActions.ts';
 import type { RowsResult } from '../../workers/protocol.ts';
+import { catalogTableOf } from './tableSources.ts';
 
 export const sqlRowLimit = 10_000;
 
@@ -58,7 +59,7 @@ export function createSqlActions(store: ExplorerStore, worker: TableCaller, load
     const m = await module;
     session ??= m.openSqlSession();
     const table = store.getState().table;
-    const key = `${table?.label}:${table?.target.format === 'ducklake' ? table.target.table : ''}@${version}`;
+    const key = `${table?.label}:${catalogTableOf(table) ?? ''}@${version}`;
     if (registered !== key) {
       await session.registerTable(tableName(), await worker.call('arrowIpc', [{ version }]));
       registered = key;
@@ -136,8 +137,8 @@ export function createSqlActions(store: ExplorerStore, worker: TableCaller, load
 
 /** The SQL name of the open table: a catalog table's own name ("people" of main.people), else the name of what was opened. */
 export function sqlNameOf(table: OpenTable | undefined): string {
-  if (table?.target.format === 'ducklake' && table.target.table) {
-    const name = table.target.table;
+  const name = catalogTableOf(table);
+  if (name) {
     return toSqlTableName(name.includes('.') ? name.slice(name.indexOf('.') + 1) : name);
   }
   return toSqlTableName(table?.label ?? 't');

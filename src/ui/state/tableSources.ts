@@ -39,6 +39,11 @@ export function urlTable(url: string, choice: CatalogChoice = {}): OpenTable {
   return { label: url, link: { url }, spec: { kind: 'http', url: normalised }, target: { format: 'delta', root: '' } };
 }
 
+/** The catalog table an OpenTable reads ("schema.table"), or undefined for a Delta table (its own catalog). */
+export function catalogTableOf(table: OpenTable | undefined): string | undefined {
+  return table?.target.format === 'ducklake' ? table.target.table : undefined;
+}
+
 function choiceLink(choice: CatalogChoice): CatalogChoice {
   return { ...(choice.table ? { table: choice.table } : {}), ...(choice.data ? { data: choice.data } : {}) };
 }
