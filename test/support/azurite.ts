@@ -80,9 +80,11 @@ export async function startAzurite(options: { containers?: string[] } = {}): Pro
       }, credential).toString();
     },
     async stop() {
+      // Azurite may still be writing its files as it exits (ENOTEMPTY on a busy machine): wait for it, then retry.
+      const exited = child.exitCode !== null ? Promise.resolve() : new Promise<void>((resolve) => child.once('exit', () => resolve()));
       child.kill();
-      await new Promise((r) => setTimeout(r, 100));
-      rmSync(location, { recursive: true, force: true });
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
+      rmSync(location, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
     },
   };
 }
