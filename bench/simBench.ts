@@ -12,19 +12,8 @@ import { loadParquetWasm } from '../src/query/parquetWasm.ts';
 import { simOperations } from '../src/workers/simOperationsImpl.ts';
 import { runScenario } from '../src/sim/runScenario.ts';
 import { summarise } from '../src/sim/trace.ts';
-import type { Scenario } from '../src/sim/scenario.ts';
+import { appendersScenario as appenders } from './appendersScenario.ts';
 import type { BenchResult } from './timing.ts';
-
-function appenders(writers: number, commitsEach: number): Scenario {
-  return {
-    version: 1, name: `appenders-${writers}x${commitsEach}`, title: `${writers} appenders x ${commitsEach} commits`, explanation: 'Blind appends, all racing.',
-    table: { schema: { type: 'struct', fields: [{ name: 'id', type: 'long', nullable: true, metadata: {} }] }, rows: [{ id: 0 }] },
-    writers: Array.from({ length: writers }, (_, w) => ({
-      name: `w${w + 1}`, maxRetries: 10_000,
-      steps: [{ read: 'HEAD' as const }, ...Array.from({ length: commitsEach }, (_, c) => ({ append: [{ id: w * 1000 + c }] }))],
-    })),
-  };
-}
 
 export async function runSimBench(outDir: string): Promise<BenchResult> {
   await loadParquetWasm();
