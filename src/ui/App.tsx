@@ -11,6 +11,7 @@ import { LogPanel } from './explorer/LogPanel.tsx';
 import { ProtocolPanel } from './explorer/ProtocolPanel.tsx';
 import { ViewTabs } from './explorer/ViewTabs.tsx';
 import { WritePanel } from './write/WritePanel.tsx';
+import { MaintenancePanel } from './explorer/MaintenancePanel.tsx';
 import { DiffPanel } from './explorer/DiffPanel.tsx';
 import { LoadingBar } from './explorer/LoadingBar.tsx';
 import { LinkNotice } from './explorer/LinkNotice.tsx';
@@ -27,6 +28,7 @@ const panels: Record<ExplorerView, { title: string; render: () => ReactNode }> =
   diff: { title: 'Diff', render: () => <DiffPanel /> },
   log: { title: 'Log', render: () => <LogPanel /> },
   protocol: { title: 'Protocol', render: () => <ProtocolPanel /> },
+  maintenance: { title: 'Maintenance', render: () => <MaintenancePanel /> },
   write: { title: 'Write', render: () => <WritePanel /> },
 };
 

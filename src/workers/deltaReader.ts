@@ -30,6 +30,7 @@ export function toDeltaReader(session: TableSession): TableReader {
     catalog: async () => null,
     useTable: () => notCatalog('other tables'),
     setDataPath: () => notCatalog('data path'),
+    retention: (request, context?: CallContext) => session.retention(request, context),
     planWrite: (request) => session.planWrite(request),
     commitPlanned: () => session.commitPlanned(),
     close: () => session.close(),

@@ -188,6 +188,7 @@ class DucklakeReader {
         session.setDataPath(dataPath);
         return this.dataPathState();
       },
+      retention: () => Promise.reject(new LakeError('Unsupported', 'a DuckLake catalog has no VACUUM to preview: ducklake_expire_snapshots and ducklake_cleanup_old_files decide what goes, and the Files view lists the files already scheduled for deletion')),
       planWrite: () => Promise.reject(notWritable()),
       commitPlanned: () => Promise.reject(notWritable()),
       close: () => session.close(),

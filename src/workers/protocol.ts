@@ -10,6 +10,7 @@ import type { FilesPage } from '../core/analysis/activeFiles.ts';
 import type { MergeSpec } from '../core/delta/operations/merge.ts';
 import type { IsolationLevel } from '../core/delta/transaction.ts';
 import type { Conflict } from '../core/delta/conflicts/conflict.ts';
+import type { RetentionPreview, RetentionRequest } from '../core/delta/analysis/loadRetentionPreview.ts';
 import type { CatalogObjects, FilesDiffSummary, SchemaChange, TableFilesPage, TableSnapshot, TableTerms, TableVersion, VersionFiles } from '../core/table.ts';
 
 export type { CatalogObjects, SchemaChange, TableFilesPage, TableSnapshot, TableTerms, TableVersion, VersionFiles } from '../core/table.ts';
@@ -171,6 +172,8 @@ export interface TableApi {
   useTable(name: string, version: number): Promise<{ table: string; version: number }>;
   /** Read the open catalog's data files from another data path (undefined: its own). */
   setDataPath(dataPath: string | undefined): Promise<DataPathState>;
+  /** What VACUUM and log cleanup would delete now, and the versions time travel would lose (Delta). */
+  retention(request: RetentionRequest): Promise<RetentionPreview>;
   /** Plan a write (files written, nothing committed) and keep it for commitPlanned. */
   planWrite(request: WriteRequest): Promise<WriteResult>;
   /** Commit the planned write, racing whatever was committed since its read. */

@@ -21,6 +21,7 @@ import type { CommitLog, DiffRows, DeltaDiffSummary as DiffSummary, FilesPage, H
 import { parseStats } from '../core/delta/stats.ts';
 import { commitPlannedWrite, planWrite, type OpenJoinEngine, type PlannedWrite } from './sessionWrites.ts';
 import { checkTableUrl } from '../storage/tableUrl.ts';
+import { loadRetentionPreview, type RetentionPreview, type RetentionRequest } from '../core/delta/analysis/loadRetentionPreview.ts';
 
 export interface SessionDeps {
   openStore(source: SourceSpec): Promise<ObjectStore>;
@@ -153,6 +154,10 @@ export class TableSession {
     const from = await this.loadSnapshotAt({ version: at.from }, context);
     const to = await this.loadSnapshotAt({ version: at.to }, context);
     return planVersionDiff(from.version, from.files, to.version, to.files);
+  }
+
+  retention(request: RetentionRequest, context: CallContext = {}): Promise<RetentionPreview> {
+    return loadRetentionPreview(this.requireStore(), this.tableRoot, this.deps.codec, request, context.signal);
   }
 
   async planWrite(request: WriteRequest): Promise<WriteResult> {

@@ -27,8 +27,9 @@ export async function loadCheckpointActions(
   tableRoot: string,
   checkpoint: CheckpointCandidate,
   codec: ParquetCodec,
-  options: { signal?: AbortSignal; onFileRead?: (done: number, total: number) => void; ranged?: RangedReads } = {},
+  options: { signal?: AbortSignal; onFileRead?: (done: number, total: number) => void; ranged?: RangedReads; withTombstones?: boolean } = {},
 ): Promise<CheckpointRead> {
+  const columns = options.withTombstones ? [...snapshotColumns, 'remove'] : snapshotColumns;
   const files = checkpoint.files.map((f) => f.key);
   const parts = await Promise.all(
     checkpoint.files.map(async (meta, i) => {
@@ -38,7 +39,7 @@ export async function loadCheckpointActions(
       const bytes = await readObject(store, meta.key, meta.size, { signal: options.signal, ranged: options.ranged });
       const actions = name.endsWith('.json')
         ? parseActions(bytes, name)
-        : toCheckpointActions(await readParquetRows(codec, bytes, name), name);
+        : toCheckpointActions(await readParquetRows(codec, bytes, name, columns), name);
       options.onFileRead?.(i + 1, checkpoint.files.length);
       return actions;
     }),
@@ -53,7 +54,7 @@ export async function loadCheckpointActions(
         const key = sidecarKey(tableRoot, toSidecarPath(sidecar.path));
         files.push(key);
         const bytes = await store.get(key, { signal: options.signal });
-        return toCheckpointActions(await readParquetRows(codec, bytes, `_sidecars/${sidecar.path}`), `_sidecars/${sidecar.path}`);
+        return toCheckpointActions(await readParquetRows(codec, bytes, `_sidecars/${sidecar.path}`, columns), `_sidecars/${sidecar.path}`);
       }),
     );
     for (const sidecar of sidecarActions) for (const action of sidecar) actions.push(action);
@@ -61,9 +62,9 @@ export async function loadCheckpointActions(
   return { actions, files };
 }
 
-async function readParquetRows(codec: ParquetCodec, bytes: Uint8Array, name: string): Promise<Record<string, unknown>[]> {
+async function readParquetRows(codec: ParquetCodec, bytes: Uint8Array, name: string, columns: string[]): Promise<Record<string, unknown>[]> {
   try {
-    return await codec.readRows(bytes, { columns: snapshotColumns });
+    return await codec.readRows(bytes, { columns });
   } catch (error) {
     if (error instanceof LakeError && error.code !== 'Corrupt') throw error;
     throw new LakeError('Corrupt', `checkpoint ${name}: ${(error as Error).message}`, { cause: error });

@@ -79,10 +79,10 @@ const units: Record<string, number> = {
 };
 
 /** "interval 1 week", "interval 168 hours", "7 days" (Spark's CalendarInterval, as delta-rs reads it). */
-export function toRetentionMs(text: string | undefined): number {
-  if (text === undefined) return defaultRetentionMs;
+export function toRetentionMs(text: string | undefined, property = 'delta.deletedFileRetentionDuration', fallbackMs = defaultRetentionMs): number {
+  if (text === undefined) return fallbackMs;
   const m = /^\s*(?:interval\s+)?(\d+)\s+(millisecond|second|minute|hour|day|week)s?\s*$/i.exec(text);
-  if (!m) throw new LakeError('InvalidInput', `delta.deletedFileRetentionDuration "${text}" is not an interval such as "interval 7 days"`);
+  if (!m) throw new LakeError('InvalidInput', `${property} "${text}" is not an interval such as "interval 7 days"`);
   return Number(m[1]) * (units[m[2]!.toLowerCase()] ?? 0);
 }
 

@@ -9,6 +9,7 @@ const views: { id: ExplorerView; label: string }[] = [
   { id: 'diff', label: 'Diff' },
   { id: 'log', label: 'Log' },
   { id: 'protocol', label: 'Protocol' },
+  { id: 'maintenance', label: 'Maintenance' },
   { id: 'write', label: 'Write' },
 ];
 

@@ -12,6 +12,7 @@ import { toLostWritesNotice, toMissingVersionNotice } from './linkNotices.ts';
 import { createLinkActions } from './linkActions.ts';
 import { createForgetActions } from './forgetActions.ts';
 import { createCatalogActions } from './catalogActions.ts';
+import { createInsightActions } from './insightActions.ts';
 
 /** The worker as the actions see it (TableWorkerClient in the page, a direct session in tests). */
 export interface TableCaller {
@@ -36,6 +37,7 @@ const tableViewsReset: Partial<ExplorerState> = {
   diff: { status: 'idle' },
   diffRows: { status: 'idle' },
   schemaCompare: { status: 'idle' },
+  insights: { retention: { status: 'idle' } },
 };
 export const firstHistoryPage = 200;
 
@@ -246,7 +248,7 @@ export function createExplorerActions(store: ExplorerStore, worker: TableCaller,
   return {
     loadSamples, openTable, selectVersion, loadFiles, loadVersionFiles, loadCommitLog, compareSchemaWith, useTokenProvider, showView, cancelOpen,
     ...writes, ...catalogs, ...createDiffActions(store, worker), ...sql, ...createLinkActions(store, { loadSamples, openTable }),
-    ...createForgetActions(store, worker),
+    ...createForgetActions(store, worker), ...createInsightActions(store, worker),
   };
 }
 

@@ -72,13 +72,15 @@ export interface ExplorerState {
   diff: Loadable<DiffSummary>;
   diffRows: Loadable<DiffRows>;
   sql: import('./sqlActions.ts').SqlState;
+  /** The Maintenance view's previews (retention, layout) and the change feed. */
+  insights: import('./insightActions.ts').InsightState;
   /** How the columns changed between the selected version and another, older to newer. */
   schemaCompare: Loadable<{ from: number; to: number; changes: SchemaChange[] }>;
   /** The request behind `write`, for "recompute and retry". */
   lastWrite?: WriteRequest;
 }
 
-export type ExplorerView = 'data' | 'schema' | 'files' | 'diff' | 'log' | 'protocol' | 'write';
+export type ExplorerView = 'data' | 'schema' | 'files' | 'diff' | 'log' | 'protocol' | 'maintenance' | 'write';
 
 export const initialExplorerState: ExplorerState = {
   samples: { status: 'idle' },
@@ -96,6 +98,7 @@ export const initialExplorerState: ExplorerState = {
   diff: { status: 'idle' },
   diffRows: { status: 'idle' },
   sql: { status: 'idle' },
+  insights: { retention: { status: 'idle' } },
   schemaCompare: { status: 'idle' },
 };
 

@@ -1,0 +1,28 @@
+/** The Maintenance view's actions: previews of what VACUUM, log cleanup and OPTIMIZE would do, asked of the table worker. */
+import { toLakeError } from '../../core/errors.ts';
+import type { RetentionPreview, RetentionRequest } from '../../core/delta/analysis/loadRetentionPreview.ts';
+import type { ExplorerStore, Loadable } from './explorerStore.ts';
+import type { TableCaller } from './explorerActions.ts';
+
+export interface InsightState {
+  retention: Loadable<RetentionPreview>;
+}
+
+export function createInsightActions(store: ExplorerStore, worker: TableCaller) {
+  const set = (patch: Partial<InsightState>) => store.setState((s) => ({ insights: { ...s.insights, ...patch } }));
+  const failed = (error: unknown) => {
+    const e = toLakeError(error);
+    return { status: 'error' as const, code: e.code, message: e.message };
+  };
+
+  async function previewRetention(request: RetentionRequest): Promise<void> {
+    set({ retention: { status: 'loading' } });
+    try {
+      set({ retention: { status: 'ready', value: await worker.call('retention', [request]) } });
+    } catch (error) {
+      set({ retention: failed(error) });
+    }
+  }
+
+  return { previewRetention };
+}
