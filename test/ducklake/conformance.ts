@@ -56,7 +56,7 @@ function myChanges(lake: OpenDucklake, snapshotId: number): Record<string, strin
 
 const unquote = (type: string) => type.replace(/"/g, '');
 
-function rowFiles(testCase: DucklakeCase): { table: string; snapshot: number; path: string }[] {
+export function rowFiles(testCase: DucklakeCase): { table: string; snapshot: number; path: string }[] {
   const root = testCase.rows === 'shipped' ? join(ducklakeFixtures, testCase.catalog, '..', 'expected') : join(testCase.dir, 'reference', 'rows');
   if (!existsSync(root)) return [];
   return readdirSync(root).filter((t) => !t.endsWith('.json')).flatMap((t) => readdirSync(join(root, t)).map((s) => ({
