@@ -4,6 +4,7 @@ import type { Transaction } from '../core/delta/transaction.ts';
 import type { SerializedLakeError } from '../core/errors.ts';
 import type { LiveTarget } from './liveTarget.ts';
 import type { InvariantViolation } from '../sim/invariants.ts';
+import type { SimTableObjects } from './simProtocol.ts';
 
 export type StoreWorkerRequest =
   | { kind: 'setup'; scenario: string | unknown; target: LiveTarget; samplesUrl?: string }
@@ -13,7 +14,8 @@ export type StoreWorkerRequest =
 
 export type StoreWorkerResponse =
   | { kind: 'ready'; writers: string[]; startVersion: number }
-  | { kind: 'checked'; problems: InvariantViolation[] }
+  /** The log's checks, and the table the race left (for the explorer). */
+  | { kind: 'checked'; problems: InvariantViolation[]; table: SimTableObjects }
   | { kind: 'failed'; error: SerializedLakeError };
 
 export type WriterWorkerRequest = { scenario: string | unknown; writer: number; port: MessagePort; startTime: number };

@@ -15,7 +15,8 @@ import { describeLiveTarget, type LiveTarget } from './liveTarget.ts';
 type Committed = Extract<WriterWorkerMessage, { kind: 'done' }>['committed'];
 
 /** `runId`: the page's id for this run, carried back in the result. */
-export async function runLive(scenarioOrName: string | unknown, options: { target?: LiveTarget; samplesUrl?: string; runId?: number } = {}): Promise<SimRunResult> {
+/** `signal`: cancels the run; its workers are stopped where they are, and it rejects with Aborted. */
+export async function runLive(scenarioOrName: string | unknown, options: { target?: LiveTarget; samplesUrl?: string; runId?: number; signal?: AbortSignal } = {}): Promise<SimRunResult> {
   const target = options.target ?? { kind: 'memory' };
   const scenario = toScenario(scenarioOrName);
   if (scenario.writers.some((w) => w.lease)) {
@@ -27,15 +28,22 @@ export async function runLive(scenarioOrName: string | unknown, options: { targe
     storeWorker.onmessage = (event: MessageEvent<StoreWorkerResponse>) => resolve(event.data);
     storeWorker.postMessage(message, transfer);
   });
+  const cancelled = new Promise<never>((_, reject) => {
+    const stop = () => reject(new LakeError('Aborted', 'the live run was cancelled: its writers were stopped where they were (a table in a folder or on Azure keeps what they had committed)'));
+    if (options.signal?.aborted) stop();
+    options.signal?.addEventListener('abort', stop, { once: true });
+  });
+  cancelled.catch(() => undefined);
+  const race = <T>(work: Promise<T>) => Promise.race([work, cancelled]);
   try {
-    const ready = await ask({ kind: 'setup', scenario: scenarioOrName, target, samplesUrl: options.samplesUrl });
+    const ready = await race(ask({ kind: 'setup', scenario: scenarioOrName, target, samplesUrl: options.samplesUrl }));
     if (ready.kind === 'failed') throw toLakeError(ready.error);
     const startVersion = ready.kind === 'ready' ? ready.startVersion : 0;
     const trace: TraceEvent[] = [];
     const outcomes: Record<string, string> = {};
     const committed: Committed = [];
     const startTime = Date.now();
-    await Promise.all(scenario.writers.map((_, index) => new Promise<void>((resolve) => {
+    await race(Promise.all(scenario.writers.map((_, index) => new Promise<void>((resolve) => {
       const channel = new MessageChannel();
       storeWorker.postMessage({ kind: 'connect', port: channel.port1 }, [channel.port1]);
       const worker = new Worker(new URL('./liveWriter.worker.ts', import.meta.url), { type: 'module' });
@@ -51,9 +59,9 @@ export async function runLive(scenarioOrName: string | unknown, options: { targe
         }
       };
       worker.postMessage({ scenario: scenarioOrName, writer: index, port: channel.port2, startTime }, [channel.port2]);
-    })));
+    }))));
     trace.sort((a, b) => a.t - b.t);
-    const checked = await ask({ kind: 'check', committed });
+    const checked = await race(ask({ kind: 'check', committed }));
     const run = { scenario: scenario.name, seed: 0, trace, outcomes, finalVersion: committed.reduce((latest, c) => Math.max(latest, c.version), startVersion), events: trace.length };
     return {
       runId: options.runId,
@@ -62,6 +70,7 @@ export async function runLive(scenarioOrName: string | unknown, options: { targe
       invariantViolations: checked.kind === 'checked' ? checked.problems : [{ invariant: 'log-checked', message: `the log could not be checked: ${checked.kind === 'failed' ? checked.error.message : 'no answer'}` }],
       live: true,
       liveOn: describeLiveTarget(target),
+      ...(checked.kind === 'checked' ? { table: checked.table } : {}),
     };
   } finally {
     for (const worker of writers) worker.terminate();

@@ -16,6 +16,7 @@ import { sampleFixtures } from './sampleFixtures.ts';
 import { simOperations } from './simOperationsImpl.ts';
 import { toScenario } from './scenarioInput.ts';
 import type { StoreWorkerRequest, StoreWorkerResponse } from './liveProtocol.ts';
+import { tableObjects } from './simTableObjects.ts';
 
 let store: ObjectStore | undefined;
 const setUp = () => {
@@ -44,7 +45,7 @@ onmessage = async (event: MessageEvent<StoreWorkerRequest>) => {
       reply({ kind: 'ready', writers: scenario.writers.map((w) => w.name), startVersion });
     } else {
       const run = { trace: [], store: setUp(), committed: message.committed, startVersion };
-      reply({ kind: 'checked', problems: await checkInvariants(run) });
+      reply({ kind: 'checked', problems: await checkInvariants(run), table: await tableObjects(run.store) });
     }
   } catch (error) {
     reply({ kind: 'failed', error: toLakeError(error).toJSON() });

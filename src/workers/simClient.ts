@@ -11,14 +11,14 @@ export class SimWorkerClient {
   private readonly samplesUrl = new URL('samples/', globalThis.location?.href ?? 'http://localhost/').href;
   private readonly calls = new PendingCalls<SimRunResult>();
 
-  run(scenario: string | unknown, seed: number, options: { rules?: ConflictRules; runId?: number } = {}): Promise<SimRunResult> {
+  run(scenario: string | unknown, seed: number, options: { rules?: ConflictRules; runId?: number; withTable?: boolean } = {}): Promise<SimRunResult> {
     const worker = (this.worker ??= this.start());
-    const request: Omit<SimRequest, 'id'> = { scenario, seed, rules: options.rules ?? 'delta-rs', samplesUrl: this.samplesUrl, runId: options.runId };
+    const request: Omit<SimRequest, 'id'> = { scenario, seed, rules: options.rules ?? 'delta-rs', samplesUrl: this.samplesUrl, runId: options.runId, withTable: options.withTable };
     return this.calls.send((id) => worker.postMessage({ id, ...request } satisfies SimRequest));
   }
 
   /** Live mode (not replayable): writers in their own workers on real time. */
-  async runLive(scenario: string | unknown, options: { target?: LiveTarget; runId?: number } = {}): Promise<SimRunResult> {
+  async runLive(scenario: string | unknown, options: { target?: LiveTarget; runId?: number; signal?: AbortSignal } = {}): Promise<SimRunResult> {
     const { runLive } = await import('./liveRunner.ts');
     return runLive(scenario, { ...options, samplesUrl: this.samplesUrl });
   }

@@ -15,7 +15,12 @@ export interface SimRequest {
   samplesUrl?: string;
   /** The page's id for the run this belongs to; its result carries it back. */
   runId?: number;
+  /** Send back the table the run left (every object of the simulated store), for the explorer. */
+  withTable?: boolean;
 }
+
+/** The objects a run left in its store: a Delta table the explorer opens as a folder in memory. */
+export type SimTableObjects = { key: string; bytes: ArrayBuffer; lastModified: number }[];
 
 export interface SimRunResult {
   /** The run that produced it (the id the page gave), so a late result cannot pass as another run's. */
@@ -32,6 +37,8 @@ export interface SimRunResult {
   live?: boolean;
   /** Where a live run raced: memory, a local folder, an Azure folder. */
   liveOn?: string;
+  /** The table the run left, when asked for (`withTable`): every version of it opens in the explorer. */
+  table?: SimTableObjects;
 }
 
 export type SimResponse = { id: number; ok: true; result: SimRunResult } | { id: number; ok: false; error: SerializedLakeError };

@@ -8,9 +8,10 @@ import { checkInvariants } from '../sim/invariants.ts';
 import { summarise } from '../sim/figures.ts';
 import { toScenario } from './scenarioInput.ts';
 import type { SimRequest, SimRunResult } from './simProtocol.ts';
+import { tableObjects } from './simTableObjects.ts';
 
 export async function runSimRequest(request: Omit<SimRequest, 'id' | 'samplesUrl'>, deps: SimDependencies): Promise<SimRunResult> {
-  const { seed, rules = 'delta-rs', runId } = request;
+  const { seed, rules = 'delta-rs', runId, withTable = false } = request;
   const scenario = toScenario(request.scenario);
   const run = await runScenario(scenario, seed, deps, rules);
   return {
@@ -23,5 +24,7 @@ export async function runSimRequest(request: Omit<SimRequest, 'id' | 'samplesUrl
     events: run.events,
     summary: summarise(run),
     invariantViolations: await checkInvariants(run, rules),
+    ...(withTable ? { table: await tableObjects(run.store) } : {}),
   };
 }
+

@@ -13,6 +13,7 @@ import { ConflictGraph, VersionChain } from './VersionChain.tsx';
 import { SweepChart } from './SweepChart.tsx';
 import { canPickDirectory, pickDirectory } from '../explorer/folderTables.ts';
 import { LiveOnAzure } from './LiveOnAzure.tsx';
+import { useOpenSimulatedTable } from './openSimulatedTable.ts';
 
 /** Racing writers on virtual time: pick a scenario and a seed, run, step through the trace. */
 export function SimulatorPage() {
@@ -24,6 +25,8 @@ export function SimulatorPage() {
   const actions = useSimActions();
   const custom = useSimState((s) => s.custom);
   const scenario = custom ?? scenarioLibrary.find((s) => s.name === scenarioName);
+  const liveRunning = useSimState((s) => s.liveRunning);
+  const openSimulated = useOpenSimulatedTable();
   return (
     <section className="panel simulator" aria-labelledby="sim-title">
       <h2 id="sim-title">Simulator: racing writers</h2>
@@ -39,6 +42,7 @@ export function SimulatorPage() {
         </label>
         <button type="button" onClick={() => void actions.runSimulation()} data-testid="sim-run">Run</button>
         <button type="button" onClick={() => void actions.runLiveSimulation()} data-testid="sim-run-live" title="Each writer a real Web Worker at full speed: not replayable">Run live</button>
+        {liveRunning && <button type="button" onClick={() => actions.cancelLive()} data-testid="sim-cancel-live" title="Stop the live run's workers where they are">Cancel live run</button>}
         {canPickDirectory() && (
           <button type="button" title="Live, against an empty local folder: the race leaves a real Delta table there" onClick={() => void pickDirectory().then((folder) => actions.runLiveSimulation({ kind: 'folder', folder }), () => undefined)}>
             Run live in a folder…
@@ -84,7 +88,8 @@ export function SimulatorPage() {
                   {focus.kind !== 'conflict' && focus.message && <p className="muted">{focus.message}</p>}
                 </div>
               )}
-              <VersionChain trace={result.trace} />
+              <VersionChain trace={result.trace} onOpen={result.table ? (version) => openSimulated(result, version) : undefined} />
+              {result.table && <p className="muted">Click a version to open the table the run left at it in the explorer (history, files, rows).</p>}
               <div className="sim-summary" data-testid="sim-summary">
                 <h3 data-testid="sim-outcome">{result.live ? `Outcome of ${result.scenario}, a live run on ${result.liveOn ?? 'an in-memory store'} (real workers, real time: not replayable)` : `Outcome of ${result.scenario} (seed ${result.seed}: the same seed replays the same race)`}</h3>
                 <ul>{Object.entries(result.outcomes).map(([w, o]) => <li key={w}><strong>{w}</strong>: {o}</li>)}</ul>

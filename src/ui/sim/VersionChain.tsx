@@ -1,21 +1,35 @@
-import { memo } from 'react';
+import { memo, type ReactNode } from 'react';
 import type { TraceEvent } from '../../sim/trace.ts';
 
-/** Which writer made each version, with what operation. Drawn again only for a new trace, not on every step. */
-export const VersionChain = memo(function VersionChain({ trace }: { trace: TraceEvent[] }) {
+/**
+ * Which writer made each version, with what operation. Drawn again only for a new trace, not on
+ * every step. With `onOpen`, each version is a button that opens the table at it in the explorer.
+ */
+export const VersionChain = memo(function VersionChain({ trace, onOpen }: { trace: TraceEvent[]; onOpen?: (version: number) => void }) {
   const commits = trace.filter((e) => e.kind === 'committed' && e.version !== undefined).sort((a, b) => (a.version ?? 0) - (b.version ?? 0));
   if (commits.length === 0) return null;
   // Versions are contiguous after the start: v0 written from rows, or a fixture's version.
   const start = (commits[0]!.version ?? 1) - 1;
   return (
     <ol className="version-chain" aria-label="Version chain" data-testid="version-chain">
-      <li className="version-box"><strong>v{start}</strong><span className="muted">{start === 0 ? 'setup' : 'starting table'}</span></li>
+      <VersionBox version={start} onOpen={onOpen}><span className="muted">{start === 0 ? 'setup' : 'starting table'}</span></VersionBox>
       {commits.map((c) => (
-        <li key={c.version} className="version-box"><strong>v{c.version}</strong><span>{c.writer}</span><span className="muted">{c.operation}</span></li>
+        <VersionBox key={c.version} version={c.version!} onOpen={onOpen}><span>{c.writer}</span><span className="muted">{c.operation}</span></VersionBox>
       ))}
     </ol>
   );
 });
+
+function VersionBox({ version, onOpen, children }: { version: number; onOpen?: (version: number) => void; children: ReactNode }) {
+  if (!onOpen) return <li className="version-box"><strong>v{version}</strong>{children}</li>;
+  return (
+    <li className="version-box">
+      <button type="button" className="version-open" onClick={() => onOpen(version)} title={`Open the table at version ${version} in the explorer: history, files, rows`} data-testid={`sim-open-v${version}`}>
+        <strong>v{version}</strong>{children}
+      </button>
+    </li>
+  );
+}
 
 /** A conflict as anomaly checkers draw it: what the loser read, what the winner changed, and the edge between. */
 export function ConflictGraph({ conflict, trace }: { conflict: TraceEvent; trace: TraceEvent[] }) {

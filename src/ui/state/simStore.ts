@@ -31,11 +31,13 @@ export interface SimState {
   runId: number;
   /** A run that finished after the user moved on: its result was dropped. */
   dropped?: { scenario: string; live: boolean };
+  /** A live run is in progress (it can be cancelled). */
+  liveRunning?: boolean;
 }
 
 export interface SimRunner {
-  run(scenario: string | unknown, seed: number, options?: { rules?: ConflictRules; runId?: number }): Promise<SimRunResult>;
-  runLive?(scenario: string | unknown, options?: { target?: LiveTarget; runId?: number }): Promise<SimRunResult>;
+  run(scenario: string | unknown, seed: number, options?: { rules?: ConflictRules; runId?: number; withTable?: boolean }): Promise<SimRunResult>;
+  runLive?(scenario: string | unknown, options?: { target?: LiveTarget; runId?: number; signal?: AbortSignal }): Promise<SimRunResult>;
 }
 
 export function createSimStore(initial: Partial<SimState> = {}) {
@@ -73,24 +75,36 @@ export function createSimActions(store: SimStore, runner: SimRunner) {
     }
   };
   const target = () => store.getState().custom ?? store.getState().scenario;
+  let liveRun: AbortController | undefined;
   return {
     async runSimulation(scenario = store.getState().scenario, seed = store.getState().seed): Promise<void> {
       const runId = moveOn({ scenario, seed, run: { status: 'loading' } });
       try {
-        settle(runId, { result: resultOf(runId, await runner.run(target(), seed, { runId })) });
+        settle(runId, { result: resultOf(runId, await runner.run(target(), seed, { runId, withTable: true })) });
       } catch (error) {
         settle(runId, { error });
       }
     },
     /** Real Web Workers at full speed: the same code, an interleaving no seed can replay. */
     async runLiveSimulation(liveTarget?: LiveTarget): Promise<void> {
-      const runId = moveOn({ run: { status: 'loading' } });
+      const runId = moveOn({ run: { status: 'loading' }, liveRunning: true });
+      liveRun?.abort();
+      const controller = (liveRun = new AbortController());
       try {
         if (!runner.runLive) throw new Error('live mode needs Web Workers');
-        settle(runId, { result: resultOf(runId, await runner.runLive(target(), { target: liveTarget, runId })) });
+        settle(runId, { result: resultOf(runId, await runner.runLive(target(), { target: liveTarget, runId, signal: controller.signal })) });
       } catch (error) {
         settle(runId, { error });
+      } finally {
+        if (liveRun === controller) {
+          liveRun = undefined;
+          store.setState({ liveRunning: false });
+        }
       }
+    },
+    /** Stops the live run in progress: its workers end where they are. */
+    cancelLive(): void {
+      liveRun?.abort();
     },
     async runSweep(): Promise<void> {
       store.setState({ sweep: { status: 'loading' } });
