@@ -9,6 +9,7 @@ import { TableWorkerClient } from '../workers/client.ts';
 import { SimWorkerClient } from '../workers/simClient.ts';
 import { createSimActions, createSimStore } from './state/simStore.ts';
 import { SimContext } from './sim/SimContext.tsx';
+import { encodeScenario, maxLinkedScenarioChars } from '../sim/scenarioLink.ts';
 import './styles.css';
 
 async function fetchJson(url: string): Promise<unknown> {
@@ -23,11 +24,19 @@ const simStore = createSimStore();
 const simActions = createSimActions(simStore, new SimWorkerClient());
 
 // The URL follows the open table and version, so a view can be shared and reloaded.
+// An edited or imported scenario travels in the link itself (when it is small enough for one).
+let linked: { custom: object; text: string | undefined } | undefined;
+const scenarioText = (custom: object) => {
+  if (linked?.custom !== custom) {
+    const text = encodeScenario(custom);
+    linked = { custom, text: text.length <= maxLinkedScenarioChars ? text : undefined };
+  }
+  return linked.text;
+};
 simStore.subscribe((state) => {
-  if (!state.open || state.custom) return; // an imported scenario has no link: share its JSON
-
-  const search = toSearch({ sim: state.scenario, seed: state.seed });
-  if (search !== window.location.search) window.history.replaceState(null, '', search);
+  if (!state.open) return;
+  const search = state.custom ? toSearch({ scenario: scenarioText(state.custom), seed: state.seed }) : toSearch({ sim: state.scenario, seed: state.seed });
+  if (search !== window.location.search) window.history.replaceState(null, '', search || window.location.pathname);
 });
 store.subscribe((state) => {
   if (simStore.getState().open) return;
@@ -39,7 +48,10 @@ store.subscribe((state) => {
 
 async function start(): Promise<void> {
   const link = toPageLink(window.location.search);
-  if (link.sim) {
+  if (link.scenario) {
+    simStore.setState({ open: true, seed: link.seed ?? 1 });
+    void simActions.runScenarioLink(link.scenario, link.seed ?? 1);
+  } else if (link.sim) {
     simStore.setState({ open: true, scenario: link.sim, seed: link.seed ?? 1 });
     void simActions.runSimulation(link.sim, link.seed ?? 1);
   }

@@ -14,6 +14,7 @@ import { SweepChart } from './SweepChart.tsx';
 import { canPickDirectory, pickDirectory } from '../explorer/folderTables.ts';
 import { LiveOnAzure } from './LiveOnAzure.tsx';
 import { useOpenSimulatedTable } from './openSimulatedTable.ts';
+import { ScenarioEditor } from './editor/ScenarioEditor.tsx';
 
 /** Racing writers on virtual time: pick a scenario and a seed, run, step through the trace. */
 export function SimulatorPage() {
@@ -52,6 +53,7 @@ export function SimulatorPage() {
       <LiveOnAzure onRun={(target) => actions.runLiveSimulation(target)} />
       {scenario && <p className="explanation" data-testid="sim-explanation">{custom ? <strong>{custom.title}: </strong> : null}{scenario.explanation}</p>}
       <ScenarioFiles />
+      <ScenarioEditor />
       {dropped && (
         <p className="muted" role="status" data-testid="sim-dropped">
           The {dropped.live ? 'live ' : ''}run of {dropped.scenario} finished after you moved on; its outcome is not shown here, where it does not belong. Run it again to see it.

@@ -12,6 +12,8 @@ export interface PageLink {
   /** A simulator scenario and seed: the link replays the same race. */
   sim?: string;
   seed?: number;
+  /** A scenario built in the editor, as base64url JSON (scenarioLink.ts): the link replays it. */
+  scenario?: string;
 }
 
 export function toPageLink(search: string): PageLink {
@@ -32,6 +34,8 @@ export function toPageLink(search: string): PageLink {
   const seed = params.get('seed');
   if (sim) link.sim = sim;
   if (seed !== null && /^\d+$/.test(seed)) link.seed = Number(seed);
+  const scenario = params.get('scenario');
+  if (scenario) link.scenario = scenario;
   return link;
 }
 
@@ -45,6 +49,7 @@ export function toSearch(link: PageLink): string {
   if (link.unsaved) params.set('unsaved', '1');
   if (link.sim) params.set('sim', link.sim);
   if (link.seed !== undefined) params.set('seed', String(link.seed));
+  if (link.scenario) params.set('scenario', link.scenario);
   const text = params.toString();
   return text ? `?${text}` : '';
 }

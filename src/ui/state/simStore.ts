@@ -171,6 +171,24 @@ export function createSimActions(store: SimStore, runner: SimRunner) {
       }
       await this.runSimulation(store.getState().scenario, store.getState().seed);
     },
+    /** A scenario from the editor (already validated there) or a link's: becomes the page's scenario and runs. */
+    async runCustomScenario(custom: import('../../sim/scenario.ts').Scenario, seed = store.getState().seed): Promise<void> {
+      moveOn({ custom, scenario: custom.name, seed });
+      await this.runSimulation(custom.name, seed);
+    },
+    /** A link's scenario (base64url JSON): decoded and validated; a broken one is said where the run would be. */
+    async runScenarioLink(text: string, seed = store.getState().seed): Promise<void> {
+      let custom: import('../../sim/scenario.ts').Scenario;
+      try {
+        const { decodeScenario } = await import('../../sim/scenarioLink.ts');
+        custom = decodeScenario(text);
+      } catch (error) {
+        const e = toLakeError(error);
+        moveOn({ seed, run: { status: 'error', code: e.code, message: e.message } });
+        return;
+      }
+      await this.runCustomScenario(custom, seed);
+    },
     show(open: boolean): void {
       store.setState({ open });
     },
