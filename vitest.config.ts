@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Tests that spawn bin/lakelab.mjs run the bundle: built fresh first.
+    globalSetup: ['test/support/buildCli.ts'],
   },
 });

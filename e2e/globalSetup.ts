@@ -10,10 +10,12 @@ import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'n
 import { join, relative } from 'node:path';
 import { startAzurite, type Azurite } from '../test/support/azurite.ts';
 import { loadSqlJs } from '../src/query/ducklake/sqlJs.ts';
+import { buildCli } from '../test/support/buildCli.ts';
 
 export const azuriteInfoPath = join(import.meta.dirname, '..', 'test-results', 'azurite.json');
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
+  buildCli(); // journeys that run bin/lakelab.mjs run the bundle
   const azurite = await startAzurite();
   const container = azurite.service.getContainerClient('workspace');
   await container.create();

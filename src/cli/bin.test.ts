@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,7 +7,34 @@ import { describe, expect, it } from 'vitest';
 const root = join(import.meta.dirname, '..', '..');
 const bin = join(root, 'bin', 'lakelab.mjs');
 
+/** What the bundle loads at start-up: the modules its entry imports statically (not `import()`), and theirs (esbuild's metafile). */
+function startupImports(): string[] {
+  const { outputs } = JSON.parse(readFileSync(join(root, 'build', 'cli', 'meta.json'), 'utf8')) as { outputs: Record<string, { imports: { path: string; kind: string }[] }> };
+  const seen = new Set<string>();
+  const visit = (output: string) => {
+    for (const { path, kind } of outputs[output]?.imports ?? []) {
+      if (kind !== 'import-statement' || seen.has(path)) continue;
+      seen.add(path);
+      visit(path);
+    }
+  };
+  visit('build/cli/bin.js');
+  return [...seen];
+}
+
 describe('the lakelab bin', () => {
+  it('runs the bundle, which starts without any npm package (they load when a command needs them)', () => {
+    expect(readFileSync(bin, 'utf8')).not.toMatch(/tsx/);
+    expect(existsSync(join(root, 'build', 'cli', 'bin.js'))).toBe(true);
+    const imports = startupImports();
+    expect(imports.some((path) => path.startsWith('build/cli/chunk-'))).toBe(true);
+    const packages = imports.filter((path) => !path.startsWith('build/cli/') && !path.startsWith('node:'));
+    expect(packages).toEqual([]);
+    const help = spawnSync(process.execPath, [bin, '--help'], { encoding: 'utf8' });
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: lakelab <command>/);
+  });
+
   it('runs as a command: rows on stdout, errors on stderr with exit code 1', () => {
     const table = join(root, 'test', 'fixtures', 'delta', 'delta-rs', 'simple_table');
     const ok = spawnSync(process.execPath, [bin, 'scan', table, '--version', '0'], { encoding: 'utf8' });

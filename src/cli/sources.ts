@@ -4,7 +4,7 @@ import { basename } from 'node:path';
 import { LakeError } from '../core/errors.ts';
 import type { DataType, StructType } from '../core/delta/schemaTypes.ts';
 import { parseSchema } from '../core/delta/schema.ts';
-import { toSourcesRows, type SourceData } from '../query/sourceRows.ts';
+import type { SourceData } from '../query/sourceRows.ts';
 
 export async function loadSources(paths: string[], options: { withFilename?: boolean } = {}): Promise<SourceData> {
   if (paths.length === 0) throw new LakeError('InvalidInput', 'give the source rows with --source file.csv[,file2.parquet]');
@@ -15,6 +15,7 @@ export async function loadSources(paths: string[], options: { withFilename?: boo
       throw new LakeError('NotFound', `source file ${path} cannot be read (${(error as Error).message})`, { cause: error });
     }
   }));
+  const { toSourcesRows } = await import('../query/sourceRows.ts');
   return toSourcesRows(files, options);
 }
 

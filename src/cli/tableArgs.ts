@@ -8,7 +8,7 @@ import { describeTimeSource } from '../core/delta/timeTravel.ts';
 import type { ObjectStore } from '../core/objectStore.ts';
 import { NodeFsStore } from '../storage/nodeFsStore.ts';
 import { IndexedTimesStore } from '../storage/indexedTimesStore.ts';
-import { parquetCodec } from '../query/parquetRows.ts';
+import { lazyParquetCodec as parquetCodec } from './lazyParquetCodec.ts';
 import { flagInteger, flagTimestamp, UsageError, type ParsedArgs } from './args.ts';
 import type { Io } from './command.ts';
 

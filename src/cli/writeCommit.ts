@@ -12,7 +12,7 @@ import { commitTransaction, type CommitOutcome } from '../core/delta/commitTrans
 import { adviseOnRace } from '../core/delta/conflicts/adviseOnRace.ts';
 import type { IsolationLevel, Transaction } from '../core/delta/transaction.ts';
 import type { NodeFsStore } from '../storage/nodeFsStore.ts';
-import { parquetCodec } from '../query/parquetRows.ts';
+import { lazyParquetCodec as parquetCodec } from './lazyParquetCodec.ts';
 import type { WriteContext } from '../query/writeContext.ts';
 import { toSqlTableName } from '../core/sqlNames.ts';
 import { flagChoice, flagInteger, flagList, flagString, hasFlag, type ParsedArgs } from './args.ts';

@@ -15,7 +15,7 @@ import { planVacuum, type VacuumPlan } from '../../core/delta/vacuumPlan.ts';
 import { planTempCleanup, toDurationMs } from '../../core/delta/tempFiles.ts';
 import { formatAge } from '../../core/lease/leaseStamp.ts';
 import { listTempFiles, removeTempFile } from '../../storage/nodeTempFiles.ts';
-import { parquetCodec } from '../../query/parquetRows.ts';
+import { lazyParquetCodec as parquetCodec } from '../lazyParquetCodec.ts';
 import { flagString, hasFlag, type ParsedArgs } from '../args.ts';
 import type { Command, Io } from '../command.ts';
 import { help, tablePositional } from '../commonOptions.ts';

@@ -12,8 +12,7 @@ import type { CatalogTable } from '../../core/ducklake/catalogAt.ts';
 import { checkSnapshot } from '../../core/ducklake/catalogAt.ts';
 import { classifyPath } from '../../core/ducklake/dataPaths.ts';
 import { NodeFsStore } from '../../storage/nodeFsStore.ts';
-import { openNodeSqlEngine } from '../../query/duckdbNode.ts';
-import { OpenDucklake } from '../../query/ducklake/ducklakeCatalog.ts';
+import type { OpenDucklake } from '../../query/ducklake/ducklakeCatalog.ts';
 import { isDatabaseHeader } from '../../query/ducklake/catalogFormat.ts';
 import type { DataFiles } from '../../query/ducklake/ducklakeScan.ts';
 import { flagInteger, flagString, hasFlag, UsageError, type ParsedArgs } from '../args.ts';
@@ -57,6 +56,7 @@ export async function openCatalogArgument(args: ParsedArgs): Promise<OpenedCatal
   if (hasFlag(args, 'version') || hasFlag(args, 'timestamp')) {
     throw new UsageError('a DuckLake catalog is read at a snapshot: give --snapshot N (not --version or --timestamp)');
   }
+  const [{ openNodeSqlEngine }, { OpenDucklake }] = await Promise.all([import('../../query/duckdbNode.ts'), import('../../query/ducklake/ducklakeCatalog.ts')]);
   const lake = await OpenDucklake.open(path, bytes, openNodeSqlEngine);
   const snapshotId = flagInteger(args, 'snapshot') ?? lake.latestSnapshot;
   try {

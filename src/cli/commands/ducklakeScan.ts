@@ -6,14 +6,13 @@
 import { LakeError } from '../../core/errors.ts';
 import { parsePredicate } from '../../core/delta/parsePredicate.ts';
 import { evaluatePredicate } from '../../core/delta/predicate.ts';
-import { toDeltaType } from '../../query/ducklake/ducklakeValues.ts';
 import { flagInteger, flagList, flagString, type ParsedArgs } from '../args.ts';
 import type { Io } from '../command.ts';
 import { createRowWriter, toOutputFormat } from '../output.ts';
 import { dataFilesArgument, openCatalogArgument, tableArgument } from './ducklakeOpen.ts';
 
 export async function runDucklakeScan(args: ParsedArgs, io: Io): Promise<number> {
-  const opened = await openCatalogArgument(args);
+  const [opened, { toDeltaType }] = await Promise.all([openCatalogArgument(args), import('../../query/ducklake/ducklakeValues.ts')]);
   const { lake, snapshotId } = opened;
   try {
     const format = toOutputFormat(flagString(args, 'format'), 'jsonl');

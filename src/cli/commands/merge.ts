@@ -4,7 +4,6 @@
  * clauses that set columns take them from their `-set` option.
  */
 import type { MergeClause } from '../../core/delta/operations/merge.ts';
-import { runMerge } from '../../query/mergeExecutor.ts';
 import { flagString, hasFlag, UsageError, type OptionSpec, type ParsedArgs } from '../args.ts';
 import type { Command, Io } from '../command.ts';
 import { help, sourceOptions, sourceSqlOption, tablePositional, writeOptions } from '../commonOptions.ts';
@@ -62,7 +61,7 @@ async function runMergeCommand(args: ParsedArgs, io: Io): Promise<number> {
     streamedExec: !hasFlag(args, 'no-streamed-exec'),
   };
   // The join in duckdb-wasm, as in the page (the blocking Node bundle: docs/decisions/0004).
-  const { openNodeSqlEngine } = await import('../../query/duckdbNode.ts');
+  const [{ openNodeSqlEngine }, { runMerge }] = await Promise.all([import('../../query/duckdbNode.ts'), import('../../query/mergeExecutor.ts')]);
   const joinEngine = await openNodeSqlEngine();
   try {
     const result = await runMerge(snapshot, spec, rows, { ...context, joinEngine });

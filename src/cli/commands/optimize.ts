@@ -6,7 +6,6 @@
 import type { ParsedArgs } from '../args.ts';
 import type { Command, Io } from '../command.ts';
 import { help, tablePositional, writeOptions } from '../commonOptions.ts';
-import { runOptimize } from '../../query/optimizeExecutor.ts';
 import { commitAndReport, openWrite } from '../writeCommit.ts';
 
 export const optimizeCommand: Command = {
@@ -18,6 +17,7 @@ export const optimizeCommand: Command = {
   },
   async run(args: ParsedArgs, io: Io): Promise<number> {
     const { store, context, readAt } = openWrite(args);
+    const { runOptimize } = await import('../../query/optimizeExecutor.ts');
     return commitAndReport(args, io, store, await runOptimize(await readAt(), context));
   },
 };

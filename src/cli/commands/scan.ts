@@ -1,7 +1,5 @@
 import { planScan } from '../../core/delta/planScan.ts';
 import { parsePredicate } from '../../core/delta/parsePredicate.ts';
-import { scanDelta } from '../../query/deltaScan.ts';
-import { toJsonRows } from '../../query/jsonValues.ts';
 import { flagInteger, flagList, flagString, type ParsedArgs } from '../args.ts';
 import type { Command, Io } from '../command.ts';
 import { formatOption, help, readAtOptions, tablePositional } from '../commonOptions.ts';
@@ -30,7 +28,7 @@ async function runScan(args: ParsedArgs, io: Io): Promise<number> {
   const where = flagString(args, 'where');
   const predicate = where === undefined ? undefined : parsePredicate(where);
   const limit = flagInteger(args, 'limit');
-  const { store, snapshot } = await openTableAt(args, io);
+  const [{ store, snapshot }, { scanDelta }, { toJsonRows }] = await Promise.all([openTableAt(args, io), import('../../query/deltaScan.ts'), import('../../query/jsonValues.ts')]);
   const plan = planScan(snapshot, { columns: flagList(args, 'columns'), predicate });
   const columns = plan.columns.map((c) => c.logicalName);
   const writer = createRowWriter(io.stdout, format, columns);

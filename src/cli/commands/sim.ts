@@ -9,8 +9,6 @@ import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { LakeError } from '../../core/errors.ts';
 import { MemoryStore } from '../../storage/memoryStore.ts';
-import { loadParquetWasm } from '../../query/parquetWasm.ts';
-import { simOperations } from '../../workers/simOperationsImpl.ts';
 import { runScenario } from '../../sim/runScenario.ts';
 import { checkInvariants } from '../../sim/invariants.ts';
 import { scenarioLibrary } from '../../sim/scenarioLibrary.ts';
@@ -53,6 +51,7 @@ async function runSim(args: ParsedArgs, io: Io): Promise<number> {
   const format = toOutputFormat(flagString(args, 'format'), 'table');
   const extraFixtures = flagString(args, 'fixtures');
   const rules = toRules(flagString(args, 'rules'));
+  const [{ loadParquetWasm }, { simOperations }] = await Promise.all([import('../../query/parquetWasm.ts'), import('../../workers/simOperationsImpl.ts')]);
   await loadParquetWasm();
   const run = await runScenario(scenario, seed, {
     makeStore: (clock) => new MemoryStore({ clock }),

@@ -3,13 +3,15 @@
  * Each plans a transaction over the same core as the page and commits it (writeCommit.ts).
  */
 import { LakeError } from '../../core/errors.ts';
-import { runAppend, runCreateTable, runOverwrite } from '../../query/writeExecutor.ts';
-import { runDelete, runUpdate } from '../../query/deleteUpdateExecutor.ts';
 import { flagList, flagString, hasFlag, UsageError, type OptionSpec, type ParsedArgs } from '../args.ts';
 import type { Command, Io } from '../command.ts';
 import { help, sourceOptions, sourceSqlOption, tablePositional, writeOptions } from '../commonOptions.ts';
 import { loadSources, parseSchemaFlag } from '../sources.ts';
 import { commitAndReport, openWrite, sourcePaths, sourceRows, toAssignments } from '../writeCommit.ts';
+
+// The executors (parquet-wasm, apache-arrow) load when a command writes, not when the CLI starts.
+const writeExecutor = () => import('../../query/writeExecutor.ts');
+const deleteUpdateExecutor = () => import('../../query/deleteUpdateExecutor.ts');
 
 const where = (description: string): OptionSpec => ({ name: 'where', takes: 'value', valueName: 'EXPR', description });
 
@@ -39,7 +41,7 @@ export const createCommand: Command = {
       if (at < 1) throw new LakeError('InvalidInput', `--property must be key=value, got "${p}"`);
       return [p.slice(0, at), p.slice(at + 1)];
     }));
-    const tx = await runCreateTable({ tableRoot: '', schema, partitionColumns: flagList(args, 'partition-by'), configuration, rows: sources?.rows }, context);
+    const tx = await (await writeExecutor()).runCreateTable({ tableRoot: '', schema, partitionColumns: flagList(args, 'partition-by'), configuration, rows: sources?.rows }, context);
     return commitAndReport(args, io, store, tx);
   },
 };
@@ -54,7 +56,7 @@ export const appendCommand: Command = {
   async run(args: ParsedArgs, io: Io): Promise<number> {
     const { store, context, readAt } = openWrite(args);
     const snapshot = await readAt();
-    return commitAndReport(args, io, store, await runAppend(snapshot, await sourceRows(args, snapshot, store), context));
+    return commitAndReport(args, io, store, await (await writeExecutor()).runAppend(snapshot, await sourceRows(args, snapshot, store), context));
   },
 };
 
@@ -68,7 +70,7 @@ export const overwriteCommand: Command = {
   async run(args: ParsedArgs, io: Io): Promise<number> {
     const { store, context, readAt } = openWrite(args);
     const snapshot = await readAt();
-    return commitAndReport(args, io, store, await runOverwrite(snapshot, await sourceRows(args, snapshot, store), flagString(args, 'where'), context));
+    return commitAndReport(args, io, store, await (await writeExecutor()).runOverwrite(snapshot, await sourceRows(args, snapshot, store), flagString(args, 'where'), context));
   },
 };
 
@@ -81,7 +83,7 @@ export const deleteCommand: Command = {
   },
   async run(args: ParsedArgs, io: Io): Promise<number> {
     const { store, context, readAt } = openWrite(args);
-    return commitAndReport(args, io, store, await runDelete(await readAt(), flagString(args, 'where'), context));
+    return commitAndReport(args, io, store, await (await deleteUpdateExecutor()).runDelete(await readAt(), flagString(args, 'where'), context));
   },
 };
 
@@ -101,6 +103,6 @@ export const updateCommand: Command = {
     const { store, context, readAt } = openWrite(args);
     const setText = flagString(args, 'set');
     if (setText === undefined) throw new UsageError('needs --set "col = value, ..."');
-    return commitAndReport(args, io, store, await runUpdate(await readAt(), flagString(args, 'where'), toAssignments(setText), context));
+    return commitAndReport(args, io, store, await (await deleteUpdateExecutor()).runUpdate(await readAt(), flagString(args, 'where'), toAssignments(setText), context));
   },
 };
