@@ -15,13 +15,14 @@ import { mergeCommand } from './commands/merge.ts';
 import { withDucklake } from './commands/ducklakeCommands.ts';
 import { optimizeCommand } from './commands/optimize.ts';
 import { cleanCommand } from './commands/clean.ts';
+import { ducklakeExportCommand } from './commands/ducklakeExport.ts';
 
 export type { Io } from './command.ts';
 
 export const commands: readonly Command[] = [
   ...[historyCommand, schemaCommand, filesCommand, scanCommand].map(withDucklake), indexCommand,
   createCommand, appendCommand, overwriteCommand, deleteCommand, updateCommand, mergeCommand, optimizeCommand,
-  cleanCommand, simCommand,
+  cleanCommand, simCommand, ducklakeExportCommand,
 ];
 
 export const usageExitCode = 2;
