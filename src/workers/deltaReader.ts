@@ -31,6 +31,7 @@ export function toDeltaReader(session: TableSession): TableReader {
     useTable: () => notCatalog('other tables'),
     setDataPath: () => notCatalog('data path'),
     retention: (request, context?: CallContext) => session.retention(request, context),
+    layout: (at, context?: CallContext) => session.layout(at, context),
     planWrite: (request) => session.planWrite(request),
     commitPlanned: () => session.commitPlanned(),
     close: () => session.close(),

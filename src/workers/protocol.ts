@@ -11,6 +11,7 @@ import type { MergeSpec } from '../core/delta/operations/merge.ts';
 import type { IsolationLevel } from '../core/delta/transaction.ts';
 import type { Conflict } from '../core/delta/conflicts/conflict.ts';
 import type { RetentionPreview, RetentionRequest } from '../core/delta/analysis/loadRetentionPreview.ts';
+import type { DeltaLayout } from '../core/delta/analysis/layoutOf.ts';
 import type { CatalogObjects, FilesDiffSummary, SchemaChange, TableFilesPage, TableSnapshot, TableTerms, TableVersion, VersionFiles } from '../core/table.ts';
 
 export type { CatalogObjects, SchemaChange, TableFilesPage, TableSnapshot, TableTerms, TableVersion, VersionFiles } from '../core/table.ts';
@@ -174,6 +175,8 @@ export interface TableApi {
   setDataPath(dataPath: string | undefined): Promise<DataPathState>;
   /** What VACUUM and log cleanup would delete now, and the versions time travel would lose (Delta). */
   retention(request: RetentionRequest): Promise<RetentionPreview>;
+  /** The files' layout at a version and what OPTIMIZE would write, by delta-rs's bin-packing (Delta). */
+  layout(at: { version: number; targetSize?: number }): Promise<DeltaLayout>;
   /** Plan a write (files written, nothing committed) and keep it for commitPlanned. */
   planWrite(request: WriteRequest): Promise<WriteResult>;
   /** Commit the planned write, racing whatever was committed since its read. */

@@ -21,6 +21,7 @@ import type { CommitLog, DiffRows, DeltaDiffSummary as DiffSummary, FilesPage, H
 import { parseStats } from '../core/delta/stats.ts';
 import { commitPlannedWrite, planWrite, type OpenJoinEngine, type PlannedWrite } from './sessionWrites.ts';
 import { checkTableUrl } from '../storage/tableUrl.ts';
+import { toDeltaLayout, type DeltaLayout } from '../core/delta/analysis/layoutOf.ts';
 import { loadRetentionPreview, type RetentionPreview, type RetentionRequest } from '../core/delta/analysis/loadRetentionPreview.ts';
 
 export interface SessionDeps {
@@ -158,6 +159,10 @@ export class TableSession {
 
   retention(request: RetentionRequest, context: CallContext = {}): Promise<RetentionPreview> {
     return loadRetentionPreview(this.requireStore(), this.tableRoot, this.deps.codec, request, context.signal);
+  }
+
+  async layout(at: { version: number; targetSize?: number }, context: CallContext = {}): Promise<DeltaLayout> {
+    return toDeltaLayout(await this.loadSnapshotAt({ version: at.version }, context), at.targetSize);
   }
 
   async planWrite(request: WriteRequest): Promise<WriteResult> {

@@ -1,11 +1,13 @@
 /** The Maintenance view's actions: previews of what VACUUM, log cleanup and OPTIMIZE would do, asked of the table worker. */
 import { toLakeError } from '../../core/errors.ts';
 import type { RetentionPreview, RetentionRequest } from '../../core/delta/analysis/loadRetentionPreview.ts';
+import type { DeltaLayout } from '../../core/delta/analysis/layoutOf.ts';
 import type { ExplorerStore, Loadable } from './explorerStore.ts';
 import type { TableCaller } from './explorerActions.ts';
 
 export interface InsightState {
   retention: Loadable<RetentionPreview>;
+  layout: Loadable<DeltaLayout>;
 }
 
 export function createInsightActions(store: ExplorerStore, worker: TableCaller) {
@@ -24,5 +26,14 @@ export function createInsightActions(store: ExplorerStore, worker: TableCaller) 
     }
   }
 
-  return { previewRetention };
+  async function previewLayout(version: number, targetSize?: number): Promise<void> {
+    set({ layout: { status: 'loading' } });
+    try {
+      set({ layout: { status: 'ready', value: await worker.call('layout', [{ version, targetSize }]) } });
+    } catch (error) {
+      set({ layout: failed(error) });
+    }
+  }
+
+  return { previewRetention, previewLayout };
 }

@@ -8,7 +8,7 @@ import type { DeltaSnapshot } from '../snapshot.ts';
 import type { IsolationLevel, Transaction } from '../transaction.ts';
 import { toReadContext } from './readTransaction.ts';
 
-export function planOptimize(snapshot: DeltaSnapshot, compacted: readonly Add[], written: readonly Add[], options: { now: number; isolationLevel?: IsolationLevel }): Transaction {
+export function planOptimize(snapshot: DeltaSnapshot, compacted: readonly Add[], written: readonly Add[], options: { now: number; isolationLevel?: IsolationLevel; targetSize?: number }): Transaction {
   const actions: Action[] = [
     ...compacted.map((file) => ({
       remove: { path: file.path, deletionTimestamp: options.now, dataChange: false, extendedFileMetadata: true, partitionValues: file.partitionValues, size: file.size, deletionVector: file.deletionVector ?? null },
@@ -17,7 +17,7 @@ export function planOptimize(snapshot: DeltaSnapshot, compacted: readonly Add[],
   ];
   return {
     ...toReadContext(snapshot, 'OPTIMIZE', options.isolationLevel),
-    operationParameters: { targetSize: '104857600', predicate: '[]' },
+    operationParameters: { targetSize: String(options.targetSize ?? 104857600), predicate: '[]' },
     operationMetrics: { numFilesRemoved: compacted.length, numFilesAdded: written.length },
     readFiles: compacted.map((f) => f.path),
     readWholeTable: false,
