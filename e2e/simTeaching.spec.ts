@@ -95,3 +95,28 @@ test('a link whose scenario was cut says so where the run would be', async ({ pa
   await page.goto('/?scenario=eyJ2ZXJzaW9uIjox&seed=1');
   await expect(page.getByText("the link's scenario cannot be read")).toBeVisible({ timeout: 30_000 });
 });
+
+test('workshop mode hides the outcome, asks the room before each decisive event, and reveals at the end', async ({ page }) => {
+  await page.goto('/?sim=seed-pinned-merge&seed=7');
+  await expect(page.getByTestId('sim-summary')).toContainText('merge: ConcurrentDeleteRead', { timeout: 60_000 });
+  await page.getByTestId('sim-workshop').check();
+  await expect(page.getByTestId('sim-summary')).toHaveCount(0);
+  await expect(page.getByTestId('version-chain')).toHaveCount(0);
+  await expect(page.getByTestId('sim-explanation')).toHaveCount(0);
+  await expect(page.getByTestId('swimlane').locator('.event-label')).toHaveCount(0);
+  // Keyboard: n goes to the next decisive event, which is asked about before it is shown.
+  await page.keyboard.press('n');
+  const prompt = page.getByTestId('sim-predict');
+  await expect(prompt).toContainText("merge lost version 1 to cleanup's commit");
+  await expect(page.getByTestId('sim-focus')).not.toContainText('checked');
+  await page.getByTestId('sim-predict-retries').click();
+  await expect(page.getByTestId('sim-prediction-result')).toContainText('Not this time: you said "no conflict: it tries the next version"; it conflicts: the commit fails.');
+  await expect(page.getByTestId('sim-focus')).toContainText('merge · checked');
+  await expect(page.getByTestId('sim-summary')).toHaveCount(0);
+  await page.screenshot({ path: test.info().outputPath('workshop.png'), fullPage: true });
+  // → steps to the end: then everything is revealed, with the room's score.
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('sim-workshop-score')).toContainText('The room predicted 0 of 1 decisive moment(s) rightly.');
+  await expect(page.getByTestId('sim-summary')).toContainText('merge: ConcurrentDeleteRead');
+  await expect(page.getByTestId('version-chain')).toContainText('v1');
+});

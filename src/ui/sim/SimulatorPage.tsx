@@ -15,6 +15,8 @@ import { canPickDirectory, pickDirectory } from '../explorer/folderTables.ts';
 import { LiveOnAzure } from './LiveOnAzure.tsx';
 import { useOpenSimulatedTable } from './openSimulatedTable.ts';
 import { ScenarioEditor } from './editor/ScenarioEditor.tsx';
+import { WorkshopPrompt, WorkshopToggle } from './Workshop.tsx';
+import { useSimKeys } from './useSimKeys.ts';
 
 /** Racing writers on virtual time: pick a scenario and a seed, run, step through the trace. */
 export function SimulatorPage() {
@@ -28,8 +30,11 @@ export function SimulatorPage() {
   const scenario = custom ?? scenarioLibrary.find((s) => s.name === scenarioName);
   const liveRunning = useSimState((s) => s.liveRunning);
   const openSimulated = useOpenSimulatedTable();
+  const workshop = useSimState((s) => s.workshop);
+  const hidden = workshop !== undefined && !workshop.revealed;
+  useSimKeys(actions, run.status === 'ready' ? run.value.trace.length : 0);
   return (
-    <section className="panel simulator" aria-labelledby="sim-title">
+    <section className={`panel simulator${workshop ? ' workshop' : ''}`} aria-labelledby="sim-title">
       <h2 id="sim-title">Simulator: racing writers</h2>
       <div className="sim-controls">
         <label>Scenario{' '}
@@ -43,6 +48,7 @@ export function SimulatorPage() {
         </label>
         <button type="button" onClick={() => void actions.runSimulation()} data-testid="sim-run">Run</button>
         <button type="button" onClick={() => void actions.runLiveSimulation()} data-testid="sim-run-live" title="Each writer a real Web Worker at full speed: not replayable">Run live</button>
+        <WorkshopToggle />
         {liveRunning && <button type="button" onClick={() => actions.cancelLive()} data-testid="sim-cancel-live" title="Stop the live run's workers where they are">Cancel live run</button>}
         {canPickDirectory() && (
           <button type="button" title="Live, against an empty local folder: the race leaves a real Delta table there" onClick={() => void pickDirectory().then((folder) => actions.runLiveSimulation({ kind: 'folder', folder }), () => undefined)}>
@@ -51,7 +57,7 @@ export function SimulatorPage() {
         )}
       </div>
       <LiveOnAzure onRun={(target) => actions.runLiveSimulation(target)} />
-      {scenario && <p className="explanation" data-testid="sim-explanation">{custom ? <strong>{custom.title}: </strong> : null}{scenario.explanation}</p>}
+      {scenario && !hidden && <p className="explanation" data-testid="sim-explanation">{custom ? <strong>{custom.title}: </strong> : null}{scenario.explanation}</p>}
       <ScenarioFiles />
       <ScenarioEditor />
       {dropped && (
@@ -67,13 +73,15 @@ export function SimulatorPage() {
               <div className="sim-controls" role="toolbar" aria-label="Step through the trace">
                 <button type="button" onClick={() => actions.jumpTo(-1)}>|◀ start</button>
                 <button type="button" onClick={() => actions.step(-1)} data-testid="sim-back">◀ back</button>
-                <button type="button" onClick={() => actions.step(1)} data-testid="sim-step">step ▶</button>
-                <button type="button" onClick={() => actions.nextConflict()} data-testid="sim-next-conflict">next conflict ▶▶</button>
-                <button type="button" onClick={() => actions.jumpTo(result.trace.length - 1)}>end ▶|</button>
+                <button type="button" onClick={() => actions.forward()} data-testid="sim-step">step ▶</button>
+                <button type="button" onClick={() => (workshop ? actions.nextDecisive() : actions.nextConflict())} data-testid="sim-next-conflict">{workshop ? 'next decisive event ▶▶' : 'next conflict ▶▶'}</button>
+                {!hidden && <button type="button" onClick={() => actions.jumpTo(result.trace.length - 1)}>end ▶|</button>}
                 <span className="muted">event {cursor + 1} of {result.trace.length}</span>
+                <span className="muted keys" aria-label="Keyboard shortcuts">keys: → or space step · ← back · n next {workshop ? 'decisive event' : 'conflict'} · Home/End{workshop ? ' · r reveal' : ''}</span>
               </div>
-              <TracePlayer cursor={cursor} length={result.trace.length} />
-              <Swimlane trace={result.trace} cursor={cursor} onPick={actions.jumpTo} violations={result.invariantViolations} />
+              <WorkshopPrompt trace={result.trace} />
+              <TracePlayer cursor={cursor} length={result.trace.length} noScrubbing={hidden} />
+              <Swimlane trace={hidden ? result.trace.slice(0, cursor + 1) : result.trace} cursor={cursor} onPick={actions.jumpTo} violations={hidden ? [] : result.invariantViolations} />
               {focus && (
                 <div className={`sim-focus ${focus.kind === 'conflict' ? 'conflict' : ''}`} data-testid="sim-focus">
                   <strong>{focus.t} ms · {focus.writer} · {focus.kind}</strong>
@@ -90,9 +98,9 @@ export function SimulatorPage() {
                   {focus.kind !== 'conflict' && focus.message && <p className="muted">{focus.message}</p>}
                 </div>
               )}
-              <VersionChain trace={result.trace} onOpen={result.table ? (version) => openSimulated(result, version) : undefined} />
-              {result.table && <p className="muted">Click a version to open the table the run left at it in the explorer (history, files, rows).</p>}
-              <div className="sim-summary" data-testid="sim-summary">
+              {!hidden && <VersionChain trace={result.trace} onOpen={result.table ? (version) => openSimulated(result, version) : undefined} />}
+              {result.table && !hidden && <p className="muted">Click a version to open the table the run left at it in the explorer (history, files, rows).</p>}
+              {!hidden && <div className="sim-summary" data-testid="sim-summary">
                 <h3 data-testid="sim-outcome">{result.live ? `Outcome of ${result.scenario}, a live run on ${result.liveOn ?? 'an in-memory store'} (real workers, real time: not replayable)` : `Outcome of ${result.scenario} (seed ${result.seed}: the same seed replays the same race)`}</h3>
                 <ul>{Object.entries(result.outcomes).map(([w, o]) => <li key={w}><strong>{w}</strong>: {o}</li>)}</ul>
                 <p>
@@ -105,7 +113,7 @@ export function SimulatorPage() {
                 </button>
                 <RuleComparison />
                 <SweepChart />
-              </div>
+              </div>}
             </div>
           );
         }}

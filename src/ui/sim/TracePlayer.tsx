@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import { useSimActions } from './SimContext.tsx';
 
 /** Play the trace event by event at a chosen speed, pause it, or scrub to any event. */
-export function TracePlayer({ cursor, length }: { cursor: number; length: number }) {
+/** `noScrubbing`: workshop mode before the reveal, where skipping ahead would skip the questions. */
+export function TracePlayer({ cursor, length, noScrubbing = false }: { cursor: number; length: number; noScrubbing?: boolean }) {
   const actions = useSimActions();
   const [playing, setPlaying] = useState(false);
   const [speed, setSpeed] = useState(4);
@@ -12,7 +13,8 @@ export function TracePlayer({ cursor, length }: { cursor: number; length: number
       setPlaying(false);
       return;
     }
-    const timer = setTimeout(() => actions.step(1), 400 / speed);
+    // forward(): in workshop mode playing stops at each question until it is answered.
+    const timer = setTimeout(() => actions.forward(), 400 / speed);
     return () => clearTimeout(timer);
   }, [playing, cursor, length, speed, actions]);
   return (
@@ -23,7 +25,7 @@ export function TracePlayer({ cursor, length }: { cursor: number; length: number
           {[1, 4, 16].map((s) => <option key={s} value={s}>{s}×</option>)}
         </select>
       </label>
-      <input type="range" min={-1} max={length - 1} value={cursor} onChange={(e) => actions.jumpTo(Number(e.target.value))} aria-label="Scrub through the trace" data-testid="sim-scrub" style={{ width: '20rem' }} />
+      {!noScrubbing && <input type="range" min={-1} max={length - 1} value={cursor} onChange={(e) => actions.jumpTo(Number(e.target.value))} aria-label="Scrub through the trace" data-testid="sim-scrub" style={{ width: '20rem' }} />}
     </div>
   );
 }

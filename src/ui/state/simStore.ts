@@ -11,6 +11,7 @@ import type { Loadable } from './explorerStore.ts';
 import type { LiveTarget } from '../../workers/liveTarget.ts';
 import type { ConflictRules } from '../../core/delta/conflicts/conflictChecker.ts';
 import { scenarioLibrary } from '../../sim/scenarioLibrary.ts';
+import { createWorkshopActions } from './workshopActions.ts';
 import { checkComparable, comparedRuleSets, toRuleComparison, type RuleComparison, type RuleRun } from '../../sim/ruleComparison.ts';
 
 export interface SimState {
@@ -33,6 +34,8 @@ export interface SimState {
   dropped?: { scenario: string; live: boolean };
   /** A live run is in progress (it can be cancelled). */
   liveRunning?: boolean;
+  /** Workshop mode, when on: what is hidden, and the room's predictions. */
+  workshop?: import('./workshopActions.ts').WorkshopState;
 }
 
 export interface SimRunner {
@@ -53,7 +56,8 @@ export function createSimActions(store: SimStore, runner: SimRunner) {
   };
   /** Whatever the page waited for is no longer wanted: a new id, so that any result still on its way is stale. */
   const moveOn = (changes: Partial<SimState>) => {
-    store.setState({ ...changes, runId: store.getState().runId + 1, run: changes.run ?? { status: 'idle' }, cursor: -1, comparison: { status: 'idle' }, dropped: undefined });
+    const workshop = store.getState().workshop && { revealed: false, guesses: {} };
+    store.setState({ ...changes, runId: store.getState().runId + 1, run: changes.run ?? { status: 'idle' }, cursor: -1, comparison: { status: 'idle' }, dropped: undefined, workshop });
     return store.getState().runId;
   };
   const isCurrent = (runId: number) => store.getState().runId === runId;
@@ -77,6 +81,7 @@ export function createSimActions(store: SimStore, runner: SimRunner) {
   const target = () => store.getState().custom ?? store.getState().scenario;
   let liveRun: AbortController | undefined;
   return {
+    ...createWorkshopActions(store, trace),
     async runSimulation(scenario = store.getState().scenario, seed = store.getState().seed): Promise<void> {
       const runId = moveOn({ scenario, seed, run: { status: 'loading' } });
       try {
