@@ -44,6 +44,8 @@ const accepted: [command: string, argv: string[], positionals: string[], options
   ['sim', ['delete-vs-delete', '--seed', '5', '--fixtures', 'dir'], ['delete-vs-delete'], [['seed', '5'], ['fixtures', 'dir']]],
   ['optimize', ['T', '--txn-id', 'abc', '--isolation', 'Serializable'], ['T'], [['txn-id', 'abc'], ['isolation', 'Serializable']]],
   ['clean', ['T', '--older-than', '2h', '--dry-run', '--retention', '0s'], ['T'], [['older-than', '2h'], ['dry-run', true], ['retention', '0s']]],
+  ['ducklake-export', ['C', '--table', 's.t', '--to', 'abfss://w@onelake.dfs.fabric.microsoft.com/l.Lakehouse/Tables/t', '--reader-version', '1', '--dry-run'], ['C'],
+    [['table', 's.t'], ['to', 'abfss://w@onelake.dfs.fabric.microsoft.com/l.Lakehouse/Tables/t'], ['reader-version', '1'], ['dry-run', true]]],
 ];
 
 /** Bad argv -> the exact refusal, per command: the destructive typos of issue 11 first. */
@@ -81,6 +83,7 @@ const refused: [command: string, argv: string[], message: string][] = [
   ['sim', ['a', '--sed', '2'], 'unknown option --sed; did you mean --seed?'],
   ['optimize', ['T', '--where', 'id = 1'], 'unknown option --where'],
   ['clean', ['T', '--dry-run=yes'], '--dry-run is a switch and takes no value (got "--dry-run=yes")'],
+  ['ducklake-export', ['C', '--table', 's.t', '--incremental', '--incremental'], '--incremental is given twice; give it once'],
 ];
 
 describe('argument parsing, for every command', () => {
