@@ -19,17 +19,28 @@ export function writeRows(out: Writer, format: OutputFormat, columns: string[], 
   writer.end();
 }
 
-/** Streams rows in batches: JSON lines and CSV as they come, a text table at the end (it needs widths). */
+/** How much text goes to the output in one write: one write per line cost more than printing them. */
+const chunkChars = 64 * 1024;
+
+/** Streams rows in batches: JSON lines and CSV as they come (each batch's lines in writes of ~64 KiB), a text table at the end (it needs widths). */
 export function createRowWriter(out: Writer, format: OutputFormat, columns: string[]) {
   const buffered: string[][] = [];
   if (format === 'csv') out.write(`${columns.map(toCsvField).join(',')}\n`);
   return {
     write(rows: Record<string, unknown>[]): void {
-      for (const row of rows) {
-        if (format === 'jsonl') out.write(`${JSON.stringify(row)}\n`);
-        else if (format === 'csv') out.write(`${columns.map((c) => toCsvField(toText(row[c]))).join(',')}\n`);
-        else buffered.push(columns.map((c) => toText(row[c])));
+      if (format === 'table') {
+        for (const row of rows) buffered.push(columns.map((c) => toText(row[c])));
+        return;
       }
+      let chunk = '';
+      for (const row of rows) {
+        chunk += format === 'jsonl' ? `${JSON.stringify(row)}\n` : `${columns.map((c) => toCsvField(toText(row[c]))).join(',')}\n`;
+        if (chunk.length >= chunkChars) {
+          out.write(chunk);
+          chunk = '';
+        }
+      }
+      if (chunk !== '') out.write(chunk);
     },
     end(): void {
       if (format === 'table') out.write(toTextTable(columns, buffered));
