@@ -32,6 +32,7 @@ export function toDeltaReader(session: TableSession): TableReader {
     setDataPath: () => notCatalog('data path'),
     retention: (request, context?: CallContext) => session.retention(request, context),
     layout: (at, context?: CallContext) => session.layout(at, context),
+    changes: (at, context?: CallContext) => session.changes(at, context),
     planWrite: (request) => session.planWrite(request),
     commitPlanned: () => session.commitPlanned(),
     close: () => session.close(),

@@ -190,6 +190,7 @@ class DucklakeReader {
       },
       retention: () => Promise.reject(new LakeError('Unsupported', 'a DuckLake catalog has no VACUUM to preview: ducklake_expire_snapshots and ducklake_cleanup_old_files decide what goes, and the Files view lists the files already scheduled for deletion')),
       layout: () => Promise.reject(new LakeError('Unsupported', "the OPTIMIZE preview is delta-rs's bin-packing of a Delta table; a DuckLake catalog merges files with ducklake_merge_adjacent_files (the Files view shows this snapshot's sizes and partitions)")),
+      changes: () => Promise.reject(new LakeError('Unsupported', "a DuckLake catalog's change feed is its table_changes, which the Diff view's rows show (each with its change_type)")),
       planWrite: () => Promise.reject(notWritable()),
       commitPlanned: () => Promise.reject(notWritable()),
       close: () => session.close(),

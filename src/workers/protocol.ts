@@ -12,6 +12,7 @@ import type { IsolationLevel } from '../core/delta/transaction.ts';
 import type { Conflict } from '../core/delta/conflicts/conflict.ts';
 import type { RetentionPreview, RetentionRequest } from '../core/delta/analysis/loadRetentionPreview.ts';
 import type { DeltaLayout } from '../core/delta/analysis/layoutOf.ts';
+import type { ChangeRows } from '../query/changeFeedRows.ts';
 import type { CatalogObjects, FilesDiffSummary, SchemaChange, TableFilesPage, TableSnapshot, TableTerms, TableVersion, VersionFiles } from '../core/table.ts';
 
 export type { CatalogObjects, SchemaChange, TableFilesPage, TableSnapshot, TableTerms, TableVersion, VersionFiles } from '../core/table.ts';
@@ -177,6 +178,8 @@ export interface TableApi {
   retention(request: RetentionRequest): Promise<RetentionPreview>;
   /** The files' layout at a version and what OPTIMIZE would write, by delta-rs's bin-packing (Delta). */
   layout(at: { version: number; targetSize?: number }): Promise<DeltaLayout>;
+  /** The change data feed from one version to another, both included: cdc files where a commit has them, else the rows its files imply (Delta). */
+  changes(at: { startVersion: number; endVersion: number; limit: number }): Promise<ChangeRows>;
   /** Plan a write (files written, nothing committed) and keep it for commitPlanned. */
   planWrite(request: WriteRequest): Promise<WriteResult>;
   /** Commit the planned write, racing whatever was committed since its read. */

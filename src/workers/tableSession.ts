@@ -21,6 +21,7 @@ import type { CommitLog, DiffRows, DeltaDiffSummary as DiffSummary, FilesPage, H
 import { parseStats } from '../core/delta/stats.ts';
 import { commitPlannedWrite, planWrite, type OpenJoinEngine, type PlannedWrite } from './sessionWrites.ts';
 import { checkTableUrl } from '../storage/tableUrl.ts';
+import { loadChangeRows, type ChangeRows } from '../query/changeFeedRows.ts';
 import { toDeltaLayout, type DeltaLayout } from '../core/delta/analysis/layoutOf.ts';
 import { loadRetentionPreview, type RetentionPreview, type RetentionRequest } from '../core/delta/analysis/loadRetentionPreview.ts';
 
@@ -163,6 +164,10 @@ export class TableSession {
 
   async layout(at: { version: number; targetSize?: number }, context: CallContext = {}): Promise<DeltaLayout> {
     return toDeltaLayout(await this.loadSnapshotAt({ version: at.version }, context), at.targetSize);
+  }
+
+  changes(at: { startVersion: number; endVersion: number; limit: number }, context: CallContext = {}): Promise<ChangeRows> {
+    return loadChangeRows(this.requireStore(), this.tableRoot, at, (version) => this.loadSnapshotAt({ version }, context), context.signal);
   }
 
   async planWrite(request: WriteRequest): Promise<WriteResult> {

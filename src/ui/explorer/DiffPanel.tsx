@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useExplorerActions, useExplorerState } from '../shared/ExplorerContext.tsx';
 import { LoadableView } from '../shared/LoadableView.tsx';
 import { RowsGrid } from './RowsGrid.tsx';
+import { ChangeFeedView } from './ChangeFeedView.tsx';
 
 /** Rows added and removed between two versions: counts from the files first, rows on demand. */
 export function DiffPanel() {
@@ -51,6 +52,7 @@ export function DiffPanel() {
           </div>
         )}
       </LoadableView>
+      <ChangeFeedView from={from} to={to} />
     </section>
   );
 }

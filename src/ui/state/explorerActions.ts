@@ -37,7 +37,7 @@ const tableViewsReset: Partial<ExplorerState> = {
   diff: { status: 'idle' },
   diffRows: { status: 'idle' },
   schemaCompare: { status: 'idle' },
-  insights: { retention: { status: 'idle' }, layout: { status: 'idle' } },
+  insights: { retention: { status: 'idle' }, layout: { status: 'idle' }, changes: { status: 'idle' } },
 };
 export const firstHistoryPage = 200;
 

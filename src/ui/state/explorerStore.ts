@@ -98,7 +98,7 @@ export const initialExplorerState: ExplorerState = {
   diff: { status: 'idle' },
   diffRows: { status: 'idle' },
   sql: { status: 'idle' },
-  insights: { retention: { status: 'idle' }, layout: { status: 'idle' } },
+  insights: { retention: { status: 'idle' }, layout: { status: 'idle' }, changes: { status: 'idle' } },
   schemaCompare: { status: 'idle' },
 };
 

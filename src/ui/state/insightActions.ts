@@ -2,13 +2,17 @@
 import { toLakeError } from '../../core/errors.ts';
 import type { RetentionPreview, RetentionRequest } from '../../core/delta/analysis/loadRetentionPreview.ts';
 import type { DeltaLayout } from '../../core/delta/analysis/layoutOf.ts';
+import type { ChangeRows } from '../../query/changeFeedRows.ts';
 import type { ExplorerStore, Loadable } from './explorerStore.ts';
 import type { TableCaller } from './explorerActions.ts';
 
 export interface InsightState {
   retention: Loadable<RetentionPreview>;
   layout: Loadable<DeltaLayout>;
+  changes: Loadable<ChangeRows>;
 }
+
+export const changeRowLimit = 5000;
 
 export function createInsightActions(store: ExplorerStore, worker: TableCaller) {
   const set = (patch: Partial<InsightState>) => store.setState((s) => ({ insights: { ...s.insights, ...patch } }));
@@ -35,5 +39,14 @@ export function createInsightActions(store: ExplorerStore, worker: TableCaller) 
     }
   }
 
-  return { previewRetention, previewLayout };
+  async function loadChanges(startVersion: number, endVersion: number): Promise<void> {
+    set({ changes: { status: 'loading' } });
+    try {
+      set({ changes: { status: 'ready', value: await worker.call('changes', [{ startVersion, endVersion, limit: changeRowLimit }]) } });
+    } catch (error) {
+      set({ changes: failed(error) });
+    }
+  }
+
+  return { previewRetention, previewLayout, loadChanges };
 }
