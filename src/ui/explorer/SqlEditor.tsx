@@ -20,7 +20,7 @@ export function SqlEditor() {
   return (
     <div className="sql-editor">
       <h3>SQL</h3>
-      <p className="muted small">The table is <code>{name}</code> at the selected {word} (duckdb-wasm, in a worker; the first query starts it).</p>
+      <p className="muted small">The table is <code>{name}</code> at the selected {word}, and <code>{name}@v3</code> at {word} 3 (duckdb-wasm, in a worker; the first query starts it).</p>
       <textarea
         aria-label="SQL query"
         data-testid="sql-input"

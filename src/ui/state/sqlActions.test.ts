@@ -28,6 +28,17 @@ const failure = (state: { status: string }): SqlFailure => {
 const count = (result: SqlResult) => Number(result.rows[0]?.n);
 
 describe('SQL actions', () => {
+  it('names other versions as simple_table@vN, so two versions compare in one query', async () => {
+    const { actions, get } = await opened();
+    await actions.runSql('SELECT (SELECT count(*) FROM simple_table@v4) AS a, (SELECT count(*) FROM "simple_table@v1") AS b, (SELECT count(*) FROM simple_table) AS c');
+    expect(ready(get().sql).rows[0]).toEqual({ a: expectedIds(4).length, b: expectedIds(1).length, c: expectedIds(1).length });
+    await actions.runSql('SELECT id FROM simple_table@v4 EXCEPT SELECT id FROM simple_table@v1 ORDER BY id');
+    const onlyIn4 = expectedIds(4).filter((id) => !expectedIds(1).includes(id)).sort((x, y) => x - y);
+    expect(ready(get().sql).rows.map((r) => Number(r.id))).toEqual(onlyIn4);
+    await actions.runSql('SELECT * FROM simple_table@v9');
+    expect(failure(get().sql).message).toMatch(/version 9 does not exist/);
+  });
+
   it('labels a result with its version and runs the query again when another version is selected', async () => {
     const { actions, get } = await opened();
     await actions.runSql('SELECT count(*) AS n FROM simple_table');

@@ -13,6 +13,7 @@ import type { ExplorerStore, Loadable, OpenTable } from './explorerStore.ts';
 import type { TableCaller } from './explorerActions.ts';
 import type { RowsResult } from '../../workers/protocol.ts';
 import { catalogTableOf } from './tableSources.ts';
+import { toVersionedSql, versionedName } from './versionedNames.ts';
 
 export const sqlRowLimit = 10_000;
 
@@ -43,6 +44,8 @@ export function createSqlActions(store: ExplorerStore, worker: TableCaller, load
   let module: Promise<SqlModule> | undefined;
   let session: ReturnType<SqlModule['openSqlSession']> | undefined;
   let registered: string | undefined;
+  /** Tables registered for `t@vN` names, by table and version. */
+  let registeredVersions = new Set<string>();
   let lastTable: import('apache-arrow').Table | undefined;
   let runs = 0;
   let lastSql: string | undefined;
@@ -53,16 +56,23 @@ export function createSqlActions(store: ExplorerStore, worker: TableCaller, load
     return sqlNameOf(store.getState().table);
   }
 
-  /** duckdb-wasm with the table registered under its name at `version`. */
-  async function sessionAt(version: number) {
+  /** duckdb-wasm with the table registered under its name at `version`, and as `t@vN` at each version `named`. */
+  async function sessionAt(version: number, named: number[] = []) {
     module ??= loadEngine();
     const m = await module;
     session ??= m.openSqlSession();
     const table = store.getState().table;
-    const key = `${table?.label}:${catalogTableOf(table) ?? ''}@${version}`;
+    const tableKey = `${table?.label}:${catalogTableOf(table) ?? ''}`;
+    const key = `${tableKey}@${version}`;
     if (registered !== key) {
       await session.registerTable(tableName(), await worker.call('arrowIpc', [{ version }]));
       registered = key;
+    }
+    for (const v of named) {
+      const versionKey = `${tableKey}@v${v}`;
+      if (registeredVersions.has(versionKey)) continue;
+      await session.registerTable(versionedName(tableName(), v), await worker.call('arrowIpc', [{ version: v }]));
+      registeredVersions.add(versionKey);
     }
     return { m, session };
   }
@@ -83,8 +93,9 @@ export function createSqlActions(store: ExplorerStore, worker: TableCaller, load
   async function sqlSourceCsv(sql: string, version: number): Promise<ArrayBuffer> {
     const refused = failIfNotQuery(sql, version);
     if (refused) throw new Error(`SQL source: ${refused.message}`);
-    const { m, session: s } = await sessionAt(version);
-    return new TextEncoder().encode(m.toCsvText(await s.query(sql))).buffer as ArrayBuffer;
+    const versioned = toVersionedSql(sql, tableName());
+    const { m, session: s } = await sessionAt(version, versioned.versions);
+    return new TextEncoder().encode(m.toCsvText(await s.query(versioned.sql))).buffer as ArrayBuffer;
   }
 
   async function runSql(sql: string): Promise<void> {
@@ -95,8 +106,9 @@ export function createSqlActions(store: ExplorerStore, worker: TableCaller, load
     if (refused) return setSql(refused);
     setSql({ status: 'loading' });
     try {
-      const { m, session } = await sessionAt(version);
-      const table = await session.query(sql);
+      const versioned = toVersionedSql(sql, tableName());
+      const { m, session } = await sessionAt(version, versioned.versions);
+      const table = await session.query(versioned.sql);
       if (run !== runs) return;
       lastTable = table;
       const { columns, rows, total } = m.toResultRows(table, sqlRowLimit);
@@ -126,6 +138,7 @@ export function createSqlActions(store: ExplorerStore, worker: TableCaller, load
   /** Another table is open: its results are gone with it. */
   function forgetTable(): void {
     registered = undefined;
+    registeredVersions = new Set();
     lastTable = undefined;
     lastSql = undefined;
     runs++;
