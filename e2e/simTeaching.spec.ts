@@ -120,3 +120,22 @@ test('workshop mode hides the outcome, asks the room before each decisive event,
   await expect(page.getByTestId('sim-summary')).toContainText('merge: ConcurrentDeleteRead');
   await expect(page.getByTestId('version-chain')).toContainText('v1');
 });
+
+test('on a conflict the page shows what the loser read, what the winner changed, and the rule in two voices', async ({ page }) => {
+  await page.goto('/?sim=seed-pinned-merge&seed=7');
+  await expect(page.getByTestId('sim-summary')).toContainText('merge: ConcurrentDeleteRead', { timeout: 60_000 });
+  await page.getByTestId('sim-next-conflict').click();
+  const details = page.getByTestId('conflict-details');
+  await expect(details).toContainText('What merge read');
+  await expect(details).toContainText('MERGE at version 0');
+  // The starting table's one file holds batch_001's rows; the cleanup's delete removed it, and that decided it.
+  await expect(page.getByTestId('conflict-read').locator('tbody tr')).toHaveCount(1);
+  await expect(page.getByTestId('conflict-read')).toContainText('batch_001.csv … batch_001.csv');
+  await expect(details).toContainText('What cleanup changed in version 1 (DELETE)');
+  await expect(page.getByTestId('conflict-removed').locator('tbody tr.removed')).toHaveCount(1);
+  const removed = await page.getByTestId('conflict-removed').locator('td.path').first().textContent();
+  const read = await page.getByTestId('conflict-read').locator('td.path').first().textContent();
+  expect(removed).toBe(read);
+  await expect(page.getByTestId('conflict-delta-rs-words')).toHaveText('Failed to commit transaction: Commit failed: a concurrent transaction deleted data this operation read.');
+  await expect(page.getByTestId('conflict-plain-words')).toContainText('The winner removed a file this transaction read');
+});

@@ -18,6 +18,7 @@ import { catalogKey, runLeaseWriter } from './leaseWriter.ts';
 import type { SimResult, TraceEvent } from './trace.ts';
 import type { CatalogUpdate } from './simCatalog.ts';
 import type { ConflictRules } from '../core/delta/conflicts/conflictChecker.ts';
+import type { Transaction } from '../core/delta/transaction.ts';
 
 export interface SimDependencies {
   /** A fresh in-memory store whose modification times follow `clock`. */
@@ -39,6 +40,8 @@ export interface SimRun extends SimResult {
   catalogUpdates: CatalogUpdate[];
   /** The version the starting table is at when the writers start (0 unless a fixture). */
   startVersion: number;
+  /** Each transaction that lost to a conflict, by the index of its conflict event in the trace. */
+  lost: { at: number; transaction: Transaction }[];
 }
 
 export async function runScenario(scenario: Scenario, seed: number, deps: SimDependencies, rules: ConflictRules = 'delta-rs'): Promise<SimRun> {
@@ -50,6 +53,7 @@ export async function runScenario(scenario: Scenario, seed: number, deps: SimDep
     ? new FaultyStore(simulated, { rng: seededRng(seed ^ 0xfa17), rates: { ...scenario.faults, calls: scenario.faults.calls?.filter((c): c is Exclude<typeof c, 'lease'> => c !== 'lease') } }, scheduler)
     : simulated;
   const trace: TraceEvent[] = [];
+  const lost: SimRun['lost'] = [];
   const env: WriterEnvironment = {
     store,
     scheduler,
@@ -60,6 +64,7 @@ export async function runScenario(scenario: Scenario, seed: number, deps: SimDep
     committed: [],
     rules,
     inspect: memory,
+    lost: (transaction) => lost.push({ at: trace.length - 1, transaction }),
   };
   const outcomes: Record<string, string> = {};
   const catalogUpdates: CatalogUpdate[] = [];
@@ -82,5 +87,5 @@ export async function runScenario(scenario: Scenario, seed: number, deps: SimDep
   }
   await Promise.all(writers);
   const finalVersion = env.committed.reduce((latest, c) => Math.max(latest, c.version), startVersion);
-  return { scenario: scenario.name, seed, trace, outcomes, finalVersion, events, store: memory, committed: env.committed, catalogUpdates, startVersion };
+  return { scenario: scenario.name, seed, trace, outcomes, finalVersion, events, store: memory, committed: env.committed, catalogUpdates, startVersion, lost };
 }

@@ -32,6 +32,8 @@ export interface WriterEnvironment {
   rules?: ConflictRules;
   /** The same objects without latency or faults: a lost race is re-checked there (for its advice) without taking virtual time. */
   inspect?: ObjectStore;
+  /** Told each transaction that lost to a conflict, right after its conflict event is recorded (what it read, for the page). */
+  lost?: (transaction: Transaction) => void;
 }
 
 export const simEngineInfo = (writer: string) => `Lakelab/sim:${writer}`;
@@ -107,6 +109,7 @@ export async function runWriter(script: WriterScript, env: WriterEnvironment, rn
           }
           const { text: advice } = await adviseOnRace(env.inspect ?? env.store, tx, rules);
           record({ kind: 'conflict', winningVersion: result.conflict.winningVersion, conflictKind: result.conflict.kind, message: result.message, operation: tx.operation, version: tx.readVersion, files: result.conflict.files, advice });
+          env.lost?.(tx);
           if (script.onConflict !== 'recompute' || recomputes >= (script.recomputeLimit ?? 3)) return result.conflict.kind;
           recomputes++;
           pinned = 'HEAD';

@@ -39,6 +39,8 @@ export interface SimRunResult {
   liveOn?: string;
   /** The table the run left, when asked for (`withTable`): every version of it opens in the explorer. */
   table?: SimTableObjects;
+  /** With the table: what each side of each conflict touched, by the conflict event's index. */
+  conflictDetails?: Record<number, import('../sim/conflictDetails.ts').ConflictDetail>;
 }
 
 export type SimResponse = { id: number; ok: true; result: SimRunResult } | { id: number; ok: false; error: SerializedLakeError };

@@ -9,6 +9,7 @@ import { summarise } from '../sim/figures.ts';
 import { toScenario } from './scenarioInput.ts';
 import type { SimRequest, SimRunResult } from './simProtocol.ts';
 import { tableObjects } from './simTableObjects.ts';
+import { conflictDetails } from '../sim/conflictDetails.ts';
 
 export async function runSimRequest(request: Omit<SimRequest, 'id' | 'samplesUrl'>, deps: SimDependencies): Promise<SimRunResult> {
   const { seed, rules = 'delta-rs', runId, withTable = false } = request;
@@ -24,7 +25,7 @@ export async function runSimRequest(request: Omit<SimRequest, 'id' | 'samplesUrl
     events: run.events,
     summary: summarise(run),
     invariantViolations: await checkInvariants(run, rules),
-    ...(withTable ? { table: await tableObjects(run.store) } : {}),
+    ...(withTable ? { table: await tableObjects(run.store), conflictDetails: await conflictDetails(run, deps.operations.codec) } : {}),
   };
 }
 

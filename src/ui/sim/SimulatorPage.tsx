@@ -16,6 +16,7 @@ import { LiveOnAzure } from './LiveOnAzure.tsx';
 import { useOpenSimulatedTable } from './openSimulatedTable.ts';
 import { ScenarioEditor } from './editor/ScenarioEditor.tsx';
 import { WorkshopPrompt, WorkshopToggle } from './Workshop.tsx';
+import { ConflictDetails } from './ConflictDetails.tsx';
 import { useSimKeys } from './useSimKeys.ts';
 
 /** Racing writers on virtual time: pick a scenario and a seed, run, step through the trace. */
@@ -93,6 +94,7 @@ export function SimulatorPage() {
                       <p>It lost to version {focus.winningVersion}. {explainConflictKind(focus.conflictKind ?? '')}</p>
                       {focus.advice && <p data-testid="sim-advice"><strong>Would another isolation level or rule set have let it through? </strong>{focus.advice}</p>}
                       <ConflictGraph conflict={focus} trace={result.trace} />
+                      {result.conflictDetails?.[cursor] && <ConflictDetails detail={result.conflictDetails[cursor]!} />}
                     </>
                   )}
                   {focus.kind !== 'conflict' && focus.message && <p className="muted">{focus.message}</p>}
