@@ -49,6 +49,7 @@ export async function openBrowserSqlEngine(): Promise<SqlEngine> {
     insertIpc: async (name, ipc) => { await connection.insertArrowFromIPCStream(ipc, { name, create: true }); },
     registerFile: async (name, bytes) => { await db.registerFileBuffer(name, bytes); },
     dropFile: async (name) => { await db.dropFile(name); },
+    copyFile: async (name) => db.copyFileToBuffer(name),
     close: async () => { await connection.close(); },
   });
 }

@@ -14,6 +14,8 @@ export interface SqlEngine {
   registerCsv(name: string, bytes: Uint8Array): Promise<void>;
   /** Make any file's bytes readable under `name` (a DuckDB database to ATTACH, ...); dropped by drop(name) or close(). */
   registerFile(name: string, bytes: Uint8Array): Promise<void>;
+  /** The bytes of a registered file now (a database written through ATTACH, after CHECKPOINT). */
+  exportFile(name: string): Promise<Uint8Array>;
   /** Drop table or view `name`, and the file `name` if one was registered. */
   drop(name: string): Promise<void>;
   close(): Promise<void>;
@@ -25,6 +27,7 @@ export interface DuckdbSession {
   insertIpc(name: string, ipc: Uint8Array): Promise<void>;
   registerFile(name: string, bytes: Uint8Array): Promise<void>;
   dropFile(name: string): Promise<void>;
+  copyFile(name: string): Promise<Uint8Array>;
   close(): Promise<void>;
 }
 
@@ -59,6 +62,9 @@ export function toSqlEngine(session: DuckdbSession): SqlEngine {
     async registerFile(name, bytes) {
       await live().registerFile(name, bytes);
       files.add(name);
+    },
+    async exportFile(name) {
+      return live().copyFile(name);
     },
     async drop(name) {
       await live().run(`DROP VIEW IF EXISTS ${quoteIdentifier(name)}`).catch(() => undefined);

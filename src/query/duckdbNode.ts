@@ -40,6 +40,7 @@ export async function openNodeSqlEngine(): Promise<SqlEngine> {
     insertIpc: async (name, ipc) => { connection.insertArrowFromIPCStream(ipc, { name, create: true }); },
     registerFile: async (name, bytes) => { db.registerFileBuffer(name, bytes); },
     dropFile: async (name) => { db.dropFile(name); },
+    copyFile: async (name) => db.copyFileToBuffer(name),
     close: async () => { connection.close(); },
   });
 }

@@ -1,7 +1,7 @@
 /**
  * A DuckLake catalog database as core sees it: SQL in, plain rows out. The query layer
  * implements it over duckdb-wasm (DuckDB catalog files) and sql.js (SQLite catalog files),
- * both read-only; core never imports either.
+ * read-only unless opened for writing; core never imports either.
  */
 export type CatalogDialect = 'duckdb' | 'sqlite';
 
@@ -28,6 +28,12 @@ export interface CatalogDatabase {
   query(sql: string): Promise<Record<string, unknown>[]>;
   /** The same result column by column, where the database answers that way (DuckDB: Arrow): one object per row fewer. */
   queryColumns?(sql: string): Promise<CatalogColumns>;
+  /**
+   * Run a commit's statements (core/ducklake/write/catalogStatements.ts renders them for this
+   * dialect) in one transaction: all of them or, on any error, none. Only a catalog opened for
+   * writing has it.
+   */
+  transact?(statements: readonly string[]): Promise<void>;
 }
 
 export interface CatalogColumns {

@@ -18,12 +18,19 @@ export interface CatalogFile extends CatalogDatabase {
    * sqlite extension writes) are cast to those types by duckdb-wasm, as the ducklake extension does.
    */
   queryTyped(sql: string, types: string[]): Promise<Table>;
+  /** The catalog's bytes as they are now: what a commit through transact() wrote included. */
+  exportBytes(): Promise<Uint8Array>;
   close(): Promise<void>;
 }
 
+export interface OpenCatalogOptions {
+  /** Open for writing: transact() runs commits on the in-memory copy; exportBytes() gives the new file. */
+  writable?: boolean;
+}
+
 /** Opens `bytes` as a catalog: DuckDB or SQLite by magic bytes. `openEngine` gives a fresh duckdb-wasm connection. */
-export async function openCatalogFile(name: string, bytes: Uint8Array, openEngine: () => Promise<SqlEngine>): Promise<CatalogFile> {
+export async function openCatalogFile(name: string, bytes: Uint8Array, openEngine: () => Promise<SqlEngine>, options: OpenCatalogOptions = {}): Promise<CatalogFile> {
   const format = detectCatalogFormat(bytes, name);
-  if (format === 'duckdb') return openDuckdbCatalog(await openEngine(), name, bytes);
-  return openSqliteCatalog(name, bytes, openEngine);
+  if (format === 'duckdb') return openDuckdbCatalog(await openEngine(), name, bytes, options);
+  return openSqliteCatalog(name, bytes, openEngine, options);
 }

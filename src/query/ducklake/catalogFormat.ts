@@ -42,7 +42,7 @@ export function detectCatalogFormat(bytes: Uint8Array, name: string): CatalogFor
  * checksum, then iteration, meta_block, free_list, block_count and block_alloc_size (u64 LE);
  * the one with the higher iteration is current.
  */
-function duckdbSize(bytes: Uint8Array): number {
+export function duckdbSize(bytes: Uint8Array): number {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const header = (offset: number) => ({
     iteration: view.getBigUint64(offset + 8, true),

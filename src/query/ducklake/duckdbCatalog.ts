@@ -8,16 +8,19 @@ import { LakeError } from '../../core/errors.ts';
 import type { SqlEngine } from '../duckdbEngine.ts';
 import { toPlainRows } from '../arrowToPlain.ts';
 import { toCatalogColumns, toCatalogRows } from './catalogRowsFromArrow.ts';
-import type { CatalogFile } from './catalogFile.ts';
+import type { CatalogFile, OpenCatalogOptions } from './catalogFile.ts';
+import { duckdbSize } from './catalogFormat.ts';
 
 let opened = 0;
 
-export async function openDuckdbCatalog(engine: SqlEngine, name: string, bytes: Uint8Array): Promise<CatalogFile> {
+export async function openDuckdbCatalog(engine: SqlEngine, name: string, bytes: Uint8Array, options: OpenCatalogOptions = {}): Promise<CatalogFile> {
   const alias = `lakelab_catalog_${++opened}`;
   const file = `${alias}.duckdb`;
   await engine.registerFile(file, bytes);
+  // A writable database's write-ahead log in memory too: in Node, duckdb-wasm would put it on disk beside the process.
+  if (options.writable) await engine.registerFile(`${file}.wal`, new Uint8Array(0));
   try {
-    await engine.query(`ATTACH '${file}' AS ${alias} (READ_ONLY)`);
+    await engine.query(`ATTACH '${file}' AS ${alias}${options.writable ? '' : ' (READ_ONLY)'}`);
   } catch (error) {
     await engine.close();
     const message = error instanceof Error ? error.message.split('\n')[0]?.replace(/^SQL: /, '') : String(error);
@@ -60,10 +63,35 @@ export async function openDuckdbCatalog(engine: SqlEngine, name: string, bytes: 
     async queryTyped(sql) {
       return run(sql);
     },
+    ...(options.writable ? {
+      async transact(statements: readonly string[]) {
+        await engine.query('BEGIN TRANSACTION');
+        try {
+          for (const sql of statements) await engine.query(sql);
+          await engine.query('COMMIT');
+        } catch (error) {
+          await engine.query('ROLLBACK').catch(() => undefined);
+          throw new LakeError('Corrupt', `${name}: the commit was refused by the catalog database, nothing of it was written (${error instanceof Error ? error.message.split('\n')[0]?.replace(/^SQL: /, '') : String(error)})`, { cause: error });
+        }
+      },
+    } : {}),
+    async exportBytes() {
+      // Everything into the file itself (no WAL beside it), then its bytes.
+      if (options.writable) await engine.query(`CHECKPOINT ${alias}`);
+      const bytes = await engine.exportFile(file);
+      // DuckDB drops free blocks from the end of the file but its header still counts them: give
+      // the file the length its header says (zeros: free blocks), as a complete download has.
+      const size = duckdbSize(bytes);
+      if (size <= bytes.length) return bytes;
+      const padded = new Uint8Array(size);
+      padded.set(bytes);
+      return padded;
+    },
     async close() {
       await engine.query(`USE memory`).catch(() => undefined);
       await engine.query(`DETACH ${alias}`).catch(() => undefined);
       await engine.drop(file);
+      if (options.writable) await engine.drop(`${file}.wal`);
       await engine.close();
     },
   };

@@ -14,7 +14,7 @@ import { filesAt, loadFilesScheduledForDeletion, loadTableFiles, type FileAtSnap
 import { loadGrowthInputs, toTableGrowth, type GrowthPoint } from '../../core/ducklake/tableGrowth.ts';
 import type { FileScheduledForDeletionRow } from '../../core/ducklake/catalogRows.ts';
 import type { SqlEngine } from '../duckdbEngine.ts';
-import { openCatalogFile, type CatalogFile } from './catalogFile.ts';
+import { openCatalogFile, type CatalogFile, type OpenCatalogOptions } from './catalogFile.ts';
 import { loadDucklakeRows, scanDucklake, type DataFiles, type DucklakeScanOptions } from './ducklakeScan.ts';
 import type { RowsBatch } from './fileRows.ts';
 
@@ -25,8 +25,8 @@ export class OpenDucklake {
   private constructor(readonly file: CatalogFile, readonly catalog: DucklakeCatalog) {}
 
   /** Opens catalog bytes (DuckDB or SQLite) and reads its catalog tables. */
-  static async open(name: string, bytes: Uint8Array, openEngine: () => Promise<SqlEngine>): Promise<OpenDucklake> {
-    const file = await openCatalogFile(name, bytes, openEngine);
+  static async open(name: string, bytes: Uint8Array, openEngine: () => Promise<SqlEngine>, options: OpenCatalogOptions = {}): Promise<OpenDucklake> {
+    const file = await openCatalogFile(name, bytes, openEngine, options);
     try {
       return new OpenDucklake(file, await loadCatalog(file));
     } catch (error) {

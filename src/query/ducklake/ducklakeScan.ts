@@ -62,7 +62,8 @@ export async function* scanDucklake(catalog: CatalogFile, plan: DucklakeScanPlan
 
 function limitBatch(batch: RowsBatch, remaining: number): RowsBatch {
   if (batch.rows.length <= remaining) return batch;
-  return { ...batch, rows: batch.rows.slice(0, remaining), rowIds: batch.rowIds.slice(0, remaining) };
+  const cut = { ...batch, rows: batch.rows.slice(0, remaining), rowIds: batch.rowIds.slice(0, remaining) };
+  return batch.positions ? { ...cut, positions: batch.positions.slice(0, remaining) } : cut;
 }
 
 export async function readData(data: DataFiles, location: DataLocation, plan: DucklakeScanPlan, what: string, signal?: AbortSignal): Promise<Uint8Array> {

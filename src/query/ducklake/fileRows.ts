@@ -25,6 +25,8 @@ export interface RowsBatch {
   rowIds: (number | null)[];
   /** Each row's own source, when the batch joins several (loadDucklakeRows). */
   sources?: string[];
+  /** Each row's position in its data file (a data file's batch; deletes are written by position). */
+  positions?: number[];
 }
 
 export interface FileRowsInput {
@@ -67,6 +69,7 @@ export function toFileRows(input: FileRowsInput): RowsBatch {
   const snapshots = snapshotAt >= 0 ? table.getChildAt(snapshotAt) : null;
   const rows: Record<string, JsonValue>[] = [];
   const ids: (number | null)[] = [];
+  const positions: number[] = [];
   let start = 0;
   for (let b = 0; b < table.batches.length; b++) {
     const batch = table.batches[b]!;
@@ -78,9 +81,10 @@ export function toFileRows(input: FileRowsInput): RowsBatch {
       const row: Record<string, JsonValue> = {};
       sources.forEach((source, c) => { row[source.name] = readers[c] ? readers[c]!(r) : source.constant; });
       rows.push(row);
+      positions.push(position);
       ids.push(rowIds ? Number(rowIds.get(position) as number | bigint) : file.rowIdStart === null ? null : file.rowIdStart + position);
     }
     start += batch.numRows;
   }
-  return { source: name, rows, rowIds: ids };
+  return { source: name, rows, rowIds: ids, positions };
 }

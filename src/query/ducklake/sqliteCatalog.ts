@@ -8,17 +8,17 @@ import { tableFromArrays, type Table } from 'apache-arrow';
 import { LakeError } from '../../core/errors.ts';
 import { quoteIdentifier } from '../../core/sqlNames.ts';
 import type { SqlEngine } from '../duckdbEngine.ts';
-import type { CatalogFile } from './catalogFile.ts';
+import type { CatalogFile, OpenCatalogOptions } from './catalogFile.ts';
 import { loadSqlJs, type SqlJsDatabase } from './sqlJs.ts';
 
 let casts = 0;
 
-export async function openSqliteCatalog(name: string, bytes: Uint8Array, openEngine: () => Promise<SqlEngine>): Promise<CatalogFile> {
+export async function openSqliteCatalog(name: string, bytes: Uint8Array, openEngine: () => Promise<SqlEngine>, options: OpenCatalogOptions = {}): Promise<CatalogFile> {
   const sqlJs = await loadSqlJs();
   let db: SqlJsDatabase;
   try {
     db = new sqlJs.Database(bytes);
-    db.exec('PRAGMA query_only = 1');
+    if (!options.writable) db.exec('PRAGMA query_only = 1');
     db.exec('SELECT count(*) FROM sqlite_master');
   } catch (error) {
     throw new LakeError('Corrupt', `${name}: cannot open it as a SQLite database (${error instanceof Error ? error.message : String(error)})`, { cause: error });
@@ -78,6 +78,21 @@ export async function openSqliteCatalog(name: string, bytes: Uint8Array, openEng
       } finally {
         await sqlEngine.drop(table);
       }
+    },
+    ...(options.writable ? {
+      async transact(statements: readonly string[]) {
+        db.exec('BEGIN');
+        try {
+          for (const sql of statements) db.exec(sql);
+          db.exec('COMMIT');
+        } catch (error) {
+          try { db.exec('ROLLBACK'); } catch { /* already rolled back */ }
+          throw new LakeError('Corrupt', `${name}: the commit was refused by the catalog database, nothing of it was written (${error instanceof Error ? error.message : String(error)})`, { cause: error });
+        }
+      },
+    } : {}),
+    async exportBytes() {
+      return db.export();
     },
     async close() {
       db.close();
