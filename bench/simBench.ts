@@ -11,13 +11,14 @@ import { MemoryStore } from '../src/storage/memoryStore.ts';
 import { loadParquetWasm } from '../src/query/parquetWasm.ts';
 import { simOperations } from '../src/workers/simOperationsImpl.ts';
 import { runScenario } from '../src/sim/runScenario.ts';
+import { simWaits } from '../src/workers/simSettle.ts';
 import { summarise } from '../src/sim/trace.ts';
 import { appendersScenario as appenders } from './appendersScenario.ts';
 import type { BenchResult } from './timing.ts';
 
 export async function runSimBench(outDir: string): Promise<BenchResult> {
   await loadParquetWasm();
-  const deps = { makeStore: (clock: { now(): number }) => new MemoryStore({ clock }), operations: simOperations, settle: () => new Promise<void>((r) => setImmediate(r)) };
+  const deps = { makeStore: (clock: { now(): number }) => new MemoryStore({ clock }), operations: simOperations, ...simWaits };
   const scenario = appenders(32, 5);
   const start = performance.now();
   const run = await runScenario(scenario, 1, deps);

@@ -115,6 +115,24 @@ test('sweeps the number of writers and charts conflicts and throughput', async (
   await page.screenshot({ path: test.info().outputPath('simulator-sweep.png'), fullPage: true });
 });
 
+test('runs a scenario over 500 seeds in the worker, with a progress bar, and cancels one', async ({ page }) => {
+  await page.goto('/?sim=delete-vs-delete&seed=1');
+  await expect(page.getByTestId('sim-summary')).toContainText('Invariants: all hold', { timeout: 60_000 });
+  await page.getByTestId('sim-seeds').click();
+  await expect(page.getByTestId('sim-batch-progress')).toBeVisible();
+  const statistics = page.getByTestId('sim-seed-statistics');
+  await expect(statistics).toContainText('delete-vs-delete, seeds 1 to 500: 1.0 commits a run (1 to 1); conflicts ConcurrentDeleteRead 500; invariants broken in 0 run(s).', { timeout: 180_000 });
+  await expect(page.getByTestId('sim-batch')).toHaveCount(0);
+  // The page stays responsive meanwhile: another scenario's many-seed run, cancelled part-way.
+  await page.goto('/?sim=retry-storm&seed=1');
+  await expect(page.getByTestId('sim-summary')).toContainText('Invariants: all hold', { timeout: 60_000 });
+  await page.getByTestId('sim-seeds').click();
+  await expect(page.getByTestId('sim-batch')).toContainText(/Run [1-9]\d* of 500/, { timeout: 60_000 });
+  await page.getByTestId('sim-batch-cancel').click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Aborted' })).toContainText(/500 seeds of retry-storm was cancelled after \d+ of 500 runs/);
+  await expect(page.getByTestId('sim-batch')).toHaveCount(0);
+});
+
 test('draws who holds the lease: a crashed holder keeps it until the staleness window lets another run break it', async ({ page }) => {
   await page.goto('/?sim=lease-crash-recovery&seed=1');
   await expect(page.getByTestId('sim-summary')).toContainText('run-3: committed', { timeout: 60_000 });

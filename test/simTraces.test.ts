@@ -18,6 +18,7 @@ import { scenarioLibrary } from '../src/sim/scenarioLibrary.ts';
 import { toSweepScenario } from '../src/sim/sweep.ts';
 import type { Scenario } from '../src/sim/scenario.ts';
 import { appendersScenario } from '../bench/appendersScenario.ts';
+import { simWaits } from '../src/workers/simSettle.ts';
 
 const hashesFile = join(import.meta.dirname, 'simTraceHashes.json');
 const recording = process.env.LAKELAB_RECORD_TRACE_HASHES === '1';
@@ -26,7 +27,7 @@ const recorded: Record<string, string> = recording ? {} : JSON.parse(readFileSyn
 const deps: SimDependencies = {
   makeStore: (clock) => new MemoryStore({ clock, newLeaseId: () => 'lease' }),
   operations: simOperations,
-  settle: () => new Promise((resolve) => setImmediate(resolve)),
+  ...simWaits, // the per-event wait the simulator runs with (the hashes were recorded with setImmediate)
   fixtures: folderFixtures(),
 };
 

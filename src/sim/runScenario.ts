@@ -26,6 +26,12 @@ export interface SimDependencies {
   operations: SimOperations;
   /** Let woken code run until it waits again (a macrotask turn: setTimeout(0) / setImmediate). */
   settle: () => Promise<void>;
+  /**
+   * Between events: let woken code run until it waits again, where that takes no macrotask
+   * (Node: the microtask queue drained, process.nextTick); `settle` when absent. The same
+   * interleaving either way, since simulated code waits only on virtual time.
+   */
+  drain?: () => Promise<void>;
   /** Where scenarios that start from a fixture (`table.fixture`) get its files. */
   fixtures?: FixtureLoader;
 }
@@ -45,7 +51,7 @@ export interface SimRun extends SimResult {
 }
 
 export async function runScenario(scenario: Scenario, seed: number, deps: SimDependencies, rules: ConflictRules = 'delta-rs'): Promise<SimRun> {
-  const scheduler = new VirtualScheduler(simStartTime, deps.settle);
+  const scheduler = new VirtualScheduler(simStartTime, deps.settle, deps.drain);
   const memory = deps.makeStore(scheduler);
   const startVersion = await writeStartingTable(memory, scenario.table, { operations: deps.operations, rng: seededRng(seed ^ 0x5eed), clock: scheduler, fixtures: deps.fixtures });
   const simulated = new SimulatedStore(memory, scheduler, seededRng(seed), { default: defaultLatency, ...scenario.latency });

@@ -2,7 +2,10 @@
  * Virtual time for the simulator: every store call and every pause is an event at a virtual
  * time, run in (time, sequence) order, one at a time. Between events the runner lets the
  * woken code run until it waits again (`settle`), so a (scenario, seed) always gives the
- * same interleaving, in Node, in a worker or in the page.
+ * same interleaving, in Node, in a worker or in the page. Between two events `drain` does that
+ * wait when the platform can tell that the microtasks ran out without a macrotask turn (Node's
+ * process.nextTick): simulated store calls only ever wait on this clock, so the woken code
+ * waits again once its microtasks are done (docs/decisions/0019).
  */
 import type { Clock } from '../core/clock.ts';
 
@@ -17,7 +20,7 @@ export class VirtualScheduler implements Clock {
   private seq = 0;
   private readonly queue: Waiting[] = [];
 
-  constructor(start: number, private readonly settle: () => Promise<void>) {
+  constructor(start: number, private readonly settle: () => Promise<void>, private readonly drain: () => Promise<void> = settle) {
     this.current = start;
   }
 
@@ -39,7 +42,7 @@ export class VirtualScheduler implements Clock {
       this.current = next.time;
       next.wake();
       events++;
-      await this.settle();
+      await this.drain();
     }
     return events;
   }

@@ -6,10 +6,11 @@ import { loadParquetWasm } from '../query/parquetWasm.ts';
 import { simOperations } from './simOperationsImpl.ts';
 import { sampleFixtures } from './sampleFixtures.ts';
 import { runSimRequest } from './simRun.ts';
+import { simWaits } from './simSettle.ts';
 import type { FixtureLoader } from '../sim/fixtureTable.ts';
-import type { SimRequest, SimResponse } from './simProtocol.ts';
+import type { SimMessage, SimResponse } from './simProtocol.ts';
+import { runSimBatch } from './simBatch.ts';
 
-const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 let fixtures: { url: string; loader: FixtureLoader } | undefined;
 const fixturesAt = (url: string | undefined) => {
   if (url === undefined) return undefined;
@@ -17,13 +18,32 @@ const fixturesAt = (url: string | undefined) => {
   return fixtures.loader;
 };
 
-onmessage = async (event: MessageEvent<SimRequest>) => {
-  const { id, samplesUrl, ...request } = event.data;
+const deps = (samplesUrl: string | undefined) => ({ makeStore: (clock: { now(): number }) => new MemoryStore({ clock, newLeaseId: () => 'lease' }), operations: simOperations, ...simWaits, fixtures: fixturesAt(samplesUrl) });
+const cancelled = new Set<number>();
+
+onmessage = async (event: MessageEvent<SimMessage>) => {
+  const message = event.data;
+  if ('cancel' in message) {
+    cancelled.add(message.cancel);
+    return;
+  }
+  const { id, samplesUrl } = message;
   try {
     await loadParquetWasm();
-    const result = await runSimRequest(request, { makeStore: (clock) => new MemoryStore({ clock, newLeaseId: () => 'lease' }), operations: simOperations, settle, fixtures: fixturesAt(samplesUrl) });
-    postMessage({ id, ok: true, result } satisfies SimResponse);
+    if ('batch' in message) {
+      const batch = await runSimBatch(message.batch, deps(samplesUrl), {
+        onProgress: (done, total) => postMessage({ id, progress: { done, total } } satisfies SimResponse),
+        isCancelled: () => cancelled.has(id),
+      });
+      postMessage({ id, ok: true, batch } satisfies SimResponse);
+    } else {
+      const { id: _, samplesUrl: __, ...request } = message;
+      const result = await runSimRequest(request, deps(samplesUrl));
+      postMessage({ id, ok: true, result } satisfies SimResponse);
+    }
   } catch (error) {
     postMessage({ id, ok: false, error: toLakeError(error).toJSON() } satisfies SimResponse);
+  } finally {
+    cancelled.delete(id);
   }
 };

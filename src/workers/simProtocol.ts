@@ -3,6 +3,8 @@ import type { SerializedLakeError } from '../core/errors.ts';
 import type { TraceEvent } from '../sim/trace.ts';
 import type { SimFigures } from '../sim/figures.ts';
 import type { InvariantViolation } from '../sim/invariants.ts';
+import type { SweepPoint } from '../sim/sweep.ts';
+import type { SeedStatistics } from '../sim/seedStatistics.ts';
 
 export interface SimRequest {
   id: number;
@@ -43,4 +45,28 @@ export interface SimRunResult {
   conflictDetails?: Record<number, import('../sim/conflictDetails.ts').ConflictDetail>;
 }
 
-export type SimResponse = { id: number; ok: true; result: SimRunResult } | { id: number; ok: false; error: SerializedLakeError };
+/** Many runs as one job (simBatch.ts): the sweep of the number of writers, or one scenario over many seeds. */
+export type SimBatch =
+  | { kind: 'sweep'; seed: number }
+  | { kind: 'seeds'; scenario: string | unknown; firstSeed: number; runs: number; rules?: 'delta-rs' | 'spark' | 'ducklake' };
+
+export type SimBatchResult = { kind: 'sweep'; points: SweepPoint[] } | { kind: 'seeds'; statistics: SeedStatistics };
+
+export interface SimBatchRequest {
+  id: number;
+  batch: SimBatch;
+  samplesUrl?: string;
+}
+
+/** Stop the batch with this id between two runs (it answers with an Aborted error). */
+export interface SimCancel {
+  cancel: number;
+}
+
+export type SimMessage = SimRequest | SimBatchRequest | SimCancel;
+
+export type SimResponse =
+  | { id: number; ok: true; result: SimRunResult }
+  | { id: number; ok: true; batch: SimBatchResult }
+  | { id: number; progress: { done: number; total: number } }
+  | { id: number; ok: false; error: SerializedLakeError };

@@ -19,6 +19,7 @@ import { describeFigures, describeWriterFigures, noFigures, summarise } from '..
 import type { ConflictRules } from '../../core/delta/conflicts/conflictChecker.ts';
 import { flagInteger, flagString, hasFlag, type ParsedArgs } from '../args.ts';
 import type { Command, Io } from '../command.ts';
+import { simWaits } from '../../workers/simSettle.ts';
 import { formatOption, help } from '../commonOptions.ts';
 import { toOutputFormat, writeRows } from '../output.ts';
 import { builtInFixtureFolders, folderFixtures } from '../fixtureFolders.ts';
@@ -56,7 +57,7 @@ async function runSim(args: ParsedArgs, io: Io): Promise<number> {
   const run = await runScenario(scenario, seed, {
     makeStore: (clock) => new MemoryStore({ clock }),
     operations: simOperations,
-    settle: () => new Promise((settled) => setImmediate(settled)),
+    ...simWaits,
     fixtures: folderFixtures(extraFixtures === undefined ? builtInFixtureFolders : [resolve(extraFixtures), ...builtInFixtureFolders]),
   }, rules);
   const problems = await checkInvariants(run, rules);

@@ -11,6 +11,7 @@ import { ScenarioFiles } from './ScenarioFiles.tsx';
 import { TracePlayer } from './TracePlayer.tsx';
 import { ConflictGraph, VersionChain } from './VersionChain.tsx';
 import { SweepChart } from './SweepChart.tsx';
+import { SeedStatisticsView } from './SeedStatisticsView.tsx';
 import { canPickDirectory, pickDirectory } from '../explorer/folderTables.ts';
 import { LiveOnAzure } from './LiveOnAzure.tsx';
 import { useOpenSimulatedTable } from './openSimulatedTable.ts';
@@ -115,6 +116,7 @@ export function SimulatorPage() {
                 </button>
                 <RuleComparison />
                 <SweepChart />
+                <SeedStatisticsView />
               </div>}
             </div>
           );

@@ -1,6 +1,7 @@
 import type { SweepPoint } from '../../sim/sweep.ts';
 import { LoadableView } from '../shared/LoadableView.tsx';
 import { useSimActions, useSimState } from './SimContext.tsx';
+import { BatchProgress } from './BatchProgress.tsx';
 
 const width = 520;
 const height = 180;
@@ -9,12 +10,14 @@ const height = 180;
 export function SweepChart() {
   const sweep = useSimState((s) => s.sweep);
   const actions = useSimActions();
+  const running = useSimState((s) => s.batch?.kind === 'sweep');
   return (
     <div className="sweep">
-      <button type="button" onClick={() => void actions.runSweep()} data-testid="sim-sweep">Sweep: 1 to 16 writers on one file</button>
-      <LoadableView value={sweep} what="the sweep">
+      <button type="button" disabled={running} onClick={() => void actions.runSweep()} data-testid="sim-sweep">Sweep: 1 to 16 writers on one file</button>
+      <BatchProgress kind="sweep" />
+      {!running && <LoadableView value={sweep} what="the sweep">
         {(points) => <Chart points={points} />}
-      </LoadableView>
+      </LoadableView>}
     </div>
   );
 }

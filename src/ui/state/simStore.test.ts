@@ -9,6 +9,7 @@ import { MemoryStore } from '../../storage/memoryStore.ts';
 import { loadParquetWasm } from '../../query/parquetWasm.ts';
 import { simOperations } from '../../workers/simOperationsImpl.ts';
 import { runSimRequest } from '../../workers/simRun.ts';
+import { runSimBatch } from '../../workers/simBatch.ts';
 import type { SimRunResult } from '../../workers/simProtocol.ts';
 import type { SimDependencies } from '../../sim/runScenario.ts';
 import { createSimActions, createSimStore, type SimRunner } from './simStore.ts';
@@ -21,6 +22,9 @@ const deps: SimDependencies = {
 
 beforeAll(async () => { await loadParquetWasm(); });
 
+/** The worker's batch runner, called directly; the signal stops it between two runs, as the worker's cancel message does. */
+const runBatch: SimRunner['runBatch'] = (batch, options = {}) => runSimBatch(batch, deps, { onProgress: options.onProgress, isCancelled: () => options.signal?.aborted === true });
+
 /** A runner over the real engine whose answers wait until released, one by one, in any order. */
 function heldRunner() {
   const held: { release: () => void; key: string }[] = [];
@@ -31,6 +35,7 @@ function heldRunner() {
   };
   const runner: SimRunner = {
     run: (scenario, seed, options = {}) => hold(runSimRequest({ scenario, seed, ...options }, deps), `${String(scenario)} seed ${seed}`),
+    runBatch,
     runLive: async (scenario, options = {}) => ({ ...(await hold(runSimRequest({ scenario, seed: 1, runId: options.runId }, deps), `${String(scenario)} live`)), live: true, seed: 0 }),
   };
   /** Let the held answer for `key` ("<scenario> seed <n>" or "<scenario> live") through, once it is held. */
@@ -107,14 +112,14 @@ describe('a result belongs to the run that produced it', () => {
 
   it('refuses an answer that carries another run\'s id', async () => {
     const store = createSimStore({ open: true, scenario: 'delete-vs-delete' });
-    const actions = createSimActions(store, { run: async (scenario, seed, options = {}) => runSimRequest({ scenario, seed, runId: (options.runId ?? 0) + 1 }, deps) });
+    const actions = createSimActions(store, { runBatch, run: async (scenario, seed, options = {}) => runSimRequest({ scenario, seed, runId: (options.runId ?? 0) + 1 }, deps) });
     await actions.runSimulation();
     expect(store.getState().run).toMatchObject({ status: 'error', message: expect.stringContaining('was answered with the result of run') });
   });
 });
 
 describe('the rule comparison', () => {
-  const direct: SimRunner = { run: (scenario, seed, options = {}) => runSimRequest({ scenario, seed, ...options }, deps) };
+  const direct: SimRunner = { runBatch, run: (scenario, seed, options = {}) => runSimRequest({ scenario, seed, ...options }, deps) };
 
   it('gives each rule set\'s figures, and the writers that differ: a compaction fails a whole-table reader under Spark\'s rules only', async () => {
     const store = createSimStore({ open: true, scenario: 'compaction-vs-writers', seed: 2 });
@@ -135,8 +140,46 @@ describe('the rule comparison', () => {
   it('does not fill a lease scenario\'s columns with a non-answer: it says why there is nothing to compare', async () => {
     const store = createSimStore({ open: true, scenario: 'lease-single-writer' });
     let runs = 0;
-    await createSimActions(store, { run: (...args) => { runs++; return direct.run(...args); } }).compareRules();
+    await createSimActions(store, { runBatch, run: (...args) => { runs++; return direct.run(...args); } }).compareRules();
     expect(store.getState().comparison).toEqual({ status: 'ready', value: { compared: false, why: expect.stringContaining('no rule set judges it') } });
     expect(runs).toBe(0);
+  });
+});
+
+describe('sweeps and many seeds, as batches', () => {
+  const direct: SimRunner = { runBatch, run: (scenario, seed, options = {}) => runSimRequest({ scenario, seed, ...options }, deps) };
+
+  it('counts each writer\'s outcomes, the commits and conflicts over the seeds, with the progress after each run', async () => {
+    const store = createSimStore({ open: true, scenario: 'delete-vs-delete' });
+    const progress: number[] = [];
+    store.subscribe((s) => { if (s.batch && progress.at(-1) !== s.batch.done) progress.push(s.batch.done); });
+    await createSimActions(store, direct).runSeedStatistics(12);
+    const statistics = store.getState().seedStatistics;
+    expect(statistics?.status).toBe('ready');
+    const value = (statistics as { value: import('../../sim/seedStatistics.ts').SeedStatistics }).value;
+    const runs = await Promise.all(Array.from({ length: 12 }, (_, i) => runSimRequest({ scenario: 'delete-vs-delete', seed: i + 1 }, deps)));
+    const outcomes: Record<string, Record<string, number>> = {};
+    for (const run of runs) for (const [writer, outcome] of Object.entries(run.outcomes)) (outcomes[writer] ??= {})[outcome] = (outcomes[writer]![outcome] ?? 0) + 1;
+    expect(value).toMatchObject({ scenario: 'delete-vs-delete', firstSeed: 1, runs: 12, outcomes, violations: [] });
+    expect(value.commits.mean).toBeCloseTo(runs.reduce((n, r) => n + r.summary.commits, 0) / 12);
+    expect(value.conflicts).toEqual({ ConcurrentDeleteRead: 12 });
+    expect(progress).toEqual([0, ...Array.from({ length: 12 }, (_, i) => i + 1)].slice(0, progress.length));
+    expect(progress.at(-1)).toBe(12);
+    expect(store.getState().batch).toBeUndefined();
+  });
+
+  it('stops between two runs when cancelled, and says so', async () => {
+    const store = createSimStore({ open: true, scenario: 'retry-storm' });
+    const actions = createSimActions(store, direct);
+    store.subscribe((s) => { if (s.batch && s.batch.done >= 2) actions.cancelBatch(); });
+    await actions.runSeedStatistics(50);
+    expect(store.getState().seedStatistics).toMatchObject({ status: 'error', code: 'Aborted', message: expect.stringMatching(/cancelled after 2 of 50 runs/) });
+    expect(store.getState().batch).toBeUndefined();
+  });
+
+  it('sweeps the number of writers', async () => {
+    const store = createSimStore({ open: true });
+    await createSimActions(store, direct).runSweep();
+    expect(store.getState().sweep).toMatchObject({ status: 'ready', value: [{ writers: 1, conflictRate: 0 }, { writers: 2 }, { writers: 4 }, { writers: 8 }, { writers: 16 }] });
   });
 });

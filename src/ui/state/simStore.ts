@@ -6,7 +6,7 @@
  */
 import { createStore } from 'zustand/vanilla';
 import { toLakeError } from '../../core/errors.ts';
-import type { SimRunResult } from '../../workers/simProtocol.ts';
+import type { SimBatch, SimBatchResult, SimRunResult } from '../../workers/simProtocol.ts';
 import type { Loadable } from './explorerStore.ts';
 import type { LiveTarget } from '../../workers/liveTarget.ts';
 import type { ConflictRules } from '../../core/delta/conflicts/conflictChecker.ts';
@@ -34,6 +34,10 @@ export interface SimState {
   dropped?: { scenario: string; live: boolean };
   /** A live run is in progress (it can be cancelled). */
   liveRunning?: boolean;
+  /** The scenario over many seeds: outcome counts, commits, conflicts, the seeds whose invariants broke. */
+  seedStatistics?: Loadable<import('../../sim/seedStatistics.ts').SeedStatistics>;
+  /** A sweep or a many-seed run in the worker: how far it is (it can be cancelled). */
+  batch?: { kind: SimBatch['kind']; done: number; total: number };
   /** Workshop mode, when on: what is hidden, and the room's predictions. */
   workshop?: import('./workshopActions.ts').WorkshopState;
 }
@@ -41,7 +45,12 @@ export interface SimState {
 export interface SimRunner {
   run(scenario: string | unknown, seed: number, options?: { rules?: ConflictRules; runId?: number; withTable?: boolean }): Promise<SimRunResult>;
   runLive?(scenario: string | unknown, options?: { target?: LiveTarget; runId?: number; signal?: AbortSignal }): Promise<SimRunResult>;
+  /** Many runs as one job, off the page's thread, reporting after each run. */
+  runBatch(batch: SimBatch, options?: { onProgress?: (done: number, total: number) => void; signal?: AbortSignal }): Promise<SimBatchResult>;
 }
+
+/** How many seeds the statistics run. */
+export const statisticsSeeds = 500;
 
 export function createSimStore(initial: Partial<SimState> = {}) {
   return createStore<SimState>()(() => ({ scenario: 'seed-pinned-merge', seed: 1, run: { status: 'idle' }, cursor: -1, open: false, comparison: { status: 'idle' }, sweep: { status: 'idle' }, runId: 0, ...initial }));
@@ -80,6 +89,25 @@ export function createSimActions(store: SimStore, runner: SimRunner) {
   };
   const target = () => store.getState().custom ?? store.getState().scenario;
   let liveRun: AbortController | undefined;
+  let batchRun: AbortController | undefined;
+  /** One batch at a time: a new one cancels the one before. */
+  const runBatch = async (batch: SimBatch): Promise<SimBatchResult> => {
+    batchRun?.abort();
+    const controller = (batchRun = new AbortController());
+    store.setState({ batch: { kind: batch.kind, done: 0, total: batch.kind === 'seeds' ? batch.runs : 0 } });
+    try {
+      return await runner.runBatch(batch, { signal: controller.signal, onProgress: (done, total) => batchRun === controller && store.setState({ batch: { kind: batch.kind, done, total } }) });
+    } finally {
+      if (batchRun === controller) {
+        batchRun = undefined;
+        store.setState({ batch: undefined });
+      }
+    }
+  };
+  const toLoadableError = (error: unknown) => {
+    const e = toLakeError(error);
+    return { status: 'error' as const, code: e.code, message: e.message };
+  };
   return {
     ...createWorkshopActions(store, trace),
     async runSimulation(scenario = store.getState().scenario, seed = store.getState().seed): Promise<void> {
@@ -114,17 +142,25 @@ export function createSimActions(store: SimStore, runner: SimRunner) {
     async runSweep(): Promise<void> {
       store.setState({ sweep: { status: 'loading' } });
       try {
-        const { sweepWriterCounts, toSweepPoint, toSweepScenario } = await import('../../sim/sweep.ts');
-        const points = [];
-        for (const writers of sweepWriterCounts) {
-          const result = await runner.run(toSweepScenario(writers), store.getState().seed);
-          points.push(toSweepPoint(writers, result.summary, result.trace.filter((e) => e.kind === 'attempt').length));
-        }
-        store.setState({ sweep: { status: 'ready', value: points } });
+        const result = await runBatch({ kind: 'sweep', seed: store.getState().seed });
+        if (result.kind === 'sweep') store.setState({ sweep: { status: 'ready', value: result.points } });
       } catch (error) {
-        const e = toLakeError(error);
-        store.setState({ sweep: { status: 'error', code: e.code, message: e.message } });
+        store.setState({ sweep: toLoadableError(error) });
       }
+    },
+    /** The scenario shown over seeds 1 to 500, in the worker. */
+    async runSeedStatistics(runs = statisticsSeeds): Promise<void> {
+      store.setState({ seedStatistics: { status: 'loading' } });
+      try {
+        const result = await runBatch({ kind: 'seeds', scenario: target(), firstSeed: 1, runs });
+        if (result.kind === 'seeds') store.setState({ seedStatistics: { status: 'ready', value: result.statistics } });
+      } catch (error) {
+        store.setState({ seedStatistics: toLoadableError(error) });
+      }
+    },
+    /** Stops the sweep or the many-seed run in progress, between two runs. */
+    cancelBatch(): void {
+      batchRun?.abort();
     },
     /** The shown run's scenario and seed under each rule set; it belongs to that run, and is dropped if the user moves on. */
     async compareRules(): Promise<void> {
