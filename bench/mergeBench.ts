@@ -5,6 +5,7 @@
  * DuckDB computing the same upsert over the same Parquet files and writing its result as
  * Parquet, in one run.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -23,6 +24,13 @@ import { toParquetBytes } from '../src/query/parquetWrite.ts';
 import { readArrowTable } from '../src/query/parquetRead.ts';
 import { openNodeSqlEngine } from '../src/query/duckdbNode.ts';
 import { timeBest, type BenchResult } from './timing.ts';
+import { upsertSql } from './mergeSql.ts';
+
+/** The memory peak of one merge in a process of its own (mergeMemory.ts), in MiB. */
+function memoryPeak(which: 'lakelab' | 'native', outDir: string): number {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'mergeMemory.ts'), which, outDir], { encoding: 'utf8' });
+  return (JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as { peakMiB: number }).peakMiB;
+}
 
 const schema: StructType = { type: 'struct', fields: [
   { name: 'id', type: 'long', nullable: false, metadata: {} },
@@ -37,11 +45,7 @@ export async function runMergeBench(outDir: string): Promise<BenchResult> {
   const store = new NodeFsStore(dir);
   const rng = seededRng(42);
   const now = () => 1_767_225_600_000;
-  const targetRows = Array.from({ length: 1_000_000 }, (_, i) => ({ id: i, name: `name-${i}`, amount: i * 0.5 }));
-  const adds = await writeDataFiles(targetRows, { store, tableRoot: '', schema, partitionColumns: [], rng, now: now(), maxRowsPerFile: 100_000 });
-  const created = await runCreateTable({ tableRoot: '', schema }, { store, rng, now });
-  created.actions.push(...adds.map((add) => ({ add })));
-  await commitTransaction(store, created, { clock: { now }, engineInfo: 'Lakelab/bench' });
+  await createTarget(store, rng, now);
   // 10,000 source rows update existing ids (spread over every file), 90,000 are new.
   const sourceRows = Array.from({ length: 100_000 }, (_, i) => {
     const id = i < 10_000 ? i * 100 : 1_000_000 + i;
@@ -52,28 +56,29 @@ export async function runMergeBench(outDir: string): Promise<BenchResult> {
   const snapshot = await loadSnapshot(store, '', { codec: parquetCodec });
   const spec = { predicate: 't.id = s.id', sourceAlias: 's', targetAlias: 't', clauses: [{ kind: 'whenMatchedUpdateAll' as const }, { kind: 'whenNotMatchedInsertAll' as const }] };
   let metrics: Record<string, number> = {};
+  // The source read from its Parquet file inside the timing, as native DuckDB reads it.
+  const readSource = async () => readArrowTable(new Uint8Array(readFileSync(sourcePath)), { name: sourcePath });
+  // As the simulator's writers run it: the join in TypeScript.
+  const lakelabHashJoin = await timeBest(2, async () => {
+    await runMerge(snapshot, spec, await readSource(), { store, rng, now });
+  });
   // As the page and the CLI run it: the join in duckdb-wasm (started before timing, as a page has it warm).
   const joinEngine = await openNodeSqlEngine();
   const lakelab = await timeBest(2, async () => {
-    const result = await runMerge(snapshot, spec, sourceRows, { store, rng, now: Date.now, joinEngine });
+    const result = await runMerge(snapshot, spec, await readSource(), { store, rng, now: Date.now, joinEngine });
     metrics = result.metrics;
   });
   await joinEngine.close();
-  // As the simulator's writers run it: the join in TypeScript.
-  const lakelabHashJoin = await timeBest(2, async () => {
+  // The source as rows (the CLI's CSV, the page's form): converted to columns first.
+  const lakelabRows = await timeBest(1, async () => {
     await runMerge(snapshot, spec, sourceRows, { store, rng, now });
   });
 
   const instance = await DuckDBInstance.create(':memory:');
   const db = await instance.connect();
-  const targetFiles = snapshot.files.map((f) => `'${join(dir, f.path)}'`).join(',');
   const outFile = join(outDir, 'duckdb-merge-out.parquet');
   const native = await timeBest(2, async () => {
-    await db.run(`COPY (
-      SELECT coalesce(s.id, t.id) AS id, CASE WHEN s.id IS NOT NULL THEN s.name ELSE t.name END AS name,
-             CASE WHEN s.id IS NOT NULL THEN s.amount ELSE t.amount END AS amount
-      FROM read_parquet([${targetFiles}]) t FULL OUTER JOIN read_parquet('${sourcePath}') s ON t.id = s.id
-    ) TO '${outFile}' (FORMAT parquet, COMPRESSION snappy)`);
+    await db.run(upsertSql(snapshot.files.map((f) => join(dir, f.path)), sourcePath, outFile));
   });
   db.closeSync();
   instance.closeSync();
@@ -94,15 +99,29 @@ export async function runMergeBench(outDir: string): Promise<BenchResult> {
     await toParquetBytes(result);
   });
   await engine.close();
+  const lakelabPeak = memoryPeak('lakelab', outDir);
+  const nativePeak = memoryPeak('native', outDir);
   return {
     name: 'MERGE 100,000 source rows into 1,000,000 rows (10% matches), Node',
     lakelabMs: lakelab,
     peerName: 'native DuckDB (@duckdb/node-api) FULL OUTER JOIN to Parquet',
     peerMs: native,
+    targetRatio: 3,
     notes: [
+      `memory peak of one merge (own process, max RSS above RSS before it): Lakelab ${lakelabPeak.toFixed(0)} MiB, native DuckDB ${nativePeak.toFixed(0)} MiB`,
       `Lakelab with the join as a TypeScript hash join (the simulator's writers): ${lakelabHashJoin.toFixed(0)} ms`,
+      `Lakelab with the source given as 100,000 JS rows (hash join): ${lakelabRows.toFixed(0)} ms`,
       `Lakelab metrics: ${JSON.stringify(metrics)}`,
       `duckdb-wasm (Node, blocking bundle) same upsert, Parquet -> Arrow -> join -> Parquet: ${wasm.toFixed(0)} ms (${wasmRows} rows)`,
     ],
   };
+}
+
+async function createTarget(store: NodeFsStore, rng: ReturnType<typeof seededRng>, now: () => number): Promise<void> {
+  // In a function of its own, so that its million row objects are garbage before anything is timed.
+  const targetRows = Array.from({ length: 1_000_000 }, (_, i) => ({ id: i, name: `name-${i}`, amount: i * 0.5 }));
+  const adds = await writeDataFiles(targetRows, { store, tableRoot: '', schema, partitionColumns: [], rng, now: now(), maxRowsPerFile: 100_000 });
+  const created = await runCreateTable({ tableRoot: '', schema }, { store, rng, now });
+  created.actions.push(...adds.map((add) => ({ add })));
+  await commitTransaction(store, created, { clock: { now }, engineInfo: 'Lakelab/bench' });
 }

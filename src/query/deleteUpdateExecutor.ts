@@ -1,21 +1,28 @@
-/** DELETE and UPDATE, copy-on-write: read the predicate's files, rewrite those with matching rows. */
+/**
+ * DELETE and UPDATE, columnar copy-on-write: read the predicate's files as Arrow columns, test
+ * the predicate row by row on its columns' values, and rewrite the files with matching rows
+ * without them (or with them changed), buffer to buffer (fileRewriter.ts).
+ */
 import type { DeltaSnapshot } from '../core/delta/snapshot.ts';
 import type { Transaction } from '../core/delta/transaction.ts';
 import type { DataType } from '../core/delta/schemaTypes.ts';
 import { LakeError } from '../core/errors.ts';
 import { parsePredicate } from '../core/delta/parsePredicate.ts';
 import { evaluatePredicate, columnsOf, type Predicate } from '../core/delta/predicate.ts';
-import { filesToRead, type FileRewrite } from '../core/delta/operations/rewrite.ts';
+import { filesToRead } from '../core/delta/operations/rewrite.ts';
 import { planDelete, planUpdate } from '../core/delta/operations/deleteUpdate.ts';
-import { SnapshotRows, type Row } from './tableRows.ts';
-import { requireColumns, requireWritable, writeRowsFor, type WriteContext } from './writeContext.ts';
-import { toSetValue } from './setExpressions.ts';
+import { planScan } from '../core/delta/planScan.ts';
+import { loadFileColumns } from './fileColumns.ts';
+import { DELETE, FileRewriter, KEEP } from './fileRewriter.ts';
+import type { Assignment } from './rewriteColumns.ts';
+import { toWriteColumns } from './writeColumns.ts';
+import { requireColumns, requireWritable, type WriteContext } from './writeContext.ts';
 
 export async function runDelete(snapshot: DeltaSnapshot, predicateText: string | undefined, context: WriteContext): Promise<Transaction> {
   requireWritable(snapshot, true);
   const predicate = predicateText ? parsePredicate(predicateText) : undefined;
   if (predicate) requireColumns(snapshot, columnsOf(predicate));
-  const result = await rewriteMatching(snapshot, predicate, context, (row, matches) => (matches ? [] : [row]), 'num_deleted_rows');
+  const result = await rewriteMatching(snapshot, predicate, context, DELETE, {}, 'num_deleted_rows');
   return planDelete(snapshot, result, { predicate, predicateText, isolationLevel: context.isolationLevel, now: context.now() });
 }
 
@@ -25,61 +32,54 @@ export async function runUpdate(snapshot: DeltaSnapshot, predicateText: string |
   requireColumns(snapshot, Object.keys(set));
   const predicate = predicateText ? parsePredicate(predicateText) : undefined;
   if (predicate) requireColumns(snapshot, columnsOf(predicate));
-  const result = await rewriteMatching(snapshot, predicate, context, (row, matches) => {
-    if (!matches) return [row];
-    const updated: Row = { ...row };
-    for (const [column, expression] of Object.entries(set)) updated[column] = toSetValue(expression, row, 't') as Row[string];
-    return [updated];
-  }, 'num_updated_rows');
+  const result = await rewriteMatching(snapshot, predicate, context, 0, set, 'num_updated_rows');
   return planUpdate(snapshot, result, { predicate, predicateText, isolationLevel: context.isolationLevel, now: context.now() });
 }
 
-async function rewriteMatching(
-  snapshot: DeltaSnapshot,
-  predicate: Predicate | undefined,
-  context: WriteContext,
-  transform: (row: Row, matches: boolean) => Row[],
-  changedMetric: string,
-) {
+/** `onMatch`: DELETE, or 0 (the one assignment, `set`). */
+async function rewriteMatching(snapshot: DeltaSnapshot, predicate: Predicate | undefined, context: WriteContext, onMatch: number, set: Assignment, changedMetric: string) {
   const started = context.now();
   const types = new Map<string, DataType>(snapshot.schema.fields.map((f) => [f.name, f.type]));
+  const typeOf = (c: string) => types.get(c) ?? 'string';
   const candidates = filesToRead(snapshot, predicate);
-  const rows = new SnapshotRows(context.store, snapshot);
-  const rewrites: FileRewrite[] = [];
+  const plan = planScan(snapshot);
+  const columns = toWriteColumns(snapshot);
+  const rewriter = new FileRewriter(snapshot, columns, context, { inserted: [], updated: [], deleted: [] });
+  const unknownColumn = (column: string) => new LakeError('InvalidInput', `no column "${column}" in the table`);
   let changed = 0;
   let copied = 0;
   let scanMs = 0;
-  let rewriteMs = 0;
   for (const file of candidates) {
     const scanStart = context.now();
-    const fileRows = await rows.ofFile(file);
+    const target = await loadFileColumns(context.store, snapshot, plan, file, columns);
     scanMs += context.now() - scanStart;
+    const action = new Int32Array(target.length).fill(KEEP);
     let matched = 0;
-    const output: Row[] = [];
-    for (const row of fileRows) {
-      const matches = !predicate || evaluatePredicate(predicate, (c) => row[c], (c) => types.get(c) ?? 'string') === true;
-      if (matches) matched++;
-      output.push(...transform(row, matches));
+    let t = 0;
+    const valueOf = (c: string) => target.jsonAt(c, t);
+    for (; t < target.length; t++) {
+      if (predicate && evaluatePredicate(predicate, valueOf, typeOf) !== true) continue;
+      action[t] = onMatch;
+      matched++;
     }
     if (matched === 0) continue;
     changed += matched;
-    copied += fileRows.length - matched;
-    const rewriteStart = context.now();
-    rewrites.push({ removed: file, added: await writeRowsFor(snapshot, output, context) });
-    rewriteMs += context.now() - rewriteStart;
+    copied += target.length - matched;
+    await rewriter.rewrite(target, action, new Int32Array(target.length).fill(-1), [set], { targetAlias: 't', unknownColumn });
   }
-  const added = rewrites.reduce((n, r) => n + r.added.length, 0);
+  const added = rewriter.rewrites.reduce((n, r) => n + r.added.length, 0);
   return {
     readFiles: candidates.map((f) => f.path),
-    rewrites,
+    rewrites: rewriter.rewrites,
     metrics: {
       [changedMetric]: changed,
       num_added_files: added,
-      num_removed_files: rewrites.length,
+      num_removed_files: rewriter.rewrites.length,
+      ...rewriter.deletionVectorMetrics(),
       num_copied_rows: copied,
       execution_time_ms: context.now() - started,
       scan_time_ms: scanMs,
-      rewrite_time_ms: rewriteMs,
+      rewrite_time_ms: rewriter.rewriteMs,
     },
   };
 }

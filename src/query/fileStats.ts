@@ -17,7 +17,7 @@ import { coerceValue } from './jsonToArrow.ts';
 const stringPrefixLength = 32;
 const maxCodePoint = String.fromCodePoint(0x10ffff);
 
-interface StatsMaps {
+export interface StatsMaps {
   minValues: Record<string, unknown>;
   maxValues: Record<string, unknown>;
   nullCount: Record<string, unknown>;
@@ -85,11 +85,11 @@ function typedComparison(type: DataType): (a: unknown, b: unknown) => number {
   return (a, b) => ((a as number) < (b as number) ? -1 : (a as number) > (b as number) ? 1 : 0);
 }
 
-function hasMinMax(type: DataType): boolean {
+export function hasMinMax(type: DataType): boolean {
   return typeof type === 'string' && type !== 'binary';
 }
 
-function toStatsValue(value: unknown, type: DataType, bound: 'min' | 'max'): unknown {
+export function toStatsValue(value: unknown, type: DataType, bound: 'min' | 'max'): unknown {
   const decimal = decimalOf(type);
   if (decimal && typeof value === 'bigint') return Number(formatUnscaled(value, decimal.scale));
   if (typeof value === 'bigint') {

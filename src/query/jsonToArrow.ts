@@ -63,6 +63,11 @@ export function toArrowType(type: DataType, column: string): ArrowType {
   }
 }
 
+/** One column's values (any of the forms rows arrive in) as the Arrow vector a write lays out for `column`. */
+export function toColumnVector(values: unknown[], column: ColumnSpec): Vector {
+  return toVector(values, column);
+}
+
 function toVector(values: unknown[], column: ColumnSpec): Vector {
   if (typeof column.type === 'object') {
     switch (column.type.type) {

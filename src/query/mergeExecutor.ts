@@ -1,23 +1,32 @@
 /**
- * MERGE, copy-on-write: the source joined with the files the merge reads (its early filter's
- * files, or all of them) in duckdb-wasm when the context has an engine, else by a hash join in
- * TypeScript (mergeMatch.ts); clauses applied in order as delta-rs applies them, files with
- * changed rows rewritten, unmatched source rows inserted. Metrics named as delta-rs's.
+ * MERGE, columnar: the source as Arrow columns (mergeSource.ts), each file the merge reads (its
+ * early filter's files, or all of them) as Arrow columns (fileColumns.ts), joined in duckdb-wasm
+ * when the context has an engine, else by a hash join over the key columns (mergeMatch.ts);
+ * clauses applied in order as delta-rs applies them, to row numbers; files with changed rows
+ * rewritten buffer to buffer (rewriteColumns.ts) or, where the table has deletion vectors,
+ * marked in one (mergeRewrite.ts); unmatched source rows inserted. Metrics named as delta-rs's.
  */
 import { LakeError } from '../core/errors.ts';
 import type { DeltaSnapshot } from '../core/delta/snapshot.ts';
 import type { DataType } from '../core/delta/schemaTypes.ts';
-import { toRewriteActions, filesToRead, type FileRewrite } from '../core/delta/operations/rewrite.ts';
+import { toRewriteActions, filesToRead } from '../core/delta/operations/rewrite.ts';
 import { planMergeEarlyFilter, planMergeJoin, toPredicateText, type MergeClause, type MergeJoin, type MergeSpec } from '../core/delta/operations/merge.ts';
 import { evaluatePredicate, type Predicate } from '../core/delta/predicate.ts';
 import { parsePredicate } from '../core/delta/parsePredicate.ts';
 import { toReadContext } from '../core/delta/operations/readTransaction.ts';
+import { planScan } from '../core/delta/planScan.ts';
+import { toColumnMappingMode } from '../core/delta/columnMapping.ts';
 import type { Transaction } from '../core/delta/transaction.ts';
-import { columnTypes, hashMatcher, predicateColumns, valuesUnderAliases } from './mergeMatch.ts';
+import { columnTypes, hashMatcher, PairValues, predicateColumns } from './mergeMatch.ts';
 import { sqlMatcher } from './mergeSqlJoin.ts';
-import { SnapshotRows, type Row } from './tableRows.ts';
-import { requireWritable, writeRowsFor, type WriteContext } from './writeContext.ts';
-import { toSetValue } from './setExpressions.ts';
+import { isArrowSource, toMergeSource, type MergeSource, type MergeSourceInput } from './mergeSource.ts';
+import { loadFileColumns } from './fileColumns.ts';
+import { buildColumns, type Assignment } from './rewriteColumns.ts';
+import { toWriteColumns } from './writeColumns.ts';
+import { writeColumnFiles } from './columnDataFiles.ts';
+import { DELETE, FileRewriter, type RowSamples } from './fileRewriter.ts';
+import type { Row } from './tableRows.ts';
+import { requireWritable, type WriteContext } from './writeContext.ts';
 
 export interface MergeResult {
   transaction: Transaction;
@@ -28,105 +37,102 @@ export interface MergeResult {
   joinedIn: 'duckdb-wasm' | 'TypeScript';
 }
 
-const sampleSize = 20;
+const multipleMatches = 'Cannot perform Merge as multiple source rows matched and attempted to modify the same target row in the Delta table in possibly conflicting ways';
 
-export async function runMerge(snapshot: DeltaSnapshot, spec: MergeSpec, source: readonly Record<string, unknown>[], context: WriteContext): Promise<MergeResult> {
+export async function runMerge(snapshot: DeltaSnapshot, spec: MergeSpec, sourceInput: MergeSourceInput, context: WriteContext): Promise<MergeResult> {
   const started = context.now();
   requireWritable(snapshot, spec.clauses.some((c) => c.kind.includes('Delete') || c.kind.includes('Update')));
   const types = new Map<string, DataType>(snapshot.schema.fields.map((f) => [f.name, f.type]));
   const typeOf = columnTypes(types);
   const join = planMergeJoin(spec);
+  const source = toMergeSource(sourceInput, join, types);
   requirePredicateColumns(spec, join, types, source);
-  const earlyFilter = planMergeEarlyFilter(spec, join, snapshot, source);
+  const earlyFilter = planMergeEarlyFilter(spec, join, snapshot, isArrowSource(sourceInput) ? (column) => Array.from({ length: source.length }, (_, i) => source.jsonAt(column, i)) : sourceInput);
   const conditions = new Map<MergeClause, Predicate>(spec.clauses.flatMap((c) => (c.condition ? [[c, parsePredicate(c.condition)] as [MergeClause, Predicate]] : [])));
-  const matcher = context.joinEngine
-    ? await sqlMatcher(context.joinEngine, { spec, join, source, types })
-    : hashMatcher({ spec, join, source, types });
+  const mode = toColumnMappingMode(snapshot.metadata);
+  const columns = toWriteColumns(snapshot);
+  const inputs = { spec, join, source, types, columns, mode };
+  const matcher = context.joinEngine ? await sqlMatcher(context.joinEngine, inputs) : hashMatcher(inputs);
   try {
-    const holds = (clause: MergeClause, target: Row | undefined, sourceRow: Record<string, unknown> | undefined) => {
+    const pair = new PairValues(spec, source);
+    const holds = (clause: MergeClause, at: PairValues = pair) => {
       const condition = conditions.get(clause);
-      return !condition || evaluatePredicate(condition, valuesUnderAliases(spec, target, sourceRow), typeOf) === true;
+      return !condition || evaluatePredicate(condition, at.valueOf, typeOf) === true;
     };
-    const setValues = (base: Row, set: Record<string, string>, sourceRow: Record<string, unknown> | undefined): Row => {
-      const out: Row = { ...base };
-      for (const [column, expression] of Object.entries(set)) {
-        if (!types.has(column)) throw new LakeError('InvalidInput', `the merge sets column "${column}", which the table does not have`);
-        out[column] = toSetValue(expression, base, spec.targetAlias, sourceRow && { alias: spec.sourceAlias, row: sourceRow }) as Row[string];
-      }
-      return out;
-    };
-
-    const candidates = filesToRead(snapshot, earlyFilter);
-    const rows = new SnapshotRows(context.store, snapshot);
-    const matchedSource = new Uint8Array(source.length);
-    const counts = { inserted: 0, updated: 0, deleted: 0, copied: 0 };
-    const samples: MergeResult['samples'] = { inserted: [], updated: [], deleted: [] };
-    const rewrites: FileRewrite[] = [];
-    let scanMs = 0;
-    let rewriteMs = 0;
     const matched = spec.clauses.filter((c) => c.kind.startsWith('whenMatched'));
     const bySource = spec.clauses.filter((c) => c.kind.startsWith('whenNotMatchedBySource'));
     const notMatched = spec.clauses.filter((c) => c.kind === 'whenNotMatchedInsert' || c.kind === 'whenNotMatchedInsertAll');
+    const all = allColumns(snapshot, spec.sourceAlias);
+    const assignments: Assignment[] = spec.clauses.map((c) => (c.kind === 'whenMatchedUpdateAll' || c.kind === 'whenNotMatchedInsertAll' ? all : 'set' in c ? c.set : 'values' in c ? c.values : {}));
+    const clauseIndex = new Map(spec.clauses.map((c, i) => [c, i]));
+    const isDelete = (c: MergeClause) => c.kind === 'whenMatchedDelete' || c.kind === 'whenNotMatchedBySourceDelete';
+    const unknownColumn = (column: string) => new LakeError('InvalidInput', `the merge sets column "${column}", which the table does not have`);
+
+    const candidates = filesToRead(snapshot, earlyFilter);
+    const plan = planScan(snapshot);
+    const matchedSource = new Uint8Array(source.length);
+    const counts = { inserted: 0, updated: 0, deleted: 0, copied: 0 };
+    const samples: RowSamples = { inserted: [], updated: [], deleted: [] };
+    const rewriter = new FileRewriter(snapshot, columns, context, samples);
+    let scanMs = 0;
 
     for (const file of candidates) {
       const scanStart = context.now();
-      const fileRows = await rows.ofFile(file);
+      const target = await loadFileColumns(context.store, snapshot, plan, file, columns);
       scanMs += context.now() - scanStart;
-      const output: Row[] = [];
+      const { targetRows, sourceRows } = await matcher.matchFile(target);
+      // Per target row: -1 kept, else the clause applied; and the source row it was applied with.
+      const action = new Int32Array(target.length).fill(-1);
+      const actionSource = new Int32Array(target.length).fill(-1);
       let changed = 0;
-      let updatedHere = 0;
-      const fileMatches = await matcher.matchFile(fileRows);
-      for (const [rowIndex, target] of fileRows.entries()) {
-        const matches = fileMatches[rowIndex] ?? [];
-        for (const i of matches) matchedSource[i] = 1;
+      let p = 0;
+      for (let t = 0; t < target.length; t++) {
+        const first = p;
+        while (p < targetRows.length && targetRows[p] === t) matchedSource[sourceRows[p++] as number] = 1;
+        const count = p - first;
         // Several source rows for one target row only matter when a matched clause would change it.
-        if (matches.length > 1 && matched.some((c) => matches.some((i) => holds(c, target, source[i])))) {
-          throw new LakeError('InvalidInput', 'Cannot perform Merge as multiple source rows matched and attempted to modify the same target row in the Delta table in possibly conflicting ways');
+        if (count > 1 && matched.some((c) => {
+          for (let q = first; q < p; q++) if (holds(c, pair.at(target, t, sourceRows[q] as number))) return true;
+          return false;
+        })) {
+          throw new LakeError('InvalidInput', multipleMatches);
         }
-        const sourceIndex = matches[0];
-        const sourceRow = sourceIndex === undefined ? undefined : source[sourceIndex];
-        const clause = (sourceRow ? matched : bySource).find((c) => holds(c, target, sourceRow));
-        if (!clause) {
-          output.push(target);
-          continue;
-        }
+        const s = count > 0 ? (sourceRows[first] as number) : -1;
+        pair.at(target, t, s);
+        const clause = (s >= 0 ? matched : bySource).find((c) => holds(c));
+        if (!clause) continue;
         changed++;
-        if (clause.kind === 'whenMatchedDelete' || clause.kind === 'whenNotMatchedBySourceDelete') {
-          counts.deleted++;
-          if (samples.deleted.length < sampleSize) samples.deleted.push(target);
-          continue;
-        }
-        const set = clause.kind === 'whenMatchedUpdateAll' ? allColumns(snapshot, spec.sourceAlias) : 'set' in clause ? clause.set : {};
-        const updated = setValues(target, set, sourceRow);
-        counts.updated++;
-        updatedHere++;
-        if (samples.updated.length < sampleSize) samples.updated.push(updated);
-        output.push(updated);
+        action[t] = isDelete(clause) ? DELETE : (clauseIndex.get(clause) as number);
+        actionSource[t] = s;
       }
       if (changed === 0) continue;
-      counts.copied += output.length - updatedHere;
-      const rewriteStart = context.now();
-      rewrites.push({ removed: file, added: await writeRowsFor(snapshot, output, context) });
-      rewriteMs += context.now() - rewriteStart;
+      const outcome = await rewriter.rewrite(target, action, actionSource, assignments, { targetAlias: spec.targetAlias, sourceAlias: spec.sourceAlias, source, unknownColumn });
+      counts.deleted += outcome.deleted;
+      counts.updated += outcome.updated;
+      counts.copied += outcome.copied;
     }
 
-    const inserts: Row[] = [];
-    source.forEach((sourceRow, i) => {
-      if (matchedSource[i]) return;
-      const clause = notMatched.find((c) => holds(c, undefined, sourceRow));
-      if (!clause) return;
-      const values = clause.kind === 'whenNotMatchedInsertAll' ? allColumns(snapshot, spec.sourceAlias) : clause.kind === 'whenNotMatchedInsert' ? clause.values : {};
-      const empty: Row = Object.fromEntries(snapshot.schema.fields.map((f) => [f.name, null]));
-      const inserted = setValues(empty, values, sourceRow);
-      inserts.push(inserted);
-      if (samples.inserted.length < sampleSize) samples.inserted.push(inserted);
-    });
-    counts.inserted = inserts.length;
+    const insertRows: number[] = [];
+    const insertClauses: number[] = [];
+    for (let s = 0; s < source.length; s++) {
+      if (matchedSource[s]) continue;
+      pair.at(undefined, -1, s);
+      const clause = notMatched.find((c) => holds(c));
+      if (!clause) continue;
+      insertRows.push(s);
+      insertClauses.push(clauseIndex.get(clause) as number);
+    }
     const insertStart = context.now();
-    const insertAdds = await writeRowsFor(snapshot, inserts, context);
-    rewriteMs += context.now() - insertStart;
+    const inserted = insertRows.length;
+    const insertAssignments = assignments.map((a) => Object.fromEntries(columns.map((c) => [c.name, a[c.name] ?? 'null'])));
+    const rows = { length: inserted, target: new Int32Array(inserted).fill(-1), source: Int32Array.from(insertRows), assignment: Int32Array.from(insertClauses) };
+    const insertData = buildColumns(rows, insertAssignments, { columns, mode, targetAlias: spec.targetAlias, sourceAlias: spec.sourceAlias, source, unknownColumn });
+    const insertAdds = await writeColumnFiles(snapshot, columns, { length: inserted, data: insertData }, context);
+    samples.inserted.push(...rewriter.samplesOf(insertData, inserted));
+    const rewriteMs = rewriter.rewriteMs + context.now() - insertStart;
+    counts.inserted = inserted;
 
-    const added = rewrites.reduce((n, r) => n + r.added.length, 0) + insertAdds.length;
+    const added = rewriter.rewrites.reduce((n, r) => n + r.added.length, 0) + insertAdds.length;
     const metrics = {
       num_source_rows: source.length,
       num_target_rows_inserted: counts.inserted,
@@ -135,7 +141,8 @@ export async function runMerge(snapshot: DeltaSnapshot, spec: MergeSpec, source:
       num_target_rows_copied: counts.copied,
       num_output_rows: counts.inserted + counts.updated + counts.copied,
       num_target_files_added: added,
-      num_target_files_removed: rewrites.length,
+      num_target_files_removed: rewriter.rewrites.length,
+      ...rewriter.deletionVectorMetrics(),
       execution_time_ms: context.now() - started,
       scan_time_ms: scanMs,
       rewrite_time_ms: rewriteMs,
@@ -156,7 +163,7 @@ export async function runMerge(snapshot: DeltaSnapshot, spec: MergeSpec, source:
       readPredicate: earlyFilter,
       readPredicateText: earlyFilter ? toPredicateText(earlyFilter) : undefined,
       readWholeTable: !earlyFilter,
-      actions: toRewriteActions(rewrites, insertAdds, context.now()),
+      actions: toRewriteActions(rewriter.rewrites, insertAdds, context.now()),
       isBlindAppend: false,
     };
     return { transaction, metrics, samples, joinedIn: context.joinEngine ? 'duckdb-wasm' : 'TypeScript' };
@@ -170,12 +177,11 @@ function allColumns(snapshot: DeltaSnapshot, sourceAlias: string): Record<string
 }
 
 /** A column the merge predicate names must exist on its side, or every row would silently fail to match. */
-function requirePredicateColumns(spec: MergeSpec, join: MergeJoin, types: ReadonlyMap<string, DataType>, source: readonly Record<string, unknown>[]): void {
-  const sourceColumns = new Set(source.flatMap((row) => Object.keys(row)));
+function requirePredicateColumns(spec: MergeSpec, join: MergeJoin, types: ReadonlyMap<string, DataType>, source: MergeSource): void {
   const named = predicateColumns(spec, join);
   for (const column of named.source) {
-    if (source.length > 0 && !sourceColumns.has(column)) {
-      throw new LakeError('InvalidInput', `the merge predicate names ${spec.sourceAlias}.${column}, which the source does not have; it has: ${[...sourceColumns].join(', ')}`);
+    if (source.length > 0 && !source.names.has(column)) {
+      throw new LakeError('InvalidInput', `the merge predicate names ${spec.sourceAlias}.${column}, which the source does not have; it has: ${[...source.names].join(', ')}`);
     }
   }
   for (const column of named.target) {

@@ -70,7 +70,7 @@ function conjunctsOf(predicate: Predicate): Predicate[] {
  * The early filter delta-rs records as the merge's read predicate, over target columns
  * (unaliased); undefined when the merge reads the whole table.
  */
-export function planMergeEarlyFilter(spec: MergeSpec, join: MergeJoin, snapshot: DeltaSnapshot, sourceRows: readonly Record<string, unknown>[]): Predicate | undefined {
+export function planMergeEarlyFilter(spec: MergeSpec, join: MergeJoin, snapshot: DeltaSnapshot, source: readonly Record<string, unknown>[] | ((column: string) => readonly unknown[])): Predicate | undefined {
   if (spec.streamedExec !== false) return undefined;
   if (spec.clauses.some((c) => c.kind.startsWith('whenNotMatchedBySource'))) return undefined;
   const types = new Map<string, DataType>(snapshot.schema.fields.map((f) => [f.name, f.type]));
@@ -78,7 +78,7 @@ export function planMergeEarlyFilter(spec: MergeSpec, join: MergeJoin, snapshot:
   const parts: Predicate[] = [];
   for (const key of join.keys) {
     const type = types.get(key.target) ?? 'string';
-    const values = sourceRows.map((r) => r[key.source]).filter((v) => v !== null && v !== undefined) as Literal[];
+    const values = (typeof source === 'function' ? source(key.source) : source.map((r) => r[key.source])).filter((v) => v !== null && v !== undefined) as Literal[];
     if (values.length === 0) return { op: 'isNull', column: key.target, negated: false }; // nothing can match
     if (partitions.has(key.target)) {
       parts.push({ op: 'in', column: key.target, values: [...new Set(values.map(String))], negated: false });
