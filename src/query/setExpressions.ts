@@ -29,3 +29,12 @@ export function resolveAlias(expression: string, parsed: Extract<SetExpression, 
   if (alias === defaultAlias) return 'target';
   throw new LakeError('InvalidInput', `"${expression.trim()}": unknown alias "${alias}"`);
 }
+
+/** The value `expression` gives for one row (a row-at-a-time writer's form of the above). */
+export function toSetValue(expression: string, row: Record<string, unknown>, defaultAlias: string, source?: { alias: string; row: Record<string, unknown> }): unknown {
+  const parsed = parseSetExpression(expression);
+  if (parsed.kind === 'invalid') throw parsed.error;
+  if (parsed.kind === 'literal') return parsed.value;
+  const side = resolveAlias(expression, parsed, defaultAlias, source?.alias);
+  return (side === 'source' ? source?.row[parsed.column] : row[parsed.column]) ?? null;
+}
