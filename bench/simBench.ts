@@ -10,7 +10,7 @@ import { chromium } from '@playwright/test';
 import { MemoryStore } from '../src/storage/memoryStore.ts';
 import { loadParquetWasm } from '../src/query/parquetWasm.ts';
 import { simOperations } from '../src/workers/simOperationsImpl.ts';
-import { runScenario } from '../src/sim/runScenario.ts';
+import { runScenario, type SimDependencies } from '../src/sim/runScenario.ts';
 import { simWaits } from '../src/workers/simSettle.ts';
 import { summarise } from '../src/sim/trace.ts';
 import { appendersScenario as appenders } from './appendersScenario.ts';
@@ -18,18 +18,33 @@ import type { BenchResult } from './timing.ts';
 
 export async function runSimBench(outDir: string): Promise<BenchResult> {
   await loadParquetWasm();
-  const deps = { makeStore: (clock: { now(): number }) => new MemoryStore({ clock }), operations: simOperations, ...simWaits };
+  const deps: SimDependencies = { makeStore: (clock) => new MemoryStore({ clock }), operations: simOperations, ...simWaits };
+  // The wait the engine used before (a setImmediate turn after every event), in the same run.
+  const before: SimDependencies = { makeStore: deps.makeStore, operations: simOperations, settle: () => new Promise<void>((r) => setImmediate(r)) };
   const scenario = appenders(32, 5);
-  const start = performance.now();
-  const run = await runScenario(scenario, 1, deps);
-  const wall = performance.now() - start;
+  const timed = async (d: SimDependencies) => {
+    const start = performance.now();
+    const run = await runScenario(scenario, 1, d);
+    return { run, ms: performance.now() - start };
+  };
+  const { run, ms: wall } = await timed(deps); // the first run in the process, as `lakelab sim` makes it
   const commits = summarise(run).commits;
+  const warm = async (d: SimDependencies) => {
+    let best = Number.POSITIVE_INFINITY;
+    for (let i = 0; i < 3; i++) best = Math.min(best, (await timed(d)).ms);
+    return best;
+  };
+  const warmMs = await warm(deps);
+  const warmBeforeMs = await warm(before);
+  const rate = (ms: number) => ((commits / ms) * 1000).toFixed(0);
 
   const [liveWriters, liveCommitsEach] = [32, 100];
   const live = appenders(liveWriters, liveCommitsEach);
   const file = join(outDir, 'live-scenario.json');
   mkdirSync(outDir, { recursive: true });
   writeFileSync(file, JSON.stringify(live));
+  const deterministicFile = join(outDir, 'deterministic-scenario.json');
+  writeFileSync(deterministicFile, JSON.stringify(scenario));
   const root = join(import.meta.dirname, '..');
   execSync('npx vite build --logLevel warn', { cwd: root, stdio: 'inherit' });
   // Its own process group, so stopping it stops vite too (killing npx alone left vite serving).
@@ -49,6 +64,11 @@ export async function runSimBench(outDir: string): Promise<BenchResult> {
       }
     }
     await page.getByTestId('sim-summary').waitFor({ timeout: 60_000 });
+    // The same deterministic run in the page's simulator worker: import to outcome drawn.
+    const pageStart = Date.now();
+    await page.getByTestId('sim-import').setInputFiles(deterministicFile);
+    await page.getByTestId('sim-outcome').filter({ hasText: `Outcome of ${scenario.name}` }).waitFor({ timeout: 600_000 });
+    const pageMs = Date.now() - pageStart;
     await page.getByTestId('sim-import').setInputFiles(file);
     await page.getByTestId('sim-summary').waitFor({ timeout: 120_000 });
     // A string, so the bundler's helpers never reach the page. Each frame's time, on the page's clock.
@@ -69,7 +89,8 @@ export async function runSimBench(outDir: string): Promise<BenchResult> {
       name: 'simulator: deterministic engine (Node) and live Web Workers (headless Chromium)',
       lakelabMs: wall,
       notes: [
-        `deterministic: ${commits} commits of 32 racing appenders in ${wall.toFixed(0)} ms wall (${((commits / wall) * 1000).toFixed(1)} commits/s), ${run.events} events`,
+        `deterministic: ${commits} commits of 32 racing appenders, ${run.events} events: first run ${wall.toFixed(0)} ms (${rate(wall)} commits/s), best of 3 after it ${warmMs.toFixed(0)} ms (${rate(warmMs)} commits/s; target 4,000: ${(commits / warmMs) * 1000 >= 4000 ? 'met' : 'MISSED'}); with the wait it had before (setImmediate after every event) ${warmBeforeMs.toFixed(0)} ms (${rate(warmBeforeMs)} commits/s)`,
+        `deterministic in the page's simulator worker (headless Chromium), import to outcome drawn (invariants checked, the table sent back): ${pageMs} ms (${((commits / pageMs) * 1000).toFixed(1)} commits/s)`,
         `live: ${liveWriters} workers x ${liveCommitsEach} appends = ${liveCommits} commits, ${runRate} commits/s over the writers' own trace (${(runMs / 1000).toFixed(1)} s), the page at ${fps(clickedAt, runMs)} frames/s over as long from the click`,
         `live, click to outcome drawn (workers started, the invariants checked, the trace drawn): ${liveMs} ms (${((liveCommits / liveMs) * 1000).toFixed(1)} commits/s), the page at ${fps(clickedAt, liveMs)} frames/s`,
         `invariants (live): ${/Invariants: ([^.]*)\./.exec(summary)?.[1] ?? '?'}`,

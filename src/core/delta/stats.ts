@@ -18,6 +18,13 @@ const cache = new WeakMap<object, FileStats | null>();
 export function parseStats(add: Pick<Add, 'stats' | 'stats_parsed'>): FileStats | undefined {
   const cached = cache.get(add);
   if (cached !== undefined) return cached ?? undefined;
+  const stats = readStats(add) ?? null;
+  cache.set(add, stats);
+  return stats ?? undefined;
+}
+
+/** The same, read afresh and not kept: for one pass over many files (`lakelab files`), whose stats need not outlive it. */
+export function readStats(add: Pick<Add, 'stats' | 'stats_parsed'>): FileStats | undefined {
   let stats: FileStats | null = null;
   if (typeof add.stats === 'string' && add.stats !== '') {
     try {
@@ -32,6 +39,5 @@ export function parseStats(add: Pick<Add, 'stats' | 'stats_parsed'>): FileStats 
     const n = Number(stats.numRecords);
     stats = Number.isFinite(n) && stats.numRecords !== undefined && stats.numRecords !== null ? { ...stats, numRecords: n } : { ...stats, numRecords: undefined };
   }
-  cache.set(add, stats);
   return stats ?? undefined;
 }
