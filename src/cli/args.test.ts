@@ -46,6 +46,8 @@ const accepted: [command: string, argv: string[], positionals: string[], options
   ['clean', ['T', '--older-than', '2h', '--dry-run', '--retention', '0s'], ['T'], [['older-than', '2h'], ['dry-run', true], ['retention', '0s']]],
   ['ducklake-export', ['C', '--table', 's.t', '--to', 'abfss://w@onelake.dfs.fabric.microsoft.com/l.Lakehouse/Tables/t', '--reader-version', '1', '--dry-run'], ['C'],
     [['table', 's.t'], ['to', 'abfss://w@onelake.dfs.fabric.microsoft.com/l.Lakehouse/Tables/t'], ['reader-version', '1'], ['dry-run', true]]],
+  ['ducklake-lease', ['status', 'abfss://w@onelake.dfs.fabric.microsoft.com/l.Lakehouse/Files/metadata.db', '--stale-after', '2h'], ['status', 'abfss://w@onelake.dfs.fabric.microsoft.com/l.Lakehouse/Files/metadata.db'], [['stale-after', '2h']]],
+  ['append', ['C', '--table', 'main.t', '--source', 'a.csv', '--stale-after', '30m', '--author', 'me'], ['C'], [['table', 'main.t'], ['source', 'a.csv'], ['stale-after', '30m'], ['author', 'me']]],
 ];
 
 /** Bad argv -> the exact refusal, per command: the destructive typos of issue 11 first. */
@@ -84,6 +86,8 @@ const refused: [command: string, argv: string[], message: string][] = [
   ['optimize', ['T', '--where', 'id = 1'], 'unknown option --where'],
   ['clean', ['T', '--dry-run=yes'], '--dry-run is a switch and takes no value (got "--dry-run=yes")'],
   ['ducklake-export', ['C', '--table', 's.t', '--incremental', '--incremental'], '--incremental is given twice; give it once'],
+  ['ducklake-lease', ['status', 'C', '--stale-afer', '1h'], 'unknown option --stale-afer; did you mean --stale-after?'],
+  ['delete', ['C', '--tabel', 'main.t'], 'unknown option --tabel; did you mean --table?'],
 ];
 
 describe('argument parsing, for every command', () => {

@@ -16,13 +16,15 @@ import { withDucklake } from './commands/ducklakeCommands.ts';
 import { optimizeCommand } from './commands/optimize.ts';
 import { cleanCommand } from './commands/clean.ts';
 import { ducklakeExportCommand } from './commands/ducklakeExport.ts';
+import { withDucklakeWrites } from './commands/ducklakeWrites.ts';
+import { ducklakeLeaseCommand } from './commands/ducklakeLease.ts';
 
 export type { Io } from './command.ts';
 
 export const commands: readonly Command[] = [
   ...[historyCommand, schemaCommand, filesCommand, scanCommand].map(withDucklake), indexCommand,
-  createCommand, appendCommand, overwriteCommand, deleteCommand, updateCommand, mergeCommand, optimizeCommand,
-  cleanCommand, simCommand, ducklakeExportCommand,
+  ...[createCommand, appendCommand].map(withDucklakeWrites), overwriteCommand, ...[deleteCommand, updateCommand].map(withDucklakeWrites), mergeCommand, optimizeCommand,
+  cleanCommand, simCommand, ducklakeExportCommand, ducklakeLeaseCommand,
 ];
 
 export const usageExitCode = 2;
