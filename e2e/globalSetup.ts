@@ -27,10 +27,17 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   }
   await container.getBlockBlobClient('Lake.Lakehouse/Files/metadata.ducklake').uploadData(Buffer.from('catalog'));
   await uploadSeedLakehouses(azurite, walk);
+  // A writable copy of the seed's lakehouse, for Export to Delta (its Delta tables go under Tables/).
+  const exports = azurite.service.getContainerClient('exports');
+  await exports.create();
+  const ducklake = join(import.meta.dirname, '..', 'test', 'fixtures', 'ducklake');
+  await exports.getBlockBlobClient('Seed.Lakehouse/Files/metadata.db').uploadData(readFileSync(join(ducklake, 'sqlite', 'seed-onelake', 'Files', 'metadata.db')));
+  const seedData = join(ducklake, 'lakelab-generated', 'seed', 'data');
+  for (const file of walk(seedData)) await exports.getBlockBlobClient(`Seed.Lakehouse/Tables/${relative(seedData, file)}`).uploadData(readFileSync(file));
   // An empty container the simulator's live writers race in (read, add, create, write, delete, list).
   await azurite.service.getContainerClient('races').create();
   mkdirSync(join(azuriteInfoPath, '..'), { recursive: true });
-  writeFileSync(azuriteInfoPath, JSON.stringify({ accountUrl: azurite.accountUrl, sas: azurite.sasFor('workspace', 'rl'), seedSas: azurite.sasFor('seed', 'rl'), racesSas: azurite.sasFor('races', 'racwdl') }));
+  writeFileSync(azuriteInfoPath, JSON.stringify({ accountUrl: azurite.accountUrl, sas: azurite.sasFor('workspace', 'rl'), seedSas: azurite.sasFor('seed', 'rl'), racesSas: azurite.sasFor('races', 'racwdl'), exportsSas: azurite.sasFor('exports', 'racwdl') }));
   return () => azurite.stop();
 }
 

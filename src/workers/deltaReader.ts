@@ -33,6 +33,7 @@ export function toDeltaReader(session: TableSession): TableReader {
     retention: (request, context?: CallContext) => session.retention(request, context),
     layout: (at, context?: CallContext) => session.layout(at, context),
     changes: (at, context?: CallContext) => session.changes(at, context),
+    exportToDelta: () => Promise.reject(new LakeError('InvalidInput', 'this is a Delta table already; Export to Delta is for a DuckLake catalog\'s table')),
     planWrite: (request) => session.planWrite(request),
     commitPlanned: () => session.commitPlanned(),
     close: () => session.close(),

@@ -23,7 +23,8 @@ import type { SqlEngine } from '../query/duckdbEngine.ts';
 import type { TableChanges } from '../query/ducklake/tableChanges.ts';
 import { DucklakeSession } from './ducklakeSession.ts';
 import type { DataPathState, DiffRows, TableTarget } from './protocol.ts';
-import type { TableReader } from './tableReader.ts';
+import type { CallContext, TableReader } from './tableReader.ts';
+import type { ExportSource } from './ducklakeExport.ts';
 
 type DucklakeTarget = Extract<TableTarget, { format: 'ducklake' }>;
 
@@ -39,10 +40,12 @@ export async function openDucklakeReader(
   target: DucklakeTarget,
   openEngine: () => Promise<SqlEngine>,
   openDataStore?: (dataPath: string) => Promise<ObjectStore | undefined>,
+  keepsWrites = false,
+  address?: string,
 ): Promise<OpenedCatalog> {
   const session = await DucklakeSession.open({ store, catalogKey: target.catalogKey, dataPath: target.dataPath, openDataStore }, openEngine);
   try {
-    const reader = new DucklakeReader(session, firstTable(session, target.table));
+    const reader = new DucklakeReader(session, firstTable(session, target.table), { store, keepsWrites, openAddress: keepsWrites ? openDataStore : undefined, address });
     return { reader: reader.api(), latestVersion: session.latestSnapshot, table: reader.table, dataPath: reader.dataPathState() };
   } catch (error) {
     await session.close();
@@ -69,7 +72,7 @@ function noSuchTable(session: DucklakeSession, name: string): LakeError {
 }
 
 class DucklakeReader {
-  constructor(private readonly session: DucklakeSession, public table: string | undefined) {}
+  constructor(private readonly session: DucklakeSession, public table: string | undefined, private readonly exportSource: ExportSource) {}
 
   private get lake() {
     return this.session.lake;
@@ -191,6 +194,10 @@ class DucklakeReader {
       retention: () => Promise.reject(new LakeError('Unsupported', 'a DuckLake catalog has no VACUUM to preview: ducklake_expire_snapshots and ducklake_cleanup_old_files decide what goes, and the Files view lists the files already scheduled for deletion')),
       layout: () => Promise.reject(new LakeError('Unsupported', "the OPTIMIZE preview is delta-rs's bin-packing of a Delta table; a DuckLake catalog merges files with ducklake_merge_adjacent_files (the Files view shows this snapshot's sizes and partitions)")),
       changes: () => Promise.reject(new LakeError('Unsupported', "a DuckLake catalog's change feed is its table_changes, which the Diff view's rows show (each with its change_type)")),
+      exportToDelta: async (request, context?: CallContext) => {
+        const { runExportToDelta } = await import('./ducklakeExport.ts');
+        return runExportToDelta(session, this.requireTable(), this.exportSource, request, context);
+      },
       planWrite: () => Promise.reject(notWritable()),
       commitPlanned: () => Promise.reject(notWritable()),
       close: () => session.close(),

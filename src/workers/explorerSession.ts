@@ -42,7 +42,7 @@ export class ExplorerSession {
       return { ...opened, terms: deltaTerms, writeOperations: deltaWrites };
     }
     const [store, { openDucklakeReader, ducklakeReadOnly }] = await Promise.all([this.deps.openStore(source), import('./ducklakeReader.ts')]);
-    const opened = await openDucklakeReader(store, target, this.deps.openEngine, dataStoreOpener(source));
+    const opened = await openDucklakeReader(store, target, this.deps.openEngine, dataStoreOpener(source), source.kind === 'azure' || source.kind === 'directory', source.kind === 'azure' ? source.address : undefined);
     if (stale()) {
       await opened.reader.close();
       throw new LakeError('Aborted', 'another table was opened meanwhile');

@@ -122,6 +122,28 @@ export type WriteResult =
   | { status: 'conflict'; readVersion: number; message: string; conflict: Conflict; advice: string }
   | { status: 'exhausted'; readVersion: number; message: string };
 
+/** Export the open DuckLake table to a Delta table: a folder in the catalog's source ("Tables/staging/orders"), or an address on its storage account. */
+export interface ExportToDeltaRequest {
+  target: string;
+  readerVersion: 1 | 3;
+  mode: 'incremental' | 'full';
+  /** Plan only: the Delta log it would write, nothing written. */
+  dryRun: boolean;
+}
+
+export interface ExportToDeltaResult {
+  status: 'exported' | 'up-to-date' | 'planned' | 'conflict';
+  table: string;
+  readerVersion: 1 | 3;
+  previousSnapshot?: number;
+  commits: { version: number; snapshotId: number; actions: Record<string, unknown>[]; writtenFiles: number }[];
+  dropped?: { snapshotId: number; lastSnapshot: number };
+  outsideFiles: number;
+  message?: string;
+  /** Where the Delta table is, to open it: a folder of the catalog's source, or an address. */
+  delta: { root: string } | { address: string };
+}
+
 /** Delta's file diff, before it becomes a FilesDiffSummary. */
 export interface DeltaDiffSummary {
   fromVersion: number;
@@ -180,6 +202,8 @@ export interface TableApi {
   layout(at: { version: number; targetSize?: number }): Promise<DeltaLayout>;
   /** The change data feed from one version to another, both included: cdc files where a commit has them, else the rows its files imply (Delta). */
   changes(at: { startVersion: number; endVersion: number; limit: number }): Promise<ChangeRows>;
+  /** Export the open DuckLake table to a Delta table, one commit per snapshot (progress: snapshots done). */
+  exportToDelta(request: ExportToDeltaRequest): Promise<ExportToDeltaResult>;
   /** Plan a write (files written, nothing committed) and keep it for commitPlanned. */
   planWrite(request: WriteRequest): Promise<WriteResult>;
   /** Commit the planned write, racing whatever was committed since its read. */

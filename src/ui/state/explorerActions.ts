@@ -13,6 +13,7 @@ import { createLinkActions } from './linkActions.ts';
 import { createForgetActions } from './forgetActions.ts';
 import { createCatalogActions } from './catalogActions.ts';
 import { createInsightActions } from './insightActions.ts';
+import { createExportActions } from './exportActions.ts';
 
 /** The worker as the actions see it (TableWorkerClient in the page, a direct session in tests). */
 export interface TableCaller {
@@ -37,6 +38,7 @@ const tableViewsReset: Partial<ExplorerState> = {
   diff: { status: 'idle' },
   diffRows: { status: 'idle' },
   schemaCompare: { status: 'idle' },
+  deltaExport: { status: 'idle' },
   insights: { retention: { status: 'idle' }, layout: { status: 'idle' }, changes: { status: 'idle' } },
 };
 export const firstHistoryPage = 200;
@@ -248,7 +250,7 @@ export function createExplorerActions(store: ExplorerStore, worker: TableCaller,
   return {
     loadSamples, openTable, selectVersion, loadFiles, loadVersionFiles, loadCommitLog, compareSchemaWith, useTokenProvider, showView, cancelOpen,
     ...writes, ...catalogs, ...createDiffActions(store, worker), ...sql, ...createLinkActions(store, { loadSamples, openTable }),
-    ...createForgetActions(store, worker), ...createInsightActions(store, worker),
+    ...createForgetActions(store, worker), ...createInsightActions(store, worker), ...createExportActions(store, worker, openTable),
   };
 }
 

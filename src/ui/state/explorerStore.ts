@@ -76,6 +76,8 @@ export interface ExplorerState {
   insights: import('./insightActions.ts').InsightState;
   /** How the columns changed between the selected version and another, older to newer. */
   schemaCompare: Loadable<{ from: number; to: number; changes: SchemaChange[] }>;
+  /** Export to Delta of a DuckLake table: the log previewed, or the export's outcome (progress while it runs). */
+  deltaExport: Loadable<import('../../workers/protocol.ts').ExportToDeltaResult>;
   /** The request behind `write`, for "recompute and retry". */
   lastWrite?: WriteRequest;
 }
@@ -100,6 +102,7 @@ export const initialExplorerState: ExplorerState = {
   sql: { status: 'idle' },
   insights: { retention: { status: 'idle' }, layout: { status: 'idle' }, changes: { status: 'idle' } },
   schemaCompare: { status: 'idle' },
+  deltaExport: { status: 'idle' },
 };
 
 export type ExplorerStore = ReturnType<typeof createExplorerStore>;

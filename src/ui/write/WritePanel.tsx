@@ -4,6 +4,7 @@ import { useExplorerState } from '../shared/ExplorerContext.tsx';
 import { LoadableView } from '../shared/LoadableView.tsx';
 import { sqlNameOf } from '../state/sqlActions.ts';
 import { WriteForm } from './WriteForm.tsx';
+import { ExportToDelta } from './ExportToDelta.tsx';
 import { toWriteDefaults } from './writeDefaults.ts';
 
 /** The Write tab: whether the open table can be written, and the form with its starting values from the table. */
@@ -25,6 +26,7 @@ export function WritePanel() {
       <section aria-labelledby="write-title" className="panel write-panel">
         <h2 id="write-title">Write</h2>
         <p className="notice" role="status" data-testid="write-unsupported">{readOnly ?? 'Lakelab cannot write to this table.'}</p>
+        <ExportToDelta />
       </section>
     );
   }
