@@ -64,19 +64,19 @@ async function rewriteMatching(snapshot: DeltaSnapshot, predicate: Predicate | u
     }
     if (matched === 0) continue;
     changed += matched;
-    copied += target.length - matched;
-    await rewriter.rewrite(target, action, new Int32Array(target.length).fill(-1), [set], { targetAlias: 't', unknownColumn });
+    copied += (await rewriter.rewrite(target, action, new Int32Array(target.length).fill(-1), [set], { targetAlias: 't', unknownColumn })).copied;
   }
-  const added = rewriter.rewrites.reduce((n, r) => n + r.added.length, 0);
+  await rewriter.finish();
+  const added = rewriter.filesAdded;
   return {
     readFiles: candidates.map((f) => f.path),
     rewrites: rewriter.rewrites,
     metrics: {
       [changedMetric]: changed,
       num_added_files: added,
-      num_removed_files: rewriter.rewrites.length,
-      ...rewriter.deletionVectorMetrics(),
+      num_removed_files: rewriter.filesRemoved,
       num_copied_rows: copied,
+      ...rewriter.deletionVectorMetrics(),
       execution_time_ms: context.now() - started,
       scan_time_ms: scanMs,
       rewrite_time_ms: rewriter.rewriteMs,

@@ -1,7 +1,10 @@
 /**
  * What happens to one data file a DELETE, UPDATE or MERGE changed: its kept and updated rows
  * written as new files, column by column (rewriteColumns.ts, columnDataFiles.ts), and the file
- * removed; with the counts, the few sample rows a preview shows, and the time it took.
+ * removed; or, where the table has deletion vectors enabled and the change touches at most
+ * `deletionVectorMaxShare` of the file's rows, the file kept with a deletion vector marking the
+ * changed rows, and only the updated rows written anew. With the counts, the few sample rows a
+ * preview shows, and the time it took.
  */
 import { makeVector, type Data } from 'apache-arrow';
 import type { DeltaSnapshot } from '../core/delta/snapshot.ts';
@@ -16,6 +19,25 @@ import { toJsonValues, type JsonValue } from './jsonValues.ts';
 import type { WriteColumn } from './writeColumns.ts';
 import type { WriteContext } from './writeContext.ts';
 import type { Row } from './tableRows.ts';
+import type { Add } from '../core/delta/actions.ts';
+import { joinKey } from '../core/objectStore.ts';
+import { randomUuid } from '../core/rng.ts';
+import { loadDeletionVector } from '../core/delta/deletionVector.ts';
+import { mergeDeletedRows, planDeletionVectorFile } from '../core/delta/deletionVectorWrite.ts';
+
+/**
+ * A change to at most this share of a file's live rows is recorded in a deletion vector; more,
+ * and the file is rewritten (docs/decisions/0021). Rewriting costs reading and writing the whole
+ * file once; a deletion vector costs every later reader the rows it hides, until compaction.
+ */
+export const deletionVectorMaxShare = 0.25;
+
+/** Writes deletion vectors only where the table has them enabled and its protocol lists the feature. */
+export function writesDeletionVectors(snapshot: DeltaSnapshot): boolean {
+  const { protocol, metadata } = snapshot;
+  return metadata.configuration['delta.enableDeletionVectors'] === 'true'
+    && (protocol.writerFeatures ?? []).includes('deletionVectors') && (protocol.readerFeatures ?? []).includes('deletionVectors');
+}
 
 export interface RowSamples { inserted: Row[]; updated: Row[]; deleted: Row[] }
 
@@ -35,10 +57,16 @@ export interface RewriteAliases {
 export class FileRewriter {
   readonly rewrites: FileRewrite[] = [];
   rewriteMs = 0;
+  /** New data files written, and files removed from the table (a file kept under a deletion vector is neither). */
+  filesAdded = 0;
+  filesRemoved = 0;
   private readonly mode: ColumnMappingMode;
+  private readonly deletionVectors: boolean;
+  private readonly marked: { add: Add; rows: number[]; added: Add[] }[] = [];
 
   constructor(private readonly snapshot: DeltaSnapshot, private readonly columns: readonly WriteColumn[], private readonly context: WriteContext, private readonly samples: RowSamples) {
     this.mode = toColumnMappingMode(snapshot.metadata);
+    this.deletionVectors = writesDeletionVectors(snapshot);
   }
 
   /** `action[t]` per kept row of the file; `actionSource[t]` the source row a merge clause was applied with (-1: none). */
@@ -51,6 +79,11 @@ export class FileRewriter {
         deleted++;
         if (this.samples.deleted.length < sampleSize) this.samples.deleted.push(this.rowAt((c) => slotAt(file.slots(c.name), t)));
       } else if ((action[t] as number) >= 0) updated++;
+    }
+    if (this.deletionVectors && deleted + updated <= file.length * deletionVectorMaxShare) {
+      await this.mark(file, action, actionSource, assignments, aliases, updated);
+      this.rewriteMs += this.context.now() - start;
+      return { deleted, updated, copied: 0 };
     }
     const length = file.length - deleted;
     const rows = { length, target: new Int32Array(length), source: new Int32Array(length), assignment: new Int32Array(length) };
@@ -68,13 +101,50 @@ export class FileRewriter {
     const setsPartition = this.columns.some((c) => c.isPartition && assignments.some((a, i) => c.name in a && updatedIn(action, i)));
     const added = await writeColumnFiles(this.snapshot, this.columns, { length, data, partition: setsPartition ? undefined : file.partition }, this.context);
     this.rewrites.push({ removed: file.add, added });
+    this.filesAdded += added.length;
+    this.filesRemoved++;
     this.rewriteMs += this.context.now() - start;
     return { deleted, updated, copied: length - updated };
   }
 
-  /** Deletion-vector figures for the metrics (none yet: every changed file is rewritten). */
+  /** The changed rows hidden by a deletion vector (the file's earlier one included); the updated rows written as new files. */
+  private async mark(file: FileColumns, action: Int32Array, actionSource: Int32Array, assignments: readonly Assignment[], aliases: RewriteAliases, updated: number): Promise<void> {
+    const changed: number[] = [];
+    const rows = { length: updated, target: new Int32Array(updated), source: new Int32Array(updated), assignment: new Int32Array(updated) };
+    for (let t = 0, k = 0; t < file.length; t++) {
+      if (action[t] === KEEP) continue;
+      changed.push(file.positions[t] as number);
+      if ((action[t] as number) < 0) continue;
+      rows.target[k] = t;
+      rows.source[k] = actionSource[t] as number;
+      rows.assignment[k] = action[t] as number;
+      k++;
+    }
+    const data = updated === 0 ? undefined : buildColumns(rows, assignments, { columns: this.columns, mode: this.mode, file, ...aliases });
+    for (let k = 0; data && k < updated && this.samples.updated.length < sampleSize; k++) this.samples.updated.push(this.rowAt((c) => ({ data: data.get(c.name) as Data, row: k })));
+    const before = file.add.deletionVector ? await loadDeletionVector(this.context.store, file.add.deletionVector, this.snapshot.tableRoot) : [];
+    const added = data ? await writeColumnFiles(this.snapshot, this.columns, { length: updated, data, partition: undefined }, this.context) : [];
+    this.filesAdded += added.length;
+    this.marked.push({ add: file.add, rows: mergeDeletedRows(before, changed), added });
+  }
+
+  /** Writes the one deletion vector file for every file marked, and records those files' new adds. Call once, after the last file. */
+  async finish(): Promise<void> {
+    if (this.marked.length === 0) return;
+    const dvFile = planDeletionVectorFile(this.marked.map((m) => m.rows), randomUuid(this.context.rng));
+    await this.context.store.put(joinKey(this.snapshot.tableRoot, dvFile.path), dvFile.bytes);
+    const now = this.context.now();
+    this.marked.forEach((m, i) => {
+      const kept: Add = { ...m.add, modificationTime: now, dataChange: true, deletionVector: dvFile.descriptors[i], stats: withLooseBounds(m.add.stats) };
+      this.rewrites.push({ removed: m.add, added: [kept, ...m.added] });
+    });
+  }
+
+  /** Deletion-vector figures for the metrics, on tables that write them (Spark's numDeletionVectorsAdded and numDeletionVectorsUpdated). */
   deletionVectorMetrics(): Record<string, number> {
-    return {};
+    if (!this.deletionVectors) return {};
+    const updated = this.marked.filter((m) => m.add.deletionVector).length;
+    return { num_deletion_vectors_added: this.marked.length - updated, num_deletion_vectors_updated: updated };
   }
 
   /** The first rows of columns just built, as JSON rows (the preview's samples). */
@@ -94,6 +164,12 @@ export class FileRewriter {
 
 function slotAt(slots: Slots, row: number): { data: Data; row: number } {
   return { data: slots.sources[slots.which ? (slots.which[row] as number) : 0] as Data, row: slots.rows ? (slots.rows[row] as number) : 0 };
+}
+
+/** Stats of a file under a deletion vector bound its rows but are no longer tight (PROTOCOL.md "Per-file Statistics"). */
+function withLooseBounds(stats: string | null | undefined): string | null | undefined {
+  if (!stats) return stats;
+  return JSON.stringify({ ...(JSON.parse(stats) as object), tightBounds: false });
 }
 
 function updatedIn(action: Int32Array, assignment: number): boolean {

@@ -122,6 +122,7 @@ export async function runMerge(snapshot: DeltaSnapshot, spec: MergeSpec, sourceI
       insertRows.push(s);
       insertClauses.push(clauseIndex.get(clause) as number);
     }
+    await rewriter.finish();
     const insertStart = context.now();
     const inserted = insertRows.length;
     const insertAssignments = assignments.map((a) => Object.fromEntries(columns.map((c) => [c.name, a[c.name] ?? 'null'])));
@@ -132,7 +133,7 @@ export async function runMerge(snapshot: DeltaSnapshot, spec: MergeSpec, sourceI
     const rewriteMs = rewriter.rewriteMs + context.now() - insertStart;
     counts.inserted = inserted;
 
-    const added = rewriter.rewrites.reduce((n, r) => n + r.added.length, 0) + insertAdds.length;
+    const added = rewriter.filesAdded + insertAdds.length;
     const metrics = {
       num_source_rows: source.length,
       num_target_rows_inserted: counts.inserted,
@@ -141,7 +142,7 @@ export async function runMerge(snapshot: DeltaSnapshot, spec: MergeSpec, sourceI
       num_target_rows_copied: counts.copied,
       num_output_rows: counts.inserted + counts.updated + counts.copied,
       num_target_files_added: added,
-      num_target_files_removed: rewriter.rewrites.length,
+      num_target_files_removed: rewriter.filesRemoved,
       ...rewriter.deletionVectorMetrics(),
       execution_time_ms: context.now() - started,
       scan_time_ms: scanMs,

@@ -93,9 +93,15 @@ async function rowsDuckdbReads(h: WriteHarness, root: string) {
   return canonicalRows(await queryJsonRows(db, parts.join(' UNION ALL ')));
 }
 
+/** With deletion vectors enabled, the change to `files` files is a deletion vector each, nothing rewritten; else no vector. */
+function expectDeletionVectors(properties: Record<string, string>, metrics: Record<string, unknown> | undefined, files: number) {
+  if (Object.keys(properties).length === 0) expect(metrics).not.toHaveProperty('num_deletion_vectors_added');
+  else expect(metrics).toMatchObject({ num_deletion_vectors_added: files, num_removed_files: 0, num_copied_rows: 0 });
+}
+
 const duckdbRows = async () => canonicalRows(await queryJsonRows(db, `SELECT ${columns.join(', ')} FROM t`));
 
-describe.each([['copy-on-write', {}]])('Lakelab (%s) and native DuckDB', (_, properties) => {
+describe.each([['copy-on-write', {}], ['with deletion vectors', { 'delta.enableDeletionVectors': 'true' }]])('Lakelab (%s) and native DuckDB', (_, properties) => {
   it('upsert: MERGE INTO ... WHEN MATCHED UPDATE, WHEN NOT MATCHED INSERT (the source as Arrow)', async () => {
     const { h, root, sourcePath } = await setUp(properties);
     const clauses: MergeClause[] = [{ kind: 'whenMatchedUpdateAll' }, { kind: 'whenNotMatchedInsertAll' }];
@@ -130,15 +136,26 @@ describe.each([['copy-on-write', {}]])('Lakelab (%s) and native DuckDB', (_, pro
 
   it('UPDATE ... SET ... WHERE', async () => {
     const { h, root } = await setUp(properties);
-    await h.committed(await runUpdate(await h.snapshot(), 'id >= 50 AND id < 55 OR ratio IS NULL', { name: "'x'", amount: '1.5', ok: 'ok', ts: 'null' }, h.context));
+    const tx = await runUpdate(await h.snapshot(), 'id >= 50 AND id < 55 OR ratio IS NULL', { name: "'x'", amount: '1.5', ok: 'ok', ts: 'null' }, h.context);
+    await h.committed(tx);
+    expectDeletionVectors(properties, tx.operationMetrics, 2);
     await db.run("UPDATE t SET name = 'x', amount = 1.5, ok = ok, ts = NULL WHERE id >= 50 AND id < 55 OR ratio IS NULL");
     expect(await rowsDuckdbReads(h, root)).toEqual(await duckdbRows());
   });
 
   it('DELETE ... WHERE', async () => {
     const { h, root } = await setUp(properties);
-    await h.committed(await runDelete(await h.snapshot(), "id = 3 OR name = 'n150' OR amount > 12.5", h.context));
+    const tx = await runDelete(await h.snapshot(), "id = 3 OR name = 'n150' OR amount > 12.5", h.context);
+    await h.committed(tx);
+    expectDeletionVectors(properties, tx.operationMetrics, 2);
     await db.run("DELETE FROM t WHERE id = 3 OR name = 'n150' OR amount > 12.5");
     expect(await rowsDuckdbReads(h, root)).toEqual(await duckdbRows());
+    // Again on the files that now have a deletion vector: the vectors are updated (old rows kept hidden).
+    const again = await runDelete(await h.snapshot(), 'id = 4 OR id = 151', h.context);
+    await h.committed(again);
+    expect(again.operationMetrics).toMatchObject(Object.keys(properties).length > 0 ? { num_deleted_rows: 2, num_deletion_vectors_updated: 2, num_removed_files: 0 } : { num_deleted_rows: 2 });
+    await db.run('DELETE FROM t WHERE id = 4 OR id = 151');
+    expect(await rowsDuckdbReads(h, root)).toEqual(await duckdbRows());
+    expect(canonicalRows(await h.rows())).toEqual(await duckdbRows());
   });
 });

@@ -63,14 +63,16 @@ export function planCreateTable(spec: CreateTableSpec): Transaction {
 }
 
 /**
- * Reader 1 / writer 2 unless a table feature is needed: timestampNtz columns (reader and
- * writer feature, 3/7) or in-commit timestamps (writer feature, 1/7); column mapping alone is
+ * Reader 1 / writer 2 unless a table feature is needed: timestampNtz columns or deletion vectors
+ * (reader and writer features, 3/7) or in-commit timestamps (writer feature, 1/7); column mapping alone is
  * 2/5. With writer version 7 every feature in use is listed, appendOnly and columnMapping included.
  * (The schema must already carry the column mapping ids and physical names.)
  */
 export function toNewTableProtocol(schema: StructType, configuration: Readonly<Record<string, string>>): Protocol {
   const columnMapping = ['name', 'id'].includes(configuration['delta.columnMapping.mode'] ?? '');
   const readerFeatures = usesType(schema, 'timestamp_ntz') ? ['timestampNtz'] : [];
+  // delta.enableDeletionVectors turns the feature on, as Spark does at CREATE TABLE (reader and writer feature, 3/7).
+  if (configuration['delta.enableDeletionVectors'] === 'true') readerFeatures.push('deletionVectors');
   const writerFeatures = [...readerFeatures];
   if (hasInCommitTimestamps(configuration)) writerFeatures.push('inCommitTimestamp');
   if (writerFeatures.length === 0) return columnMapping ? { minReaderVersion: 2, minWriterVersion: 5 } : { minReaderVersion: 1, minWriterVersion: 2 };
