@@ -11,10 +11,10 @@ import { hostname, userInfo } from 'node:os';
 import { randomInt } from 'node:crypto';
 import { LakeError } from '../../core/errors.ts';
 import { seededRng } from '../../core/rng.ts';
-import { runUnderCatalogLease } from '../../core/lease/catalogLease.ts';
 import { openNodeSqlEngine } from '../../query/duckdbNode.ts';
 import { OpenDucklake } from '../../query/ducklake/ducklakeCatalog.ts';
 import { commitDucklake } from '../../query/ducklake/write/commitDucklake.ts';
+import { commitUnderLease } from '../../query/ducklake/write/commitUnderLease.ts';
 import type { DucklakeCommitResult, DucklakeOperation } from '../../query/ducklake/write/ducklakeOperation.ts';
 import { flagString, hasFlag, UsageError, type ParsedArgs } from '../args.ts';
 import type { Io } from '../command.ts';
@@ -90,9 +90,13 @@ export async function runDucklakeWrite(args: ParsedArgs, io: Io): Promise<number
       await lock.lock.release();
     }
   }
-  const run = await runUnderCatalogLease(catalog.folder.store, catalog.name, { clock: { now: () => Date.now() }, holder: cliHolder(), ...(staleAfterMs === undefined ? {} : { staleAfterMs }) }, async (bytes) => {
-    const out = await commitAll(bytes);
-    return out.changed ? { catalog: out.bytes, value: out.results } : { value: out.results };
+  const run = await commitUnderLease(catalog.folder.store, catalog.name, operations, {
+    lease: { clock: { now: () => Date.now() }, holder: cliHolder(), ...(staleAfterMs === undefined ? {} : { staleAfterMs }) },
+    data: async (bytes) => ({ store: await dataFor(args, catalog, bytes) }),
+    openEngine: openNodeSqlEngine,
+    now: () => Date.now(),
+    rng,
+    commitInfo,
   });
   if (run.status === 'committed') {
     if (run.broke) io.stderr.write(`lakelab: broke the stale lease of ${run.broke.acquiredBy ?? 'an unknown holder'} (since ${run.broke.acquiredAt ?? 'an unknown time'})\n`);
