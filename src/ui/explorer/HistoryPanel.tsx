@@ -22,7 +22,7 @@ export function HistoryPanel() {
           const details = terms.historyDetails.filter((d) => entries.some((e) => e.details[d.key] !== undefined && e.details[d.key] !== null));
           return (
             <>
-              <GrowthChart entries={entries} word={terms.version} />
+              <GrowthChart entries={entries} word={terms.version} selected={selected} />
               <VirtualRows
                 testId="history"
                 rowCount={entries.length}

@@ -1,6 +1,5 @@
 import type { RowsResult } from '../../workers/protocol.ts';
-import { formatCell } from '../shared/format.ts';
-import { VirtualRows } from '../shared/VirtualRows.tsx';
+import { DataGrid } from '../shared/DataGrid.tsx';
 
 export function RowsGrid({ result }: { result: RowsResult }) {
   return (
@@ -8,18 +7,7 @@ export function RowsGrid({ result }: { result: RowsResult }) {
       <p className="muted" data-testid="row-count">
         {result.rows.length} rows{result.truncated ? ' shown (more not loaded)' : ''}
       </p>
-      <VirtualRows
-        testId="rows"
-        rowCount={result.rows.length}
-        header={result.columns}
-        renderRow={(i) => {
-          const row = result.rows[i] ?? {};
-          return result.columns.map((column) => {
-            const value = row[column];
-            return value === null || value === undefined ? <span key={column} className="null">null</span> : formatCell(value);
-          });
-        }}
-      />
+      <DataGrid testId="rows" columns={result.columns} rows={result.rows} />
     </div>
   );
 }
