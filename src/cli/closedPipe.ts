@@ -10,5 +10,9 @@ export function endQuietlyWhenClosed(stream: NodeJS.WritableStream, exit: (code:
     if (error.code === 'EPIPE') exit(0);
     throw error;
   });
-  return { write: (text: string) => stream.write(text) };
+  const writable = stream as NodeJS.WritableStream & { writableNeedDrain?: boolean };
+  return {
+    write: (text: string) => stream.write(text),
+    drained: () => (writable.writableNeedDrain ? new Promise<void>((resolve) => stream.once('drain', () => resolve())) : Promise.resolve()),
+  };
 }

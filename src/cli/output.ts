@@ -11,6 +11,8 @@ export function toOutputFormat(value: string | undefined, fallback: OutputFormat
 
 export interface Writer {
   write(text: string): unknown;
+  /** Resolves once what was written has gone out (a slow reader of a pipe): callers that stream wait for it between batches, so memory stays flat. */
+  drained?(): Promise<void>;
 }
 
 export function writeRows(out: Writer, format: OutputFormat, columns: string[], rows: Record<string, unknown>[]): void {

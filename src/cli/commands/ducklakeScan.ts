@@ -33,6 +33,7 @@ export async function runDucklakeScan(args: ParsedArgs, io: Io): Promise<number>
       const rows = kept.slice(0, remaining).map((row) => Object.fromEntries(columns.map((c) => [c, row[c] ?? null])));
       remaining -= rows.length;
       writer.write(rows);
+      await io.stdout.drained?.();
     }
     writer.end();
     return 0;

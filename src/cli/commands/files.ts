@@ -24,7 +24,10 @@ async function runFiles(args: ParsedArgs, io: Io): Promise<number> {
   // A chunk of files at a time: each row and its stats are garbage once written (100,000 files
   // held as rows at once cost more in collection than in printing).
   const { files } = snapshot;
-  for (let start = 0; start < files.length; start += filesPerWrite) writer.write(files.slice(start, start + filesPerWrite).map(toFileRow));
+  for (let start = 0; start < files.length; start += filesPerWrite) {
+    writer.write(files.slice(start, start + filesPerWrite).map(toFileRow));
+    await io.stdout.drained?.();
+  }
   writer.end();
   return 0;
 }

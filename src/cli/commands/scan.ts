@@ -38,6 +38,7 @@ async function runScan(args: ParsedArgs, io: Io): Promise<number> {
     const rows = toJsonRows(batch).slice(0, remaining);
     remaining -= rows.length;
     writer.write(rows);
+    await io.stdout.drained?.();
   }
   writer.end();
   return 0;
