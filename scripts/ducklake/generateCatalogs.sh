@@ -8,11 +8,13 @@ tool="${DUCKDB_DUCKLAKE:-$(cd "$(dirname "$0")/../../../.." && pwd)/shared/tools
 [ -x "$tool" ] || tool=/work/shared/tools/duckdb-ducklake
 root="$(cd "$(dirname "$0")/../../test/fixtures/ducklake/lakelab-generated" && pwd)"
 cases=("$@")
-[ ${#cases[@]} -gt 0 ] || cases=(evolution addfiles catalog_objects types seed)
+[ ${#cases[@]} -gt 0 ] || cases=(evolution addfiles catalog_objects types seed seed_next_run)
 for name in "${cases[@]}"; do
   dir="$root/$name"
   rm -rf "$dir/catalog.ducklake" "$dir/catalog.ducklake.wal" "$dir/data"
   mkdir -p "$dir/data/external"
+  # The seed's next run starts from the catalog and files the first run (seed/) left.
+  if [ "$name" = seed_next_run ]; then cp "$root/seed/catalog.ducklake" "$dir/" && cp -r "$root/seed/data/." "$dir/data/"; fi
   (cd "$dir" && "$tool" -bail < script.sql > /dev/null)
   rmdir "$dir/data/external" 2>/dev/null || true
   if [ "$name" = seed ]; then

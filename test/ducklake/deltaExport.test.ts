@@ -21,6 +21,7 @@ const refusals: Record<string, RegExp> = {
   'types main.scalars': /Delta has no type for u8 \(uint8\), .* u \(uuid\)/,
   'old_v03_types main.geo_tbl': /Delta has no type for g \(geometry\)/,
   'seed staging.orders@1': /TIMESTAMP \(without time zone\) columns: Delta needs the timestampNtz feature/,
+  'seed_next_run staging.orders@1': /TIMESTAMP \(without time zone\) columns: Delta needs the timestampNtz feature/,
   'written_types main.typed@1': /TIMESTAMP \(without time zone\) columns: Delta needs the timestampNtz feature/,
   // Its data files are not shipped (the extension could not read those snapshots either).
   'old_compacted_files main.t1': /data file main\/t1\/ducklake-[0-9a-f-]+\.parquet of main\.t1 .* is missing/,
