@@ -66,7 +66,10 @@ function limitBatch(batch: RowsBatch, remaining: number): RowsBatch {
   return batch.positions ? { ...cut, positions: batch.positions.slice(0, remaining) } : cut;
 }
 
-export async function readData(data: DataFiles, location: DataLocation, plan: DucklakeScanPlan, what: string, signal?: AbortSignal): Promise<Uint8Array> {
+/** What a missing file's message names: the catalog, the table and the snapshot read. */
+export type ReadContext = Pick<DucklakeScanPlan, 'catalogName' | 'snapshotId'> & { table: Pick<DucklakeScanPlan['table'], 'qualifiedName'> };
+
+export async function readData(data: DataFiles, location: DataLocation, plan: ReadContext, what: string, signal?: AbortSignal): Promise<Uint8Array> {
   const target = location.kind === 'relative' ? { store: data.store, key: joinKey(data.prefix ?? '', location.key) } : data.resolveAbsolute?.(location.path);
   if (!target) {
     throw new LakeError('NotFound', `${plan.catalogName}: ${what} ${location.kind === 'absolute' ? location.path : ''} of ${plan.table.qualifiedName} lies outside the data path; give the data path it is under`);

@@ -78,7 +78,7 @@ export async function exportToDelta(options: ExportOptions): Promise<ExportOutco
   const tableId = findExportTable(catalog, options.table, upTo);
   const previous = await loadPreviousExport(target, options.mode);
   const files = await lake.tableFiles(tableId);
-  const facts = await loadExportFacts(lake.file, catalog, files, options.data, options.table);
+  const facts = await loadExportFacts(lake.file, catalog, files, options.data, options.table, previous?.provenance.snapshotId);
   const start = startExport({ catalog, tableId, files, facts, readerVersion: options.readerVersion, upTo, placement: options.placement, previous, rng: options.rng, engineInfo: options.engineInfo });
   let state = start.state;
   const outcome: ExportOutcome = {

@@ -14,23 +14,29 @@ import type { ExportFacts, InlinedTableFacts } from '../../../core/ducklake/expo
 import type { TableFiles } from '../../../core/ducklake/tableFiles.ts';
 import { readArrowTable } from '../../parquetRead.ts';
 import type { CatalogFile } from '../catalogFile.ts';
-import { readData, type DataFiles } from '../ducklakeScan.ts';
-import type { DucklakeScanPlan } from '../../../core/ducklake/planScan.ts';
+import { readData, type DataFiles, type ReadContext } from '../ducklakeScan.ts';
 import { snapshotIdColumn } from '../fileRows.ts';
 
-export async function loadExportFacts(file: CatalogFile, catalog: DucklakeCatalog, files: TableFiles, data: DataFiles, tableName: string): Promise<ExportFacts> {
-  const where = { catalogName: catalog.name, table: { qualifiedName: tableName }, snapshotId: 0 } as unknown as DucklakeScanPlan;
+/**
+ * `after`: the snapshot an earlier export holds; files no later snapshot sees (ended at or before
+ * it) are not read, so an incremental export reads only what the new snapshots need.
+ */
+export async function loadExportFacts(file: CatalogFile, catalog: DucklakeCatalog, files: TableFiles, data: DataFiles, tableName: string, after?: Id): Promise<ExportFacts> {
   const base = (snapshot: Id) => tableBase(catalog, files.tableId, snapshot);
+  const needed = (row: { end_snapshot: Id | null }) => after === undefined || row.end_snapshot === null || row.end_snapshot > after + 1;
+  const where = (snapshotId: Id): ReadContext => ({ catalogName: catalog.name, table: { qualifiedName: tableName }, snapshotId });
   const deleteFiles = new Map<Id, { positions: number[]; snapshots?: number[] }>();
-  for (const row of files.deleteFiles) {
+  const dataFileEnds = new Map(files.dataFiles.map((f) => [f.data_file_id, f]));
+  const deletesNeeded = (row: TableFiles['deleteFiles'][number]) => needed(row) && (dataFileEnds.get(row.data_file_id) === undefined || needed(dataFileEnds.get(row.data_file_id)!));
+  for (const row of files.deleteFiles.filter(deletesNeeded)) {
     const location = fileLocation(catalog, base(row.begin_snapshot), row.path, row.path_is_relative);
-    const table = await readArrowTable(await readData(data, location, where, 'delete file'), { name: row.path });
+    const table = await readArrowTable(await readData(data, location, where(row.begin_snapshot), 'delete file'), { name: row.path });
     deleteFiles.set(row.delete_file_id, toPositions(table, row.path));
   }
   const partialRows = new Map<Id, number[]>();
-  for (const row of files.dataFiles.filter((f) => f.partial_max !== null)) {
+  for (const row of files.dataFiles.filter((f) => f.partial_max !== null && needed(f))) {
     const location = fileLocation(catalog, base(row.begin_snapshot), row.path, row.path_is_relative);
-    const table = await readArrowTable(await readData(data, location, where, 'data file'), { name: row.path });
+    const table = await readArrowTable(await readData(data, location, where(row.begin_snapshot), 'data file'), { name: row.path });
     const at = table.schema.fields.findIndex((f) => f.name === snapshotIdColumn || f.metadata.get('PARQUET:field_id') === '2147483539');
     if (at < 0) continue;
     const vector = table.getChildAt(at)!;
