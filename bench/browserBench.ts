@@ -14,10 +14,11 @@ import { listingIndexName } from '../src/storage/httpStore.ts';
 import { loadListingIndex } from '../src/storage/listingIndex.ts';
 import { generateHistoryTable } from './historyTable.ts';
 import type { BenchResult } from './timing.ts';
+import { generateMillionTable, measurePageWaits } from './pageWaits.ts';
 
 const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.json': 'application/json' };
 
-function serve(routes: Record<string, string>): Promise<{ url: string; server: Server }> {
+export function serve(routes: Record<string, string>): Promise<{ url: string; server: Server }> {
   const server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
     const [prefix, root] = Object.entries(routes).find(([p]) => path.startsWith(p)) ?? ['/', routes['/']!];
@@ -48,8 +49,10 @@ export async function runBrowserBench(outDir: string): Promise<BenchResult> {
   const tableDir = join(outDir, 'history-table');
   await generateHistoryTable({ dir: tableDir, commits: 10_000, filesPerCommit: 10, checkpointAt: 9_990, rowsPerFile: 100, realDataFiles: 20 });
   writeFileSync(join(tableDir, listingIndexName), JSON.stringify(await loadListingIndex(new NodeFsStore(tableDir))));
+  const millionDir = join(outDir, 'million-table');
+  await generateMillionTable(millionDir);
   execSync('npx vite build --logLevel warn', { cwd: root, stdio: 'inherit' });
-  const { url, server } = await serve({ '/bench-table/': tableDir, '/': join(root, 'dist') });
+  const { url, server } = await serve({ '/bench-table/': tableDir, '/million-table/': millionDir, '/': join(root, 'dist') });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -72,6 +75,7 @@ export async function runBrowserBench(outDir: string): Promise<BenchResult> {
     await page.getByTestId('growth-chart').waitFor({ timeout: 600_000 });
     const fullHistory = Date.now() - start;
     const longestTask = await page.evaluate(() => (window as unknown as { longestTask: number }).longestTask);
+    const waits = await measurePageWaits(browser, url, `${url}/million-table/`);
     return {
       name: 'open a table of 100,000 files and 10,000 commits in headless Chromium (HTTP, built app)',
       lakelabMs: firstRows,
@@ -80,6 +84,9 @@ export async function runBrowserBench(outDir: string): Promise<BenchResult> {
         `time to history shown (the newest 200 commits): ${historyShown} ms`,
         `time to the whole history and its growth chart (10,000 commits read over HTTP): ${fullHistory} ms`,
         `longest main-thread task while loading: ${longestTask.toFixed(0)} ms (target: under 100 ms)`,
+        `a sample's first rows after navigation (simple_table): ${waits.sampleFirstRows} ms (target: under 1,000 ms)`,
+        `the first SQL result after navigation (typed when the rows show): ${waits.firstSqlResult} ms (target: under 1,500 ms)`,
+        `a 1,000,000-row table's first rows at an old version, after the click: ${waits.oldVersionRows} ms as soon as its log and first rows show, ${waits.oldVersionRowsSettled} ms once the page has settled (target: under 300 ms)`,
       ],
     };
   } finally {

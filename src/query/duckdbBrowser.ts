@@ -11,6 +11,8 @@ import { quoteIdentifier } from '../core/sqlNames.ts';
 import { offlineSettings, toSqlEngine, type SqlEngine } from './duckdbEngine.ts';
 
 export interface SqlSession {
+  /** Start duckdb-wasm now (its worker, wasm and connection), so that the first query does not wait for it. */
+  warmUp?(): Promise<void>;
   /** Replace table `name` with these Arrow IPC stream bytes. */
   registerTable(name: string, ipc: Uint8Array): Promise<void>;
   query(sql: string): Promise<Table>;
@@ -56,6 +58,9 @@ export async function openBrowserSqlEngine(): Promise<SqlEngine> {
 
 export function openSqlSession(): SqlSession {
   return {
+    async warmUp() {
+      await connect();
+    },
     async registerTable(name, ipc) {
       const connection = await connect();
       await connection.query(`DROP TABLE IF EXISTS ${quoteIdentifier(name)}`);

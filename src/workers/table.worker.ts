@@ -6,7 +6,10 @@ import type { CancelMessage, RequestMessage, ResponseMessage, TableApi } from '.
 import { openSourceStore } from './sourceStore.ts';
 import { receivePageToken } from './pageTokens.ts';
 import { parquetCodec } from '../query/parquetRows.ts';
+import { loadParquetWasm } from '../query/parquetWasm.ts';
 
+// parquet-wasm fetched and compiled while the log is read, so the first rows do not wait for it.
+void loadParquetWasm().catch(() => undefined);
 // duckdb-wasm, loaded on the first merge or DuckDB catalog (the worker starts without it).
 const openEngine = () => import('../query/duckdbBrowser.ts').then((duckdb) => duckdb.openBrowserSqlEngine());
 const session = new ExplorerSession({ openStore: openSourceStore, codec: parquetCodec, openJoinEngine: openEngine, openEngine });

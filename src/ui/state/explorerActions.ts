@@ -241,10 +241,18 @@ export function createExplorerActions(store: ExplorerStore, worker: TableCaller,
   });
 
   const sql = createSqlActions(store, worker, sqlEngine);
+  let sqlWarming = false;
   store.subscribe((state, previous) => {
     // Another table (or a catalog's other table, or its data read from elsewhere): the results are gone with it.
     if (state.table?.spec !== previous.table?.spec || state.table?.target !== previous.table?.target) sql.forgetTable();
     else if (state.selectedVersion !== previous.selectedVersion && state.selectedVersion !== undefined) sql.followVersion();
+    // Once the first rows show and the page is idle, duckdb-wasm starts in its own worker, so the
+    // first query does not wait seconds for it; not before, so that it does not slow the first
+    // rows (browsers only: Node has no idle callback, and its tests start engines themselves).
+    if (!sqlWarming && state.rows.status === 'ready' && typeof requestIdleCallback === 'function') {
+      sqlWarming = true;
+      requestIdleCallback(() => void sql.warmUpSql().catch(() => undefined), { timeout: 300 });
+    }
   });
 
   return {

@@ -77,6 +77,17 @@ export function createSqlActions(store: ExplorerStore, worker: TableCaller, load
     return { m, session };
   }
 
+  /**
+   * duckdb-wasm started ahead of the first query, once the page is idle after the first rows
+   * (it takes seconds to start; a query typed meanwhile waits only for what is left).
+   */
+  async function warmUpSql(): Promise<void> {
+    module ??= loadEngine();
+    const m = await module;
+    session ??= m.openSqlSession();
+    await session.warmUp?.();
+  }
+
   /** Refuses what is not a query, naming the statement and the table it would change. */
   function failIfNotQuery(sql: string, version: number): SqlFailure | undefined {
     const problem = checkQueryOnly(sql);
@@ -145,7 +156,7 @@ export function createSqlActions(store: ExplorerStore, worker: TableCaller, load
     setSql({ status: 'idle' });
   }
 
-  return { runSql, sqlSourceCsv, exportResult, followVersion, forgetTable, sqlTableName: () => tableName() };
+  return { runSql, sqlSourceCsv, exportResult, followVersion, forgetTable, warmUpSql, sqlTableName: () => tableName() };
 }
 
 /** The SQL name of the open table: a catalog table's own name ("people" of main.people), else the name of what was opened. */
