@@ -9,7 +9,7 @@ import { execSync, spawn } from 'node:child_process';
 import { chromium } from '@playwright/test';
 import { MemoryStore } from '../src/storage/memoryStore.ts';
 import { loadParquetWasm } from '../src/query/parquetWasm.ts';
-import { simOperations } from '../src/workers/simOperationsImpl.ts';
+import { simOperations } from '../src/workers/simOperationsNode.ts';
 import { runScenario, type SimDependencies } from '../src/sim/runScenario.ts';
 import { simWaits } from '../src/workers/simSettle.ts';
 import { summarise } from '../src/sim/trace.ts';

@@ -139,3 +139,19 @@ test('on a conflict the page shows what the loser read, what the winner changed,
   await expect(page.getByTestId('conflict-delta-rs-words')).toHaveText('Failed to commit transaction: Commit failed: a concurrent transaction deleted data this operation read.');
   await expect(page.getByTestId('conflict-plain-words')).toContainText('The winner removed a file this transaction read');
 });
+
+test("the lease scenarios commit to a real DuckLake catalog: the lost update is a snapshot and a batch missing from it", async ({ page }) => {
+  // lease-ignored: batch_000 at setup, run-a loads batch_001 and run-b batch_002, both ignoring the lease.
+  await page.goto('/?sim=lease-ignored&seed=3');
+  await expect(page.getByTestId('sim-violations')).toContainText("run-a's catalog update", { timeout: 60_000 });
+  await page.getByTestId('sim-open-catalog').click();
+  await expect(page.getByTestId('table-title')).toHaveText("Simulated: lease-ignored's DuckLake catalog (seed 3)");
+  const history = page.getByTestId('history');
+  // The empty catalog's snapshot, the table created and its first batch (setup), then run-b's: run-a's is gone.
+  await expect(history.locator('tbody tr[data-row]')).toHaveCount(4);
+  await expect(history).toContainText('run-b');
+  await expect(history).not.toContainText('run-a');
+  await expect(page.getByTestId('snapshot-summary')).toContainText('2 rows');
+  await expect(page.getByRole('table').filter({ hasText: 'loaded_by' }).first()).toContainText('batch_002');
+  await expect(page.getByRole('table').filter({ hasText: 'loaded_by' }).first()).not.toContainText('batch_001');
+});

@@ -84,4 +84,9 @@ describe('architecture', () => {
     const importers = files.filter((f) => importsOf(f.text).some((s) => s.startsWith('@azure/msal-browser')));
     expect(importers.length).toBeLessThanOrEqual(1);
   });
+  it("uses none of Arrow's builders, which compile code with new Function (the page's CSP forbids it: the rows would fail in the page)", () => {
+    const builders = /\b(tableFromArrays|vectorFromArray|tableFromJSON|makeBuilder)\s*\(/;
+    const offending = files.filter((f) => builders.test(f.text)).map((f) => relative(root, f.path));
+    expect(offending).toEqual([]);
+  });
 });

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryStore } from '../src/storage/memoryStore.ts';
 import { loadParquetWasm } from '../src/query/parquetWasm.ts';
-import { simOperations } from '../src/workers/simOperationsImpl.ts';
+import { simOperations } from '../src/workers/simOperationsNode.ts';
 import { folderFixtures } from '../src/cli/fixtureFolders.ts';
 import { runScenario, type SimDependencies } from '../src/sim/runScenario.ts';
 import { scenarioLibrary } from '../src/sim/scenarioLibrary.ts';

@@ -7,7 +7,7 @@ import { scenarioLibrary } from '../sim/scenarioLibrary.ts';
 import { fixturesDir } from '../../test/support/fixtures.ts';
 import { MemoryStore } from '../storage/memoryStore.ts';
 import { loadParquetWasm } from '../query/parquetWasm.ts';
-import { simOperations } from '../workers/simOperationsImpl.ts';
+import { simOperations } from '../workers/simOperationsNode.ts';
 import { runSimRequest } from '../workers/simRun.ts';
 
 async function run(...argv: string[]) {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MemoryStore } from '../storage/memoryStore.ts';
 import { loadParquetWasm } from '../query/parquetWasm.ts';
-import { simOperations } from '../workers/simOperationsImpl.ts';
+import { simOperations } from '../workers/simOperationsNode.ts';
 import { runScenario, type SimDependencies } from './runScenario.ts';
 import { scenarioLibrary } from './scenarioLibrary.ts';
 import { conflictDetails } from './conflictDetails.ts';

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { MemoryStore } from '../storage/memoryStore.ts';
 import { loadParquetWasm } from '../query/parquetWasm.ts';
 import { parquetCodec } from '../query/parquetRows.ts';
-import { simOperations } from '../workers/simOperationsImpl.ts';
+import { simOperations } from '../workers/simOperationsNode.ts';
 import { folderFixtures } from '../cli/fixtureFolders.ts';
 import { readTableRows } from '../../test/readTableRows.ts';
 import { canonicalRows } from '../../test/canonicalRows.ts';

@@ -13,8 +13,8 @@ import { checkConflict, type ConflictRules } from '../core/delta/conflicts/confl
 import type { SimRun } from './runScenario.ts';
 import { simEngineInfo } from './runWriter.ts';
 import { toLeaseSpans } from './leaseSpans.ts';
-import { catalogKey } from './leaseWriter.ts';
-import { simCatalogReader, type CatalogReader } from './simCatalog.ts';
+import { catalogKey, type CatalogReader } from './simCatalog.ts';
+import { LakeError } from '../core/errors.ts';
 
 export type Invariant = 'contiguous-versions' | 'one-writer-per-version' | 'no-missed-conflict' | 'one-lease-holder' | 'no-lost-update'
   /** The log could be read back and checked at all (a live run's store worker may fail to). */
@@ -28,7 +28,7 @@ export interface InvariantViolation {
   t?: number;
 }
 
-type Checked = Pick<SimRun, 'store' | 'committed' | 'startVersion' | 'trace'> & Partial<Pick<SimRun, 'catalogUpdates'>>;
+type Checked = Pick<SimRun, 'store' | 'committed' | 'startVersion' | 'trace'> & Partial<Pick<SimRun, 'catalogUpdates' | 'catalogReader'>>;
 
 export async function checkInvariants(run: Checked, rules: ConflictRules = 'delta-rs'): Promise<InvariantViolation[]> {
   const problems: InvariantViolation[] = [];
@@ -87,9 +87,10 @@ export function checkLeaseHolders(run: Pick<SimRun, 'trace'>): InvariantViolatio
  * catalog, read from the store, holds. Whatever the writers believe (all of them may have been
  * told their upload succeeded), only the catalog that is left counts.
  */
-export async function checkCatalogUpdates(run: Pick<SimRun, 'store'> & Partial<Pick<SimRun, 'catalogUpdates'>>, reader: CatalogReader = simCatalogReader, key = catalogKey): Promise<InvariantViolation[]> {
+export async function checkCatalogUpdates(run: Pick<SimRun, 'store'> & Partial<Pick<SimRun, 'catalogUpdates' | 'catalogReader'>>, reader: CatalogReader | undefined = run.catalogReader, key = catalogKey): Promise<InvariantViolation[]> {
   const updates = run.catalogUpdates ?? [];
   if (updates.length === 0) return [];
+  if (!reader) throw new LakeError('InvalidInput', 'catalog updates were acknowledged, but no catalog reader was given to check them');
   const held = await reader.updatesIn(await run.store.get(key));
   return updates.filter((u) => !held.has(u.update)).map((u) => ({
     invariant: 'no-lost-update' as const,

@@ -8,7 +8,7 @@
 import type { ObjectStore } from '../core/objectStore.ts';
 import type { Clock } from '../core/clock.ts';
 import type { TraceEvent } from './trace.ts';
-import { withUpdate } from './simCatalog.ts';
+import { catalogKey, type CatalogChange } from './simCatalog.ts';
 
 export interface LeasePlan {
   mode: 'infinite-stamped' | 'fixed-heartbeat' | 'ignore';
@@ -22,9 +22,17 @@ export interface LeasePlan {
   staleAfter?: number;
   /** Fixed lease length in seconds (15-60) for 'fixed-heartbeat'. */
   leaseSeconds?: number;
+  /** What the run commits to the catalog's table: rows inserted (default: one row naming the run). */
+  insert?: Record<string, unknown>[];
+  /** ... and rows deleted, by predicate. */
+  delete?: string;
 }
 
-export const catalogKey = 'catalog/metadata.db';
+/** The run's own snapshot, committed to the downloaded catalog (bytes in, bytes out). */
+export type CommitToCatalog = (catalog: Uint8Array, writer: string, change: CatalogChange) => Promise<Uint8Array>;
+
+export { catalogKey };
+
 export const twelveHours = 12 * 60 * 60 * 1000;
 
 export interface LeaseRunResult {
@@ -36,7 +44,8 @@ export interface LeaseRunResult {
  * after the writer): the lost-update invariant later looks for each acknowledged update in the
  * final catalog.
  */
-export async function runLeaseWriter(name: string, plan: LeasePlan, store: ObjectStore, scheduler: Clock, record: (e: Omit<TraceEvent, 't' | 'writer'>) => void, acknowledge: (update: string) => void): Promise<string> {
+export async function runLeaseWriter(name: string, plan: LeasePlan, store: ObjectStore, scheduler: Clock, record: (e: Omit<TraceEvent, 't' | 'writer'>) => void, acknowledge: (update: string) => void, commit: CommitToCatalog): Promise<string> {
+  const change: CatalogChange = { ...(plan.insert ? { insert: plan.insert } : {}), ...(plan.delete ? { delete: plan.delete } : {}) };
   const leases = store.leases;
   if (!leases) throw new Error('the simulated store has no leases');
   await scheduler.sleep(plan.startAfter ?? 0);
@@ -46,8 +55,9 @@ export async function runLeaseWriter(name: string, plan: LeasePlan, store: Objec
     const catalog = await store.get(catalogKey);
     record({ kind: 'read', message: 'downloaded the catalog, ignoring the lease' });
     await scheduler.sleep(plan.work);
+    const updated = await commit(catalog, name, change);
     try {
-      await store.put(catalogKey, withUpdate(catalog, name));
+      await store.put(catalogKey, updated);
     } catch (error) {
       record({ kind: 'lease-refused', message: (error as Error).message });
       return 'refused';
@@ -98,8 +108,9 @@ export async function runLeaseWriter(name: string, plan: LeasePlan, store: Objec
     record({ kind: 'crash', message: 'the run died holding the lease' });
     return 'crashed';
   }
+  const updated = await commit(catalog, name, change);
   try {
-    await store.put(catalogKey, withUpdate(catalog, name), { leaseId });
+    await store.put(catalogKey, updated, { leaseId });
   } catch (error) {
     record({ kind: 'lease-lost', message: `upload refused: ${(error as Error).message}` });
     return 'lease lost';

@@ -14,7 +14,9 @@ import type { FixtureLoader } from './fixtureTable.ts';
 import { writeStartingTable } from './startingTable.ts';
 import type { SimOperations } from './simOperations.ts';
 import { runWriter, type WriterEnvironment } from './runWriter.ts';
-import { catalogKey, runLeaseWriter } from './leaseWriter.ts';
+import { runLeaseWriter } from './leaseWriter.ts';
+import { catalogDataPrefix, catalogKey, type CatalogContext, type CatalogReader } from './simCatalog.ts';
+import { LakeError } from '../core/errors.ts';
 import type { SimResult, TraceEvent } from './trace.ts';
 import type { CatalogUpdate } from './simCatalog.ts';
 import type { ConflictRules } from '../core/delta/conflicts/conflictChecker.ts';
@@ -46,6 +48,8 @@ export interface SimRun extends SimResult {
   catalogUpdates: CatalogUpdate[];
   /** The version the starting table is at when the writers start (0 unless a fixture). */
   startVersion: number;
+  /** Reads the updates the final catalog holds (lease scenarios). */
+  catalogReader?: CatalogReader;
   /** Each transaction that lost to a conflict, by the index of its conflict event in the trace. */
   lost: { at: number; transaction: Transaction }[];
 }
@@ -75,11 +79,17 @@ export async function runScenario(scenario: Scenario, seed: number, deps: SimDep
   const outcomes: Record<string, string> = {};
   const catalogUpdates: CatalogUpdate[] = [];
   let done = 0;
-  if (scenario.catalog !== undefined) await memory.put(catalogKey, new TextEncoder().encode(scenario.catalog));
+  const spec = scenario.catalog;
+  const ducklake = deps.operations.ducklake;
+  if (spec && !ducklake) throw new LakeError('Unsupported', `scenario ${scenario.name} works on a DuckLake catalog, and this simulator was started without Lakelab's DuckLake writer`);
+  // The catalog's data files go straight to memory: writing them is part of a run's work (its `work` time), as on OneLake.
+  const catalogContext = (i: number): CatalogContext => ({ data: { store: memory, prefix: catalogDataPrefix }, now: () => scheduler.now(), rng: seededRng(seed * 104729 + i) });
+  if (spec && ducklake) await memory.put(catalogKey, await ducklake.createCatalog(spec, catalogContext(0)));
   const writers = scenario.writers.map((script, i) =>
     (script.lease
       ? runLeaseWriter(script.name, script.lease, store, scheduler, (e) => trace.push({ t: scheduler.now() - simStartTime, writer: script.name, ...e }),
-        (update) => catalogUpdates.push({ writer: script.name, update, t: scheduler.now() - simStartTime }))
+        (update) => catalogUpdates.push({ writer: script.name, update, t: scheduler.now() - simStartTime }),
+        (catalog, writer, change) => ducklake!.commit(catalog, spec!, writer, change, catalogContext(i + 1)))
       : runWriter(script, env, seededRng(seed * 7919 + i + 1))
     ).then((outcome) => {
       outcomes[script.name] = outcome;
@@ -93,5 +103,5 @@ export async function runScenario(scenario: Scenario, seed: number, deps: SimDep
   }
   await Promise.all(writers);
   const finalVersion = env.committed.reduce((latest, c) => Math.max(latest, c.version), startVersion);
-  return { scenario: scenario.name, seed, trace, outcomes, finalVersion, events, store: memory, committed: env.committed, catalogUpdates, startVersion, lost };
+  return { scenario: scenario.name, seed, trace, outcomes, finalVersion, events, store: memory, committed: env.committed, catalogUpdates, startVersion, lost, catalogReader: ducklake?.reader };
 }

@@ -63,8 +63,8 @@ export interface Scenario {
   /** Store faults drawn from the seed: a share of calls fail (a Network error) or stall. */
   faults?: { fail?: number; delay?: number; maxDelayMs?: number; calls?: StoreCall[] };
   writers: WriterScript[];
-  /** The DuckLake catalog blob lease scenarios work on. */
-  catalog?: string;
+  /** The DuckLake catalog lease writers work on: its table, columns and starting rows (a real SQLite catalog in the simulated store). */
+  catalog?: import('./simCatalog.ts').CatalogSpec;
   /** The outcome each writer must reach: 'committed', 'exhausted' or a conflict kind. */
   expect?: Record<string, string>;
 }

@@ -28,6 +28,9 @@ export interface LibraryScenario extends Scenario {
 }
 
 const leaseTable = { schema: keyed, rows: [] as Row[] };
+/** The seed's DuckLake: one table of loaded batches in a SQLite catalog; each run loads a batch. */
+const leaseCatalog = { table: 'main.batches', columns: [{ name: 'batch', type: 'varchar' }, { name: 'loaded_by', type: 'varchar' }, { name: 'rows_loaded', type: 'int64' }], rows: [{ batch: 'batch_000', loaded_by: 'setup', rows_loaded: 100 }] };
+const loads = (run: string, batch: string) => ({ insert: [{ batch, loaded_by: run, rows_loaded: 100 }] });
 const minutes = (n: number) => n * 60_000;
 const hours = (n: number) => n * 3_600_000;
 
@@ -165,42 +168,42 @@ export const scenarioLibrary: LibraryScenario[] = [
   {
     version: 1, name: 'lease-single-writer', title: 'DuckLake on object storage: the lease makes one writer at a time',
     explanation: 'Each run takes an infinite lease on metadata.db, stamps acquired_at, downloads the catalog, works, uploads under the lease and releases it. A second run that starts while the lease is held fails at once: it cannot even read a stale copy. A later run finds the lease free and goes ahead.',
-    table: leaseTable, catalog: 'catalog:',
+    table: leaseTable, catalog: leaseCatalog,
     writers: [
-      { name: 'run-1', steps: [], lease: { mode: 'infinite-stamped', work: minutes(1) } },
-      { name: 'run-2', steps: [], lease: { mode: 'infinite-stamped', startAfter: 10_000, work: minutes(1) } },
-      { name: 'run-3', steps: [], lease: { mode: 'infinite-stamped', startAfter: minutes(5), work: minutes(1) } },
+      { name: 'run-1', steps: [], lease: { mode: 'infinite-stamped', work: minutes(1), ...loads('run-1', 'batch_001') } },
+      { name: 'run-2', steps: [], lease: { mode: 'infinite-stamped', startAfter: 10_000, work: minutes(1), ...loads('run-2', 'batch_002') } },
+      { name: 'run-3', steps: [], lease: { mode: 'infinite-stamped', startAfter: minutes(5), work: minutes(1), ...loads('run-3', 'batch_003') } },
     ],
     expect: { 'run-1': 'committed', 'run-2': 'lease held', 'run-3': 'committed' },
   },
   {
     version: 1, name: 'lease-crash-recovery', title: 'A run that crashes holding an infinite lease heals after the staleness window',
     explanation: 'run-1 dies holding its infinite lease (an infinite lease never expires). An hour later run-2 reads the acquired_at stamp: one hour old, younger than the 12-hour window, so it stops. Thirteen hours later run-3 finds the stamp stale, breaks the lease, takes it and commits: the pipeline heals itself.',
-    table: leaseTable, catalog: 'catalog:',
+    table: leaseTable, catalog: leaseCatalog,
     writers: [
-      { name: 'run-1', steps: [], lease: { mode: 'infinite-stamped', work: minutes(1), crash: true } },
-      { name: 'run-2', steps: [], lease: { mode: 'infinite-stamped', startAfter: hours(1), work: minutes(1) } },
-      { name: 'run-3', steps: [], lease: { mode: 'infinite-stamped', startAfter: hours(13), work: minutes(1) } },
+      { name: 'run-1', steps: [], lease: { mode: 'infinite-stamped', work: minutes(1), crash: true, ...loads('run-1', 'batch_001') } },
+      { name: 'run-2', steps: [], lease: { mode: 'infinite-stamped', startAfter: hours(1), work: minutes(1), ...loads('run-2', 'batch_002') } },
+      { name: 'run-3', steps: [], lease: { mode: 'infinite-stamped', startAfter: hours(13), work: minutes(1), ...loads('run-3', 'batch_003') } },
     ],
     expect: { 'run-1': 'crashed', 'run-2': 'lease held', 'run-3': 'committed' },
   },
   {
     version: 1, name: 'lease-fixed-heartbeat', title: 'A 15-second lease with heartbeats: a crash frees it quickly',
     explanation: 'The alternative: a fixed 15 s lease renewed every 7.5 s while the run works. When run-1 crashes its heartbeats stop and the lease expires within 15 s, so run-2 gets in without any staleness window; the price is a heartbeat that must keep beating (awkward in a notebook).',
-    table: leaseTable, catalog: 'catalog:',
+    table: leaseTable, catalog: leaseCatalog,
     writers: [
-      { name: 'run-1', steps: [], lease: { mode: 'fixed-heartbeat', leaseSeconds: 15, work: minutes(1), crash: true } },
-      { name: 'run-2', steps: [], lease: { mode: 'fixed-heartbeat', leaseSeconds: 15, startAfter: 40_000, work: 20_000 } },
+      { name: 'run-1', steps: [], lease: { mode: 'fixed-heartbeat', leaseSeconds: 15, work: minutes(1), crash: true, ...loads('run-1', 'batch_001') } },
+      { name: 'run-2', steps: [], lease: { mode: 'fixed-heartbeat', leaseSeconds: 15, startAfter: 40_000, work: 20_000, ...loads('run-2', 'batch_002') } },
     ],
     expect: { 'run-1': 'crashed', 'run-2': 'committed' },
   },
   {
     version: 1, name: 'lease-ignored', title: 'Two runs that ignore the lease: a lost update',
     explanation: 'Without the lease both runs download the same catalog, both work, both upload: the second upload silently replaces the first, and the first run\'s changes are gone although the store acknowledged its upload. Both runs are told they committed; the invariant that every acknowledged catalog update is in the final catalog finds run-a\'s missing: a lost update, the corruption the lease prevents.',
-    table: leaseTable, catalog: 'catalog:',
+    table: leaseTable, catalog: leaseCatalog,
     writers: [
-      { name: 'run-a', steps: [], lease: { mode: 'ignore', work: minutes(1) } },
-      { name: 'run-b', steps: [], lease: { mode: 'ignore', startAfter: 1000, work: minutes(1) } },
+      { name: 'run-a', steps: [], lease: { mode: 'ignore', work: minutes(1), ...loads('run-a', 'batch_001') } },
+      { name: 'run-b', steps: [], lease: { mode: 'ignore', startAfter: 1000, work: minutes(1), ...loads('run-b', 'batch_002') } },
     ],
     expect: { 'run-a': 'committed', 'run-b': 'committed' },
     expectViolations: [{ invariant: 'no-lost-update', writer: 'run-a' }],

@@ -83,6 +83,8 @@ export function validateWriterOptions(writer: Json, path: string, fail: Fail): v
     if (lease[key] !== undefined && !isMillis(lease[key])) throw fail(`${path}.lease.${key}`, 'must be milliseconds (a number)');
   }
   if (lease.crash !== undefined && typeof lease.crash !== 'boolean') throw fail(`${path}.lease.crash`, 'must be true or false');
+  if (lease.insert !== undefined) requireRows(lease.insert, `${path}.lease.insert`, fail);
+  if (lease.delete !== undefined && (typeof lease.delete !== 'string' || lease.delete.trim() === '')) throw fail(`${path}.lease.delete`, 'must be a predicate (a string), e.g. "run = \'run-1\'"');
   if (lease.leaseSeconds !== undefined && !(Number.isInteger(lease.leaseSeconds) && (lease.leaseSeconds as number) >= 15 && (lease.leaseSeconds as number) <= 60)) {
     throw fail(`${path}.lease.leaseSeconds`, 'must be 15 to 60 (seconds, as Azure allows for a fixed lease)');
   }
@@ -112,6 +114,21 @@ export function validateStoreModel(s: Json, fail: Fail): void {
       throw fail('.faults.calls', `must list store calls: ${storeCalls.join(', ')}`);
     }
   }
-  if (s.catalog !== undefined && typeof s.catalog !== 'string') throw fail('.catalog', 'must be the catalog blob\'s key (a string)');
+  if (s.catalog !== undefined) validateCatalog(s.catalog, fail);
+  const leases = Array.isArray(s.writers) && s.writers.some((w) => isObject(w) && w.lease !== undefined);
+  if (leases && s.catalog === undefined) throw fail('.catalog', 'lease writers work on a DuckLake catalog: give {"table": "main.t", "columns": [{"name": ..., "type": ...}], "rows"?: [...]}');
   if (s.expect !== undefined && !isStringMap(s.expect)) throw fail('.expect', 'must map writer names to outcomes (strings)');
+}
+
+const catalogTypes = /^(boolean|int8|int16|int32|int64|uint8|uint16|uint32|uint64|float32|float64|varchar|date|timestamp|timestamptz|decimal\(\d+,\s*\d+\))$/;
+
+function validateCatalog(catalog: unknown, fail: Fail): void {
+  if (!isObject(catalog)) throw fail('.catalog', 'must be {"table": "main.t", "columns": [{"name": ..., "type": ...}], "rows"?: [...]}');
+  if (typeof catalog.table !== 'string' || !/^[^.]+\.[^.]+$/.test(catalog.table)) throw fail('.catalog.table', 'must name the table as "schema.table", e.g. "main.events"');
+  if (!Array.isArray(catalog.columns) || catalog.columns.length === 0) throw fail('.catalog.columns', 'must list the table\'s columns');
+  catalog.columns.forEach((column, i) => {
+    if (!isObject(column) || typeof column.name !== 'string' || column.name === '') throw fail(`.catalog.columns[${i}].name`, 'must be a column name');
+    if (typeof column.type !== 'string' || !catalogTypes.test(column.type)) throw fail(`.catalog.columns[${i}].type`, 'must be a DuckLake type: boolean, int8-int64, uint8-uint64, float32, float64, varchar, date, timestamp, timestamptz, decimal(p,s)');
+  });
+  if (catalog.rows !== undefined) requireRows(catalog.rows, '.catalog.rows', fail);
 }

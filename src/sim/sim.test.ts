@@ -5,12 +5,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MemoryStore } from '../storage/memoryStore.ts';
 import { loadParquetWasm } from '../query/parquetWasm.ts';
-import { simOperations } from '../workers/simOperationsImpl.ts';
+import { simOperations } from '../workers/simOperationsNode.ts';
 import { folderFixtures } from '../cli/fixtureFolders.ts';
 import { runScenario, type SimDependencies } from './runScenario.ts';
 import { checkCatalogUpdates, checkInvariants } from './invariants.ts';
-import { simCatalogReader } from './simCatalog.ts';
-import { catalogKey } from './leaseWriter.ts';
+import { catalogDataPrefix, catalogKey } from './simCatalog.ts';
+import { OpenDucklake } from '../query/ducklake/ducklakeCatalog.ts';
+import { openNodeSqlEngine } from '../query/duckdbNode.ts';
 import { scenarioLibrary } from './scenarioLibrary.ts';
 import { validateScenario } from './scenario.ts';
 import { summarise } from './figures.ts';
@@ -109,12 +110,35 @@ describe('the simulator', () => {
   });
 });
 
-describe('lease contention', () => {
-  it('shows the lost update the lease prevents when runs ignore it', async () => {
+describe('lease contention, on a real DuckLake catalog', () => {
+  /** The final catalog's rows of main.batches and its snapshots' authors, read by Lakelab's DuckLake reader. */
+  async function finalCatalog(store: MemoryStore) {
+    const lake = await OpenDucklake.open(catalogKey, await store.get(catalogKey), openNodeSqlEngine);
+    try {
+      const batch = await lake.rows('main.batches', lake.latestSnapshot, { store, prefix: catalogDataPrefix });
+      const authors = [...lake.catalog.changes.values()].map((c) => c.author);
+      return { rows: batch.rows.map((r) => r.batch).sort(), authors };
+    } finally {
+      await lake.close();
+    }
+  }
+
+  it('each run under the lease commits a snapshot: the final catalog holds every load the store acknowledged', async () => {
+    const run = await runScenario(scenarioLibrary.find((s) => s.name === 'lease-single-writer')!, 3, deps);
+    expect(run.outcomes).toEqual({ 'run-1': 'committed', 'run-2': 'lease held', 'run-3': 'committed' });
+    const final = await finalCatalog(run.store as MemoryStore);
+    // The scenario: batch_000 at setup; run-1 loads batch_001, run-2 is refused, run-3 loads batch_003.
+    expect(final.rows).toEqual(['batch_000', 'batch_001', 'batch_003']);
+    expect(final.authors).toEqual([null, 'setup', 'setup', 'run-1', 'run-3']); // snapshot 0 is the empty catalog's
+    expect(await checkInvariants(run)).toEqual([]);
+  });
+
+  it('shows the lost update the lease prevents when runs ignore it: a snapshot and its rows missing from the final catalog', async () => {
     const run = await runScenario(scenarioLibrary.find((s) => s.name === 'lease-ignored')!, 3, deps);
-    const content = new TextDecoder().decode(await run.store.get(catalogKey));
     expect(run.outcomes).toEqual({ 'run-a': 'committed', 'run-b': 'committed' });
-    expect(content).toBe('catalog:run-b;'); // run-a succeeded, yet its update is gone
+    const final = await finalCatalog(run.store as MemoryStore);
+    expect(final.rows).toEqual(['batch_000', 'batch_002']); // run-a succeeded, yet its batch is gone
+    expect(final.authors).not.toContain('run-a');
     const [lost, ...others] = await checkInvariants(run);
     expect(others).toEqual([]);
     expect(lost).toMatchObject({ invariant: 'no-lost-update', writer: 'run-a', t: run.catalogUpdates.find((u) => u.writer === 'run-a')!.t });
@@ -122,14 +146,19 @@ describe('lease contention', () => {
   });
 
   it('judges lost updates by what the final catalog holds, not by what the writers were told', async () => {
-    const store = new MemoryStore();
-    await store.put(catalogKey, new TextEncoder().encode('catalog:run-b;run-c;'));
-    const acknowledged = ['run-a', 'run-b', 'run-c'].map((writer, i) => ({ writer, update: writer, t: i }));
-    expect((await checkCatalogUpdates({ store, catalogUpdates: acknowledged })).map((v) => v.writer)).toEqual(['run-a']);
-    expect(await checkCatalogUpdates({ store, catalogUpdates: acknowledged.slice(1) })).toEqual([]);
+    const run = await runScenario(scenarioLibrary.find((s) => s.name === 'lease-single-writer')!, 3, deps);
+    const acknowledged = ['run-2', 'run-1', 'run-3'].map((writer, i) => ({ writer, update: writer, t: i }));
+    expect((await checkCatalogUpdates({ store: run.store, catalogUpdates: acknowledged, catalogReader: run.catalogReader })).map((v) => v.writer)).toEqual(['run-2']);
+    expect(await checkCatalogUpdates({ store: run.store, catalogUpdates: acknowledged.slice(1), catalogReader: run.catalogReader })).toEqual([]);
     // Another catalog format plugs in through its reader: here one that holds nothing.
-    expect(await checkCatalogUpdates({ store, catalogUpdates: acknowledged.slice(1) }, { updatesIn: () => new Set() })).toHaveLength(2);
-    expect(simCatalogReader.updatesIn(new TextEncoder().encode('catalog:'))).toEqual(new Set());
+    expect(await checkCatalogUpdates({ store: run.store, catalogUpdates: acknowledged.slice(1) }, { updatesIn: () => new Set() })).toHaveLength(2);
+  });
+
+  it('refuses a lease scenario without a catalog, and a catalog column of a type DuckLake lacks, by path', () => {
+    const lease = { version: 1, name: 'l', title: 't', explanation: 'e', table: { schema: { type: 'struct', fields: [] }, rows: [] }, writers: [{ name: 'w', steps: [], lease: { mode: 'ignore', work: 1 } }] };
+    expect(() => validateScenario(lease)).toThrow(/\.catalog: lease writers work on a DuckLake catalog/);
+    expect(() => validateScenario({ ...lease, catalog: { table: 'main.t', columns: [{ name: 'x', type: 'text' }] } })).toThrow(/\.catalog\.columns\[0\]\.type: must be a DuckLake type/);
+    expect(() => validateScenario({ ...lease, catalog: { table: 't', columns: [{ name: 'x', type: 'int64' }] } })).toThrow(/\.catalog\.table: must name the table as "schema\.table"/);
   });
 });
 

@@ -11,6 +11,7 @@ import type { DeltaSnapshot } from '../core/delta/snapshot.ts';
 import type { StructType } from '../core/delta/schemaTypes.ts';
 import type { IsolationLevel, Transaction } from '../core/delta/transaction.ts';
 import type { MergeSpec } from '../core/delta/operations/merge.ts';
+import type { SimDucklake } from './simCatalog.ts';
 
 export interface SimWriteContext {
   store: ObjectStore;
@@ -30,4 +31,6 @@ export interface SimOperations {
   update(snapshot: DeltaSnapshot, where: string | undefined, set: Record<string, string>, context: SimWriteContext): Promise<Transaction>;
   merge(snapshot: DeltaSnapshot, spec: MergeSpec, source: Rows, context: SimWriteContext): Promise<Transaction>;
   optimize(snapshot: DeltaSnapshot, context: SimWriteContext): Promise<Transaction>;
+  /** The DuckLake catalog lease scenarios work on (a real catalog file); needed only by them. */
+  ducklake?: SimDucklake;
 }

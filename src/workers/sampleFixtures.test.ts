@@ -10,7 +10,7 @@ import { loadParquetWasm } from '../query/parquetWasm.ts';
 import { runScenario } from '../sim/runScenario.ts';
 import { scenarioLibrary } from '../sim/scenarioLibrary.ts';
 import { folderFixtures } from '../cli/fixtureFolders.ts';
-import { simOperations } from './simOperationsImpl.ts';
+import { simOperations } from './simOperationsNode.ts';
 import { sampleFixtures } from './sampleFixtures.ts';
 
 const publicDir = join(import.meta.dirname, '..', '..', 'public');

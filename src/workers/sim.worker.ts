@@ -3,7 +3,9 @@
 import { toLakeError } from '../core/errors.ts';
 import { MemoryStore } from '../storage/memoryStore.ts';
 import { loadParquetWasm } from '../query/parquetWasm.ts';
-import { simOperations } from './simOperationsImpl.ts';
+import { simOperations as shared } from './simOperationsImpl.ts';
+import { createSimDucklake } from './simDucklakeImpl.ts';
+import { openBrowserSqlEngine } from '../query/duckdbBrowser.ts';
 import { sampleFixtures } from './sampleFixtures.ts';
 import { runSimRequest } from './simRun.ts';
 import { simWaits } from './simSettle.ts';
@@ -18,6 +20,8 @@ const fixturesAt = (url: string | undefined) => {
   return fixtures.loader;
 };
 
+// Lease scenarios commit to a real DuckLake catalog: duckdb-wasm starts only when one reads inlined rows.
+const simOperations = { ...shared, ducklake: createSimDucklake(openBrowserSqlEngine) };
 const deps = (samplesUrl: string | undefined) => ({ makeStore: (clock: { now(): number }) => new MemoryStore({ clock, newLeaseId: () => 'lease' }), operations: simOperations, ...simWaits, fixtures: fixturesAt(samplesUrl) });
 const cancelled = new Set<number>();
 

@@ -52,7 +52,7 @@ async function runSim(args: ParsedArgs, io: Io): Promise<number> {
   const format = toOutputFormat(flagString(args, 'format'), 'table');
   const extraFixtures = flagString(args, 'fixtures');
   const rules = toRules(flagString(args, 'rules'));
-  const [{ loadParquetWasm }, { simOperations }] = await Promise.all([import('../../query/parquetWasm.ts'), import('../../workers/simOperationsImpl.ts')]);
+  const [{ loadParquetWasm }, { simOperations }] = await Promise.all([import('../../query/parquetWasm.ts'), import('../../workers/simOperationsNode.ts')]);
   await loadParquetWasm();
   const run = await runScenario(scenario, seed, {
     makeStore: (clock) => new MemoryStore({ clock }),

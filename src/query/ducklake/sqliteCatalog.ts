@@ -4,7 +4,8 @@
  * sqlite extension stores as INTEGER, REAL, TEXT or BLOB, is cast to the DuckDB types the
  * columns have by duckdb-wasm, started on first need.
  */
-import { tableFromArrays, type Table } from 'apache-arrow';
+import type { Table } from 'apache-arrow';
+import { toArrowTable } from '../jsonToArrow.ts';
 import { LakeError } from '../../core/errors.ts';
 import { quoteIdentifier } from '../../core/sqlNames.ts';
 import type { SqlEngine } from '../duckdbEngine.ts';
@@ -65,11 +66,12 @@ export async function openSqliteCatalog(name: string, bytes: Uint8Array, openEng
     async queryTyped(sql, types) {
       const rows = query(sql);
       const names = rows[0] ? Object.keys(rows[0]) : types.map((_, i) => `c${i}`);
-      const texts = Object.fromEntries(names.map((column) => [column, rows.map((row) => toText(row[column]))]));
+      const texts = rows.map((row) => Object.fromEntries(names.map((column) => [column, toText(row[column])])));
       engine ??= openEngine();
       const sqlEngine = await engine;
       const table = `lakelab_sqlite_cast_${++casts}`;
-      await sqlEngine.registerArrow(table, tableFromArrays(texts as Record<string, string[]>));
+      // Built buffer by buffer (toArrowTable): Arrow's builders compile a validity check with new Function, which the page's CSP forbids.
+      await sqlEngine.registerArrow(table, toArrowTable(texts, names.map((column) => ({ name: column, type: 'string' as const, nullable: true }))));
       try {
         const list = names.map((column, i) => `CAST(${quoteIdentifier(column)} AS ${types[i] ?? 'VARCHAR'}) AS ${quoteIdentifier(column)}`).join(', ');
         return await sqlEngine.query(`SELECT ${list} FROM ${quoteIdentifier(table)}`);

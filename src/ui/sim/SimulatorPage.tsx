@@ -14,7 +14,7 @@ import { SweepChart } from './SweepChart.tsx';
 import { SeedStatisticsView } from './SeedStatisticsView.tsx';
 import { canPickDirectory, pickDirectory } from '../explorer/folderTables.ts';
 import { LiveOnAzure } from './LiveOnAzure.tsx';
-import { useOpenSimulatedTable } from './openSimulatedTable.ts';
+import { hasCatalog, useOpenSimulatedTable } from './openSimulatedTable.ts';
 import { ScenarioEditor } from './editor/ScenarioEditor.tsx';
 import { WorkshopPrompt, WorkshopToggle } from './Workshop.tsx';
 import { ConflictDetails } from './ConflictDetails.tsx';
@@ -102,6 +102,12 @@ export function SimulatorPage() {
                 </div>
               )}
               {!hidden && <VersionChain trace={result.trace} onOpen={result.table ? (version) => openSimulated(result, version) : undefined} />}
+              {!hidden && hasCatalog(result) && (
+                <p>
+                  <button type="button" onClick={() => openSimulated(result, undefined, 'catalog')} data-testid="sim-open-catalog">Open the DuckLake catalog the runs left</button>{' '}
+                  <span className="muted">a real SQLite catalog: each snapshot one run's commit (its author the run), every snapshot readable in the explorer</span>
+                </p>
+              )}
               {result.table && !hidden && <p className="muted">Click a version to open the table the run left at it in the explorer (history, files, rows).</p>}
               {!hidden && <div className="sim-summary" data-testid="sim-summary">
                 <h3 data-testid="sim-outcome">{result.live ? `Outcome of ${result.scenario}, a live run on ${result.liveOn ?? 'an in-memory store'} (real workers, real time: not replayable)` : `Outcome of ${result.scenario} (seed ${result.seed}: the same seed replays the same race)`}</h3>

@@ -7,7 +7,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MemoryStore } from '../../storage/memoryStore.ts';
 import { loadParquetWasm } from '../../query/parquetWasm.ts';
-import { simOperations } from '../../workers/simOperationsImpl.ts';
+import { simOperations } from '../../workers/simOperationsNode.ts';
 import { runSimRequest } from '../../workers/simRun.ts';
 import { runSimBatch } from '../../workers/simBatch.ts';
 import type { SimRunResult } from '../../workers/simProtocol.ts';

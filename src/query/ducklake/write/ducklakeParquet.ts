@@ -6,12 +6,12 @@
  * "PAR1"). Column chunk sizes are left unknown (null): parquet-wasm gives metadata only
  * through an asynchronous Blob reader.
  */
-import { Field, Int64, Schema, Table, Utf8, makeVector, vectorFromArray } from 'apache-arrow';
+import { Field, Int64, Schema, Table, Utf8, makeVector } from 'apache-arrow';
 import { LakeError } from '../../../core/errors.ts';
 import type { DataFileToWrite, WrittenFile } from '../../../core/ducklake/write/planInsert.ts';
 import type { DeleteFileToWrite } from '../../../core/ducklake/write/planDelete.ts';
 import { toStatsText } from '../../../core/ducklake/write/columnStats.ts';
-import { toArrowTable } from '../../jsonToArrow.ts';
+import { toArrowTable, toColumnVector } from '../../jsonToArrow.ts';
 import { toParquetBytes } from '../../parquetWrite.ts';
 
 const filePathFieldId = 2147483646;
@@ -35,7 +35,8 @@ export async function toDataFileParquet(file: DataFileToWrite): Promise<{ bytes:
 }
 
 export async function toDeleteFileParquet(file: DeleteFileToWrite): Promise<{ bytes: Uint8Array; written: WrittenFile }> {
-  const paths = vectorFromArray(file.positions.map(() => file.dataFilePath), new Utf8());
+  // Built buffer by buffer: Arrow's builders compile a validity check with new Function, which the page's CSP forbids.
+  const paths = toColumnVector(file.positions.map(() => file.dataFilePath), { name: 'file_path', type: 'string', nullable: true });
   const positions = makeVector({ type: new Int64(), data: BigInt64Array.from(file.positions, (p) => BigInt(p)) });
   const schema = new Schema([
     new Field('file_path', new Utf8(), true, new Map([['PARQUET:field_id', String(filePathFieldId)]])),
