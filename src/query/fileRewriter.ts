@@ -12,6 +12,7 @@ import type { FileRewrite } from '../core/delta/operations/rewrite.ts';
 import { toColumnMappingMode, type ColumnMappingMode } from '../core/delta/columnMapping.ts';
 import type { LakeError } from '../core/errors.ts';
 import { buildColumns, type Assignment } from './rewriteColumns.ts';
+import { interleave } from './arrowInterleave.ts';
 import { writeColumnFiles } from './columnDataFiles.ts';
 import type { FileColumns, Slots } from './fileColumns.ts';
 import type { MergeSource } from './mergeSource.ts';
@@ -62,7 +63,8 @@ export class FileRewriter {
   filesRemoved = 0;
   private readonly mode: ColumnMappingMode;
   private readonly deletionVectors: boolean;
-  private readonly marked: { add: Add; rows: number[]; added: Add[] }[] = [];
+  private readonly marked: { add: Add; rows: number[] }[] = [];
+  private readonly updatedRows: { data: Map<string, Data>; length: number }[] = [];
 
   constructor(private readonly snapshot: DeltaSnapshot, private readonly columns: readonly WriteColumn[], private readonly context: WriteContext, private readonly samples: RowSamples) {
     this.mode = toColumnMappingMode(snapshot.metadata);
@@ -107,7 +109,7 @@ export class FileRewriter {
     return { deleted, updated, copied: length - updated };
   }
 
-  /** The changed rows hidden by a deletion vector (the file's earlier one included); the updated rows written as new files. */
+  /** The changed rows hidden by a deletion vector (the file's earlier one included); the updated rows kept to be written with finish(). */
   private async mark(file: FileColumns, action: Int32Array, actionSource: Int32Array, assignments: readonly Assignment[], aliases: RewriteAliases, updated: number): Promise<void> {
     const changed: number[] = [];
     const rows = { length: updated, target: new Int32Array(updated), source: new Int32Array(updated), assignment: new Int32Array(updated) };
@@ -123,21 +125,38 @@ export class FileRewriter {
     const data = updated === 0 ? undefined : buildColumns(rows, assignments, { columns: this.columns, mode: this.mode, file, ...aliases });
     for (let k = 0; data && k < updated && this.samples.updated.length < sampleSize; k++) this.samples.updated.push(this.rowAt((c) => ({ data: data.get(c.name) as Data, row: k })));
     const before = file.add.deletionVector ? await loadDeletionVector(this.context.store, file.add.deletionVector, this.snapshot.tableRoot) : [];
-    const added = data ? await writeColumnFiles(this.snapshot, this.columns, { length: updated, data, partition: undefined }, this.context) : [];
-    this.filesAdded += added.length;
-    this.marked.push({ add: file.add, rows: mergeDeletedRows(before, changed), added });
+    if (data) this.updatedRows.push({ data, length: updated });
+    this.marked.push({ add: file.add, rows: mergeDeletedRows(before, changed) });
   }
 
-  /** Writes the one deletion vector file for every file marked, and records those files' new adds. Call once, after the last file. */
+  /** The updated rows of every file marked, written together (not a small file per file). */
+  private async writeUpdatedRows(): Promise<Add[]> {
+    if (this.updatedRows.length === 0) return [];
+    const length = this.updatedRows.reduce((n, u) => n + u.length, 0);
+    const which = new Uint16Array(length);
+    const rows = new Int32Array(length);
+    let k = 0;
+    this.updatedRows.forEach((u, i) => { for (let r = 0; r < u.length; r++, k++) { which[k] = i; rows[k] = r; } });
+    const data = new Map(this.columns.map((c) => [c.name, this.updatedRows.length === 1
+      ? (this.updatedRows[0]?.data.get(c.name) as Data)
+      : interleave(c.arrowType, this.updatedRows.map((u) => u.data.get(c.name) as Data), { which, rows, length })]));
+    return writeColumnFiles(this.snapshot, this.columns, { length, data }, this.context);
+  }
+
+  /** Writes the updated rows of the files marked, then the one deletion vector file for them, and records their new adds. Call once, after the last file. */
   async finish(): Promise<void> {
     if (this.marked.length === 0) return;
+    const start = this.context.now();
+    const added = await this.writeUpdatedRows();
+    this.filesAdded += added.length;
     const dvFile = planDeletionVectorFile(this.marked.map((m) => m.rows), randomUuid(this.context.rng));
     await this.context.store.put(joinKey(this.snapshot.tableRoot, dvFile.path), dvFile.bytes);
     const now = this.context.now();
     this.marked.forEach((m, i) => {
       const kept: Add = { ...m.add, modificationTime: now, dataChange: true, deletionVector: dvFile.descriptors[i], stats: withLooseBounds(m.add.stats) };
-      this.rewrites.push({ removed: m.add, added: [kept, ...m.added] });
+      this.rewrites.push({ removed: m.add, added: i === 0 ? [kept, ...added] : [kept] });
     });
+    this.rewriteMs += this.context.now() - start;
   }
 
   /** Deletion-vector figures for the metrics, on tables that write them (Spark's numDeletionVectorsAdded and numDeletionVectorsUpdated). */
