@@ -155,3 +155,17 @@ test("the lease scenarios commit to a real DuckLake catalog: the lost update is 
   await expect(page.getByRole('table').filter({ hasText: 'loaded_by' }).first()).toContainText('batch_002');
   await expect(page.getByRole('table').filter({ hasText: 'loaded_by' }).first()).not.toContainText('batch_001');
 });
+
+test('the sweep runs the selected scenario with 1 to 16 writers, charted with axes and values', async ({ page }) => {
+  await page.goto('/?sim=blind-appenders&seed=1');
+  await expect(page.getByTestId('sim-summary')).toContainText('8 commit(s)', { timeout: 60_000 });
+  await page.getByTestId('sim-sweep-selected').click();
+  const chart = page.getByTestId('sweep-chart');
+  await expect(chart).toHaveAttribute('aria-label', /^1 writers: .*; 16 writers: /, { timeout: 120_000 });
+  await expect(chart).toContainText('Eight blind appenders all succeed, scaled to each number of writers');
+  // At 8 writers the scaled scenario is the scenario itself: the figures lakelab sim prints for it.
+  const summary = JSON.parse(execFileSync(process.execPath, [join(import.meta.dirname, '..', 'bin', 'lakelab.mjs'), 'sim', 'blind-appenders', '--seed', '1', '--format', 'jsonl'], { encoding: 'utf8' }).trim().split('\n').at(-1)!).summary as { throughput: number };
+  await expect(chart).toHaveAttribute('aria-label', new RegExp(`8 writers: conflict rate 0, ${summary.throughput} commits/s`));
+  await expect(page.getByTestId('sweep-conflicts').locator('canvas')).toBeVisible();
+  await expect(page.getByTestId('sweep-throughput')).toContainText('writers');
+});

@@ -111,7 +111,7 @@ test('sweeps the number of writers and charts conflicts and throughput', async (
   await page.goto('/?sim=retry-storm&seed=1');
   await expect(page.getByTestId('sim-summary')).toContainText('Invariants: all hold', { timeout: 60_000 });
   await page.getByTestId('sim-sweep').click();
-  await expect(page.getByTestId('sweep-chart').locator('svg')).toHaveAttribute('aria-label', /^1 writers: conflict rate 0, .*16 writers: conflict rate 0\.\d+/, { timeout: 120_000 });
+  await expect(page.getByTestId('sweep-chart')).toHaveAttribute('aria-label', /^1 writers: conflict rate 0, .*16 writers: conflict rate 0\.\d+/, { timeout: 120_000 });
   await page.screenshot({ path: test.info().outputPath('simulator-sweep.png'), fullPage: true });
 });
 

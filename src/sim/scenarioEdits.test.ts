@@ -66,3 +66,16 @@ describe('a scenario in a link', () => {
     expect(() => decodeScenario(encodeScenario({ version: 2 }))).toThrow(/\.version: must be 1/);
   });
 });
+
+describe('a scenario scaled for the sweep', () => {
+  it('keeps its own writers first, then copies them in turn, and drops the outcomes that name them', async () => {
+    const { scaleScenario } = await import('./sweep.ts');
+    const seedScenario = scenarioLibrary.find((s) => s.name === 'seed-pinned-merge')!;
+    expect(scaleScenario(seedScenario, 1).writers.map((w) => w.name)).toEqual(['merge']);
+    const five = scaleScenario(seedScenario, 5);
+    expect(five.writers.map((w) => w.name)).toEqual(['merge', 'cleanup', 'merge#2', 'cleanup#2', 'merge#3']);
+    expect(five.writers[2]!.steps).toEqual(seedScenario.writers[0]!.steps);
+    expect(five).not.toHaveProperty('expect');
+    expect(() => validateScenario(JSON.parse(JSON.stringify(five)))).not.toThrow();
+  });
+});

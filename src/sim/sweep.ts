@@ -37,3 +37,20 @@ export function toSweepPoint(writers: number, figures: SimFigures, attempts: num
   const conflicts = Object.values(figures.conflicts).reduce((a, b) => a + b, 0);
   return { writers, conflictRate: attempts > 0 ? Math.round((conflicts / attempts) * 1000) / 1000 : 0, throughput: figures.throughput };
 }
+
+/**
+ * The selected scenario with `writers` writers: its own writers first, then copies of them in
+ * turn (`merge#2`, `cleanup#2`, ...), each with the same steps; the expected outcomes, which
+ * name the original writers, are dropped. With fewer writers than the scenario has, the first ones.
+ */
+export function scaleScenario(scenario: Scenario, writers: number): Scenario {
+  const scripts = scenario.writers;
+  if (scripts.length === 0) return scenario;
+  const scaled = Array.from({ length: writers }, (_, i) => {
+    const script = scripts[i % scripts.length]!;
+    const round = Math.floor(i / scripts.length);
+    return round === 0 ? script : { ...script, name: `${script.name}#${round + 1}` };
+  });
+  const { expect: _expected, ...rest } = scenario;
+  return { ...rest, name: `${scenario.name}-x${writers}`, title: `${scenario.title} (${writers} writer${writers === 1 ? '' : 's'})`, writers: scaled };
+}

@@ -5,7 +5,8 @@
  */
 import { LakeError } from '../core/errors.ts';
 import type { SimDependencies } from '../sim/runScenario.ts';
-import { sweepWriterCounts, toSweepPoint, toSweepScenario } from '../sim/sweep.ts';
+import { scaleScenario, sweepWriterCounts, toSweepPoint, toSweepScenario } from '../sim/sweep.ts';
+import { toScenario } from './scenarioInput.ts';
 import { addSeedRun, createSeedStatistics } from '../sim/seedStatistics.ts';
 import { runSimRequest } from './simRun.ts';
 import type { SimBatch, SimBatchResult } from './simProtocol.ts';
@@ -22,8 +23,10 @@ export async function runSimBatch(batch: SimBatch, deps: SimDependencies, contro
   };
   if (batch.kind === 'sweep') {
     const points = [];
+    const selected = batch.scenario === undefined ? undefined : toScenario(batch.scenario);
     for (const [i, writers] of sweepWriterCounts.entries()) {
-      const result = await runSimRequest({ scenario: toSweepScenario(writers), seed: batch.seed }, deps);
+      const scenario = selected ? scaleScenario(selected, writers) : toSweepScenario(writers);
+      const result = await runSimRequest({ scenario, seed: batch.seed }, deps);
       points.push(toSweepPoint(writers, result.summary, result.trace.filter((e) => e.kind === 'attempt').length));
       step(i + 1, sweepWriterCounts.length, 'the sweep');
     }

@@ -47,7 +47,8 @@ export interface SimRunResult {
 
 /** Many runs as one job (simBatch.ts): the sweep of the number of writers, or one scenario over many seeds. */
 export type SimBatch =
-  | { kind: 'sweep'; seed: number }
+  /** Without `scenario`: the built-in contended workload (updaters of one file); with it, that scenario scaled to each writer count. */
+  | { kind: 'sweep'; seed: number; scenario?: string | unknown }
   | { kind: 'seeds'; scenario: string | unknown; firstSeed: number; runs: number; rules?: 'delta-rs' | 'spark' | 'ducklake' };
 
 export type SimBatchResult = { kind: 'sweep'; points: SweepPoint[] } | { kind: 'seeds'; statistics: SeedStatistics };

@@ -1,41 +1,43 @@
 import type { SweepPoint } from '../../sim/sweep.ts';
 import { LoadableView } from '../shared/LoadableView.tsx';
+import { LineChart } from '../shared/LineChart.tsx';
 import { useSimActions, useSimState } from './SimContext.tsx';
 import { BatchProgress } from './BatchProgress.tsx';
 
-const width = 520;
-const height = 180;
-
-/** Conflict rate and throughput against the number of writers. */
+/** Conflict rate and throughput against the number of writers: the built-in workload, or the scenario shown, scaled. */
 export function SweepChart() {
   const sweep = useSimState((s) => s.sweep);
+  const sweepOf = useSimState((s) => s.sweepOf);
   const actions = useSimActions();
   const running = useSimState((s) => s.batch?.kind === 'sweep');
   return (
     <div className="sweep">
-      <button type="button" disabled={running} onClick={() => void actions.runSweep()} data-testid="sim-sweep">Sweep: 1 to 16 writers on one file</button>
+      <div className="sim-controls">
+        <button type="button" disabled={running} onClick={() => void actions.runSweep()} data-testid="sim-sweep">Sweep: 1 to 16 writers on one file</button>
+        <button type="button" disabled={running} onClick={() => void actions.runSweep(true)} data-testid="sim-sweep-selected" title="This scenario with 1, 2, 4, 8 and 16 writers: its own writers, then copies of them in turn">Sweep this scenario: 1 to 16 writers</button>
+      </div>
       <BatchProgress kind="sweep" />
       {!running && <LoadableView value={sweep} what="the sweep">
-        {(points) => <Chart points={points} />}
+        {(points) => <Charts points={points} of={sweepOf} />}
       </LoadableView>}
     </div>
   );
 }
 
-function Chart({ points }: { points: SweepPoint[] }) {
-  const maxWriters = Math.max(...points.map((p) => p.writers));
-  const maxThroughput = Math.max(0.001, ...points.map((p) => p.throughput));
-  const x = (w: number) => 40 + (Math.log2(w) / Math.log2(Math.max(2, maxWriters))) * (width - 80);
-  const y = (fraction: number) => height - 30 - fraction * (height - 50);
-  const line = (value: (p: SweepPoint) => number) => points.map((p, i) => `${i === 0 ? 'M' : 'L'}${x(p.writers).toFixed(1)},${y(value(p)).toFixed(1)}`).join(' ');
+function Charts({ points, of }: { points: SweepPoint[]; of?: string }) {
+  const xs = points.map((p) => p.writers);
   return (
-    <figure data-testid="sweep-chart">
-      <svg width={width} height={height} role="img" aria-label={points.map((p) => `${p.writers} writers: conflict rate ${p.conflictRate}, ${p.throughput} commits/s`).join('; ')}>
-        <path d={line((p) => p.conflictRate)} fill="none" stroke="var(--remove)" strokeWidth={2} />
-        <path d={line((p) => p.throughput / maxThroughput)} fill="none" stroke="var(--add)" strokeWidth={2} />
-        {points.map((p) => <text key={p.writers} x={x(p.writers) - 4} y={height - 10} className="lane-label">{p.writers}</text>)}
-      </svg>
-      <figcaption className="muted small">writers (log scale) → <span className="removed">conflicts per attempt</span> (0 to 1), <span className="added">commits per second</span> (up to {maxThroughput})</figcaption>
+    <figure data-testid="sweep-chart" aria-label={points.map((p) => `${p.writers} writers: conflict rate ${p.conflictRate}, ${p.throughput} commits/s`).join('; ')}>
+      <figcaption className="muted small">{of ? `${of}, scaled to each number of writers` : 'writers updating their own rows of one file, recomputing on conflict'} (seed as above)</figcaption>
+      <LineChart xs={xs} xLabel="writers" series={{ label: 'conflicts per commit attempt', values: points.map((p) => p.conflictRate), format: (n) => n.toFixed(2) }} height={140} testId="sweep-conflicts" />
+      <LineChart xs={xs} xLabel="writers" series={{ label: 'commits per second (virtual time)', values: points.map((p) => p.throughput), format: (n) => n.toFixed(1) }} height={140} testId="sweep-throughput" />
+      <table className="small" data-testid="sweep-table">
+        <thead><tr><th>writers</th>{points.map((p) => <th key={p.writers}>{p.writers}</th>)}</tr></thead>
+        <tbody>
+          <tr><th>conflicts per attempt</th>{points.map((p) => <td key={p.writers}>{p.conflictRate}</td>)}</tr>
+          <tr><th>commits/s</th>{points.map((p) => <td key={p.writers}>{p.throughput}</td>)}</tr>
+        </tbody>
+      </table>
     </figure>
   );
 }

@@ -22,6 +22,8 @@ export interface SimState {
   cursor: number;
   /** The page shows the simulator instead of the explorer. */
   open: boolean;
+  /** The scenario the sweep scaled (none: the built-in workload). */
+  sweepOf?: string;
   /** Conflict rate and throughput against the number of writers. */
   sweep: Loadable<import('../../sim/sweep.ts').SweepPoint[]>;
   /** A scenario the user imported (its JSON), instead of a built-in one. */
@@ -139,10 +141,12 @@ export function createSimActions(store: SimStore, runner: SimRunner) {
     cancelLive(): void {
       liveRun?.abort();
     },
-    async runSweep(): Promise<void> {
-      store.setState({ sweep: { status: 'loading' } });
+    /** Conflicts and throughput against the number of writers: the built-in workload, or (`selected`) the scenario shown, scaled. */
+    async runSweep(selected = false): Promise<void> {
+      const scenario = store.getState().custom?.title ?? scenarioLibrary.find((s) => s.name === store.getState().scenario)?.title ?? store.getState().scenario;
+      store.setState({ sweep: { status: 'loading' }, sweepOf: selected ? scenario : undefined });
       try {
-        const result = await runBatch({ kind: 'sweep', seed: store.getState().seed });
+        const result = await runBatch({ kind: 'sweep', seed: store.getState().seed, ...(selected ? { scenario: target() } : {}) });
         if (result.kind === 'sweep') store.setState({ sweep: { status: 'ready', value: result.points } });
       } catch (error) {
         store.setState({ sweep: toLoadableError(error) });
