@@ -15,9 +15,6 @@ import { rowFiles } from './conformance.ts';
 
 /** `<case> <table>` (or with `@<reader version>`): the refusal expected. */
 const refusals: Record<string, RegExp> = {
-  'evolution main.items': /main\.items at snapshot \d+: .*column "tags" has type array<string>: Lakelab does not write arrays or maps yet/,
-  'types main.nested': /column "l" has type array<integer>: Lakelab does not write arrays or maps yet/,
-  'basic main.events@1': /column "payload" has type struct<a: integer, b: array<string>>: Lakelab does not write arrays or maps yet/,
   'types main.scalars': /Delta has no type for u8 \(uint8\), .* u \(uuid\)/,
   'old_v03_types main.geo_tbl': /Delta has no type for g \(geometry\)/,
   'seed staging.orders@1': /TIMESTAMP \(without time zone\) columns: Delta needs the timestampNtz feature/,

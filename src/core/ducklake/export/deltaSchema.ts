@@ -23,9 +23,10 @@ export interface UnsupportedColumn { path: string; type: string }
 /** The Delta type of a DuckLake type, or undefined when Delta has none (unsigned, hugeint, time, interval, uuid, ...). */
 export function toDeltaType(type: DucklakeType, path: string, unsupported: UnsupportedColumn[]): DataType {
   switch (type.kind) {
-    case 'struct': return { type: 'struct', fields: type.fields.map((f) => toField(f, `${path}.${f.name}`, unsupported, undefined)) };
-    case 'list': return { type: 'array', elementType: toDeltaType(type.element.type, `${path}[]`, unsupported), containsNull: type.element.nullable };
-    case 'map': return { type: 'map', keyType: toDeltaType(type.key.type, `${path}.key`, unsupported), valueType: toDeltaType(type.value.type, `${path}.value`, unsupported), valueContainsNull: type.value.nullable };
+    // DuckDB has no NOT NULL inside nested types, whatever nulls_allowed a child column row says.
+    case 'struct': return { type: 'struct', fields: type.fields.map((f) => ({ ...toField(f, `${path}.${f.name}`, unsupported, undefined), nullable: true })) };
+    case 'list': return { type: 'array', elementType: toDeltaType(type.element.type, `${path}[]`, unsupported), containsNull: true };
+    case 'map': return { type: 'map', keyType: toDeltaType(type.key.type, `${path}.key`, unsupported), valueType: toDeltaType(type.value.type, `${path}.value`, unsupported), valueContainsNull: true };
     case 'primitive': {
       const decimal = /^decimal\((\d+),\s*(\d+)\)$/.exec(type.name);
       if (decimal && Number(decimal[1]) <= 38) return `decimal(${Number(decimal[1])},${Number(decimal[2])})`;
@@ -55,7 +56,7 @@ function withMapping(type: DataType, source: DucklakeType, physical: (id: Id) =>
   if (type.type === 'struct' && source.kind === 'struct') {
     return { type: 'struct', fields: type.fields.map((f, i) => {
       const from = source.fields[i]!;
-      return { ...f, type: withMapping(f.type, from.type, physical), metadata: { 'delta.columnMapping.id': from.id, 'delta.columnMapping.physicalName': physical(from.id) } };
+      return { ...f, nullable: true, type: withMapping(f.type, from.type, physical), metadata: { 'delta.columnMapping.id': from.id, 'delta.columnMapping.physicalName': physical(from.id) } };
     }) };
   }
   if (type.type === 'array' && source.kind === 'list') return { ...type, elementType: withMapping(type.elementType, source.element.type, physical) };

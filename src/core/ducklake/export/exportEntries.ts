@@ -10,6 +10,7 @@ import type { DucklakeCatalog } from '../catalog.ts';
 import type { Id } from '../catalogRows.ts';
 import { toColumnTree, type DucklakeField, type DucklakeType } from '../columnTree.ts';
 import { filesAt, type FileAtSnapshot, type TableFiles } from '../tableFiles.ts';
+import { fileReadsAs } from './fileReadsAs.ts';
 import { hiddenBatchRows, hiddenRows, type ExportFacts, type InlinedBatch } from './exportFacts.ts';
 
 export type EntrySource = { kind: 'file'; file: FileAtSnapshot } | { kind: 'inlined'; batch: InlinedBatch };
@@ -32,6 +33,8 @@ export interface EntryContext {
   facts: ExportFacts;
   batches: readonly InlinedBatch[];
   readerVersion: 1 | 3;
+  /** Each column id's physical name (column mapping). */
+  physical: (id: Id) => string;
 }
 
 export function entriesAt(context: EntryContext, snapshotId: Id, fields: readonly DucklakeField[]): Map<string, ExportEntry> {
@@ -39,8 +42,12 @@ export function entriesAt(context: EntryContext, snapshotId: Id, fields: readonl
   const now = shapeOf(fields, context.readerVersion === 1);
   for (const file of filesAt(context.files, snapshotId)) {
     const hidden = hiddenRows(file, snapshotId, context.facts);
+    const footer = context.facts.fileSchemas?.get(file.dataFile.data_file_id);
     const written = toColumnTree(context.catalog.columns, context.tableId, file.dataFile.begin_snapshot, context.catalog.name);
-    const mustWrite = file.dataFile.mapping_id !== null || needsFill(written, fields) || !sameShape(written, fields, context.readerVersion === 1) || (context.readerVersion === 1 && hidden.length > 0);
+    const readsAs = footer
+      ? fileReadsAs(footer, fields, context.readerVersion === 3, context.physical)
+      : !needsFill(written, fields) && sameShape(written, fields, context.readerVersion === 1);
+    const mustWrite = file.dataFile.mapping_id !== null || !readsAs || (context.readerVersion === 1 && hidden.length > 0);
     add(out, `file:${file.dataFile.data_file_id}`, { kind: 'file', file }, hidden, file.dataFile.record_count, mustWrite, now);
   }
   for (const batch of context.batches) {

@@ -15,6 +15,16 @@ export interface ExportFacts {
   /** Partial data files: each row's _ducklake_internal_snapshot_id, by position. */
   partialRows: ReadonlyMap<Id, readonly number[]>;
   inlinedTables: readonly InlinedTableFacts[];
+  /** Each data file's columns as its Parquet footer has them (field ids, names, Arrow types), where read. */
+  fileSchemas?: ReadonlyMap<Id, readonly FileField[]>;
+}
+
+/** A column of a Parquet file: its field id, name and Arrow type ("Int32", "Utf8", "Struct<...>"), with its children. */
+export interface FileField {
+  id?: number;
+  name: string;
+  type: string;
+  children: FileField[];
 }
 
 export interface InlinedTableFacts {

@@ -8,6 +8,7 @@ import type { DucklakeCatalog } from '../catalog.ts';
 import type { Id } from '../catalogRows.ts';
 import { tableById, type CatalogTable } from '../catalogAt.ts';
 import { isVisibleAt } from '../visibility.ts';
+import { toDeltaSchema } from './deltaSchema.ts';
 
 export interface ExportRange {
   tableId: Id;
@@ -49,4 +50,16 @@ export function tableAt(catalog: DucklakeCatalog, tableId: Id, snapshotId: Id): 
   const table = tableById(catalog, tableId, snapshotId);
   if (!table) throw new LakeError('NotFound', `${catalog.name}: table ${tableId} does not exist at snapshot ${snapshotId}`);
   return table;
+}
+
+/** Every snapshot's columns have a Delta type (checked before any file is read): else Unsupported, naming them. */
+export function checkExportable(catalog: DucklakeCatalog, tableId: Id, snapshots: readonly Id[]): void {
+  const seen = new Set<string>();
+  for (const snapshotId of snapshots) {
+    const table = tableAt(catalog, tableId, snapshotId);
+    const key = JSON.stringify(table.columns);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    toDeltaSchema(table.columns, undefined, table.qualifiedName);
+  }
 }

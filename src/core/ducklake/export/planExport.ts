@@ -17,6 +17,7 @@ import { readerVersionOf, type ExportReaderVersion } from './exportProtocol.ts';
 import type { PreviousExport } from './exportTarget.ts';
 import { toExportRange, type ExportRange } from './exportTable.ts';
 import { identityPartitionIds } from './partitionColumns.ts';
+import { toPhysicalNames } from './deltaSchema.ts';
 import type { ExportContext, ExportState } from './planExportCommit.ts';
 
 export interface ExportRequest {
@@ -66,6 +67,7 @@ export function startExport(request: ExportRequest): ExportStart {
     facts: request.facts,
     batches: inlinedBatches(request.facts),
     readerVersion,
+    physical: toPhysicalNames(catalog, tableId),
     placement: request.placement,
     rng: request.rng,
     engineInfo: request.engineInfo,

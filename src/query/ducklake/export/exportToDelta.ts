@@ -13,7 +13,7 @@ import { throwIfAborted, type AbortSignal } from '../../../core/abort.ts';
 import { commitKey } from '../../../core/delta/logPaths.ts';
 import { loadSnapshot } from '../../../core/delta/loadSnapshot.ts';
 import { CommitAttempts } from '../../../core/delta/commitWrite.ts';
-import { findExportTable } from '../../../core/ducklake/export/exportTable.ts';
+import { checkExportable, findExportTable, toExportRange } from '../../../core/ducklake/export/exportTable.ts';
 import { provenanceOf, toExportedEntries, type PreviousExport } from '../../../core/ducklake/export/exportTarget.ts';
 import type { ExportPlacement } from '../../../core/ducklake/export/exportPaths.ts';
 import type { ExportReaderVersion } from '../../../core/ducklake/export/exportProtocol.ts';
@@ -77,6 +77,7 @@ export async function exportToDelta(options: ExportOptions): Promise<ExportOutco
   const upTo = options.snapshot ?? lake.latestSnapshot;
   const tableId = findExportTable(catalog, options.table, upTo);
   const previous = await loadPreviousExport(target, options.mode);
+  checkExportable(catalog, tableId, toExportRange(catalog, tableId, previous?.provenance.snapshotId, upTo).snapshots);
   const files = await lake.tableFiles(tableId);
   const facts = await loadExportFacts(lake.file, catalog, files, options.data, options.table, previous?.provenance.snapshotId);
   const start = startExport({ catalog, tableId, files, facts, readerVersion: options.readerVersion, upTo, placement: options.placement, previous, rng: options.rng, engineInfo: options.engineInfo });

@@ -2,7 +2,7 @@
  * The facts the export plan needs beyond the catalog rows (core's exportFacts.ts), read once per
  * export: every delete file's positions (with the snapshot of each, where the file records it),
  * the table's inlined deletes, each partial file's row snapshots, and the row ids and lifetimes
- * of its inlined rows.
+ * of its inlined rows, and each data file's Parquet schema (from its footer).
  */
 import type { Table } from 'apache-arrow';
 import { LakeError } from '../../../core/errors.ts';
@@ -10,12 +10,13 @@ import { quoteIdentifier } from '../../../core/sqlNames.ts';
 import type { DucklakeCatalog } from '../../../core/ducklake/catalog.ts';
 import type { Id } from '../../../core/ducklake/catalogRows.ts';
 import { fileLocation, tableBase } from '../../../core/ducklake/dataPaths.ts';
-import type { ExportFacts, InlinedTableFacts } from '../../../core/ducklake/export/exportFacts.ts';
+import type { ExportFacts, FileField, InlinedTableFacts } from '../../../core/ducklake/export/exportFacts.ts';
 import type { TableFiles } from '../../../core/ducklake/tableFiles.ts';
 import { readArrowTable } from '../../parquetRead.ts';
 import type { CatalogFile } from '../catalogFile.ts';
 import { readData, type DataFiles, type ReadContext } from '../ducklakeScan.ts';
 import { snapshotIdColumn } from '../fileRows.ts';
+import { loadFileSchema } from './loadFileSchemas.ts';
 
 /**
  * `after`: the snapshot an earlier export holds; files no later snapshot sees (ended at or before
@@ -61,7 +62,12 @@ export async function loadExportFacts(file: CatalogFile, catalog: DucklakeCatalo
       rows: rows.map((r) => ({ rowId: Number(r.row_id), begin: Number(r.begin_snapshot), end: r.end_snapshot === null || r.end_snapshot === undefined ? null : Number(r.end_snapshot) })),
     });
   }
-  return { deleteFiles, inlinedDeletes, partialRows, inlinedTables };
+  const fileSchemas = new Map<Id, FileField[]>();
+  for (const row of files.dataFiles.filter((f) => f.mapping_id === null && needed(f))) {
+    const location = fileLocation(catalog, base(row.begin_snapshot), row.path, row.path_is_relative);
+    fileSchemas.set(row.data_file_id, await loadFileSchema(data, location, row.file_size_bytes, row.footer_size, where(row.begin_snapshot)));
+  }
+  return { deleteFiles, inlinedDeletes, partialRows, inlinedTables, fileSchemas };
 }
 
 function toPositions(table: Table, name: string): { positions: number[]; snapshots?: number[] } {

@@ -13,7 +13,7 @@ import type { PlannedWrite } from '../../../core/ducklake/export/planExportCommi
 import type { ExportContext } from '../../../core/ducklake/export/planExportCommit.ts';
 import { tableAt } from '../../../core/ducklake/export/exportTable.ts';
 import { readArrowTable } from '../../parquetRead.ts';
-import { writeDataFiles } from '../../dataFiles.ts';
+import { writeDeltaFiles } from './writeDeltaFiles.ts';
 import type { CatalogFile } from '../catalogFile.ts';
 import { readData, type DataFiles } from '../ducklakeScan.ts';
 import { toFileRows } from '../fileRows.ts';
@@ -46,13 +46,5 @@ export async function loadWriteRows(file: CatalogFile, context: ExportContext, w
 
 export async function writeExportRows(rows: Record<string, JsonValue>[], write: PlannedWrite, context: ExportContext, target: ExportWriteTarget, time: number): Promise<Add[]> {
   if (rows.length === 0) return [];
-  return writeDataFiles(rows, {
-    store: target.store,
-    tableRoot: target.root,
-    schema: write.schema,
-    partitionColumns: write.partitionColumns,
-    rng: target.rng,
-    now: time,
-    columnMapping: context.readerVersion === 3 ? 'id' : 'none',
-  });
+  return writeDeltaFiles(rows, write.schema, write.partitionColumns, context.readerVersion === 3 ? 'id' : 'none', target, time);
 }
