@@ -112,6 +112,9 @@ describe.each([['copy-on-write', {}], ['with deletion vectors', { 'delta.enableD
     await db.run(`MERGE INTO t USING s ON t.id = s.id WHEN MATCHED THEN UPDATE SET ${set} WHEN NOT MATCHED THEN INSERT (${columns.join(', ')}) VALUES (${columns.map((c) => `s.${c}`).join(', ')})`);
     expect(await rowsDuckdbReads(h, root)).toEqual(await duckdbRows());
     expect(result.metrics).toMatchObject({ num_target_rows_updated: 40, num_target_rows_inserted: 22 });
+    // The first file (120 rows) has 40 updated, a third: over the deletion vector threshold, so it is rewritten either way.
+    expect(result.metrics).toMatchObject({ num_target_files_removed: 1, num_target_rows_copied: 80 });
+    if (Object.keys(properties).length > 0) expect(result.metrics).toMatchObject({ num_deletion_vectors_added: 0 });
   });
 
   it('conditions on every kind of clause, not matched by source included (the source as rows)', async () => {
