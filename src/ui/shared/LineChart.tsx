@@ -8,6 +8,9 @@ function loadUplot(): Promise<typeof uPlot> {
   return uplotModule;
 }
 
+/** x is a version: ticks on whole numbers only. */
+const integerSteps = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1_000, 2_000, 5_000, 10_000, 20_000, 50_000, 100_000, 1_000_000];
+
 export interface ChartSeries {
   label: string;
   values: (number | null)[];
@@ -78,7 +81,7 @@ export function LineChart({ xs, xLabel, series, marked, bars, formatX = String, 
         plugins: [markPlugin],
         scales: { x: { time: false } },
         axes: [
-          { values: (_u, ticks) => ticks.map(formatX), stroke: ink, size: 30, grid: { stroke: 'rgba(128,128,128,0.2)' }, ticks: { stroke: 'rgba(128,128,128,0.4)' } },
+          { values: (_u, ticks) => ticks.map(formatX), incrs: integerSteps, stroke: ink, size: 30, grid: { stroke: 'rgba(128,128,128,0.2)' }, ticks: { stroke: 'rgba(128,128,128,0.4)' } },
           { values: (_u, ticks) => ticks.map(series.format), stroke: ink, size: 64, grid: { stroke: 'rgba(128,128,128,0.2)' }, ticks: { stroke: 'rgba(128,128,128,0.4)' } },
         ],
         series: [
