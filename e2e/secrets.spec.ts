@@ -101,7 +101,10 @@ test('reading, querying, exporting and failing on Azure storage with a SAS and a
   for (const tab of ['Schema', 'Files', 'Log', 'Protocol', 'Data']) await page.getByRole('tab', { name: tab }).click();
   await page.getByTestId('history').locator('tr[data-version="4"]').getByRole('button').click();
   await expect(page.getByTestId('selected-version')).toHaveText('at version 4');
-  await page.getByTestId('sql-input').fill('SELECT 42 AS answer');
+  // Typed, as a person does: fill() edits the SQL editor's DOM the way no keyboard does (0022).
+  await page.getByTestId('sql-input').click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type('SELECT 42 AS answer');
   await page.getByTestId('sql-run').click();
   await expect(page.getByTestId('sql-result')).toContainText('42', { timeout: 60_000 });
   const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);

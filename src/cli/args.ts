@@ -4,6 +4,7 @@
  * an unknown option (with the closest known one), a stray argument, an option without its value,
  * a value given to a switch, an option given twice that takes one value.
  */
+import { toTimestampMs } from '../core/timestampText.ts';
 import { closestName } from './closestName.ts';
 
 export interface OptionSpec {
@@ -137,9 +138,8 @@ export function flagTimestamp(args: ParsedArgs, name: string): number | undefine
   const value = flagString(args, name);
   if (value === undefined) return undefined;
   // A time without a zone is UTC (as the log's times are), not this machine's local time.
-  const zoneless = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(value);
-  const ms = Date.parse(zoneless ? `${value.replace(' ', 'T')}Z` : value);
-  if (Number.isNaN(ms)) throw new UsageError(`--${name} must be an ISO timestamp (e.g. 2024-05-01T12:00:00Z), got "${value}"`);
+  const ms = toTimestampMs(value);
+  if (ms === undefined) throw new UsageError(`--${name} must be an ISO timestamp (e.g. 2024-05-01T12:00:00Z), got "${value}"`);
   return ms;
 }
 

@@ -115,6 +115,8 @@ export interface TableSnapshot {
   /** How the reader reached this version, in words. */
   readFrom: string;
   protocol: TableProtocol;
+  /** Asked for by a time: the commit times it went by (in-commit timestamps, file times, snapshot_time) and this version's. */
+  timeTravel?: { by: string; commitTime: number };
 }
 
 export interface TableFact {

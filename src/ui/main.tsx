@@ -42,7 +42,9 @@ store.subscribe((state) => {
   if (simStore.getState().open) return;
   const link = state.table?.link;
   if (!link || (!link.sample && !link.url)) return;
-  const search = toSearch({ ...link, version: state.selectedVersion });
+  const travel = state.insights.timeTravel;
+  const ts = travel && 'version' in travel && travel.version === state.selectedVersion ? travel.text : undefined;
+  const search = toSearch({ ...link, version: state.selectedVersion, ts });
   if (search !== window.location.search) window.history.replaceState(null, '', search || window.location.pathname);
 });
 

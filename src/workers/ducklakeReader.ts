@@ -159,6 +159,7 @@ class DucklakeReader {
           rows: point ? point.rows : 0,
           readFrom: describeCatalogRead(lake.catalog, version),
           protocol: toCatalogProtocol(lake.catalog, table, version, await this.readsFrom()),
+          ...(at.version === undefined && at.timestamp !== undefined && { timeTravel: { by: 'ducklake_snapshot.snapshot_time', commitTime: (snapshot?.snapshot_time ?? 0) / 1000 } }),
         };
       },
       rows: (at) => session.rows(this.requireTable(), this.snapshotId(at.version), at.limit),

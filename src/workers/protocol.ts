@@ -6,6 +6,7 @@ import type { SerializedLakeError } from '../core/errors.ts';
 import type { CommitInfo, Metadata, Protocol } from '../core/delta/actions.ts';
 import type { StructType } from '../core/delta/schemaTypes.ts';
 import type { LogSegment } from '../core/delta/snapshot.ts';
+import type { TimeTravel } from '../core/delta/timeTravel.ts';
 import type { FilesPage } from '../core/analysis/activeFiles.ts';
 import type { MergeSpec } from '../core/delta/operations/merge.ts';
 import type { IsolationLevel } from '../core/delta/transaction.ts';
@@ -74,6 +75,7 @@ export interface SnapshotSummary {
   numRecords: number | null;
   sizeInBytes: number;
   logSegment: LogSegment;
+  timeTravel?: TimeTravel;
 }
 
 export interface RowsResult {

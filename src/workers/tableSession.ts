@@ -240,5 +240,6 @@ export function toSnapshotSummary(snapshot: DeltaSnapshot): SnapshotSummary {
     numRecords,
     sizeInBytes,
     logSegment: snapshot.logSegment,
+    ...(snapshot.timeTravel && { timeTravel: snapshot.timeTravel }),
   };
 }

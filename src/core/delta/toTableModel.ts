@@ -9,6 +9,7 @@ import { diffSchemas } from '../analysis/schemaDiff.ts';
 import type { CommitInfo, Metadata, Protocol } from './actions.ts';
 import { knownWriterFeatures, supportedReaderFeatures } from './features.ts';
 import type { LogSegment } from './snapshot.ts';
+import { describeTimeSource, type TimeTravel } from './timeTravel.ts';
 import type { DataType, StructField, StructType } from './schemaTypes.ts';
 import { toTypeLabel } from './typeLabel.ts';
 
@@ -120,6 +121,7 @@ export interface DeltaSnapshotSummary {
   numRecords: number | null;
   sizeInBytes: number;
   logSegment: LogSegment;
+  timeTravel?: TimeTravel;
 }
 
 export function toTableSnapshot(summary: DeltaSnapshotSummary): TableSnapshot {
@@ -132,6 +134,7 @@ export function toTableSnapshot(summary: DeltaSnapshotSummary): TableSnapshot {
     rows: summary.numRecords,
     readFrom: describeLogSegment(summary.logSegment),
     protocol: toTableProtocol(summary.protocol, summary.metadata),
+    ...(summary.timeTravel && { timeTravel: { by: describeTimeSource(summary.timeTravel.by), commitTime: summary.timeTravel.commitTime } }),
   };
 }
 

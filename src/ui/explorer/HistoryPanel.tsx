@@ -3,6 +3,7 @@ import { useExplorerActions, useExplorerState } from '../shared/ExplorerContext.
 import { LoadableView } from '../shared/LoadableView.tsx';
 import { formatTimestamp } from '../shared/format.ts';
 import { GrowthChart } from './GrowthChart.tsx';
+import { TimeTravelControl } from './TimeTravelControl.tsx';
 import { VirtualRows } from '../shared/VirtualRows.tsx';
 
 /** Every version, newest first: when, what it did, who and why, and the format's own details (the terms name them). */
@@ -15,6 +16,7 @@ export function HistoryPanel() {
   return (
     <section aria-labelledby="history-title" className="panel history-panel">
       <h2 id="history-title">History</h2>
+      <TimeTravelControl />
       <LoadableView value={history} what="history">
         {(entries) => {
           const withAuthor = entries.some((e) => e.author !== null);

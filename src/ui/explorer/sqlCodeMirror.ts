@@ -25,6 +25,23 @@ export interface SqlEditorOptions {
 
 const language = new Compartment();
 
+/**
+ * Typed text goes in as a transaction rather than by the browser editing the DOM: Chromium, typing
+ * over a selection of highlighted text, carries the old text's look over as a style attribute,
+ * which the page's CSP refuses (and reports). The input handlers (closing brackets) still run.
+ */
+const typedText = EditorView.domEventHandlers({
+  beforeinput(event, view) {
+    if (event.inputType !== 'insertText' || event.data === null || view.composing) return false;
+    const { from, to } = view.state.selection.main;
+    const text = event.data;
+    const insert = () => view.state.update(view.state.replaceSelection(text), { userEvent: 'input.type', scrollIntoView: true });
+    event.preventDefault();
+    if (!view.state.facet(EditorView.inputHandler).some((handler) => handler(view, from, to, text, insert))) view.dispatch(insert());
+    return true;
+  },
+});
+
 function sqlFor(table: string, columns: string[], versions: number[]) {
   const tables: Record<string, string[]> = { [table]: columns };
   for (const v of versions) tables[versionedName(table, v)] = columns;
@@ -53,6 +70,7 @@ export function createSqlEditor(options: SqlEditorOptions): EditorView {
         keymap.of([{ key: 'Mod-Enter', run: () => (options.onRun(), true) }, ...completionKeymap, ...defaultKeymap, ...historyKeymap]),
         placeholder('SELECT * FROM …'),
         EditorView.lineWrapping,
+        typedText,
         EditorView.contentAttributes.of({ 'aria-label': 'SQL query', 'data-testid': 'sql-input' }),
         EditorView.updateListener.of((update) => {
           if (update.docChanged) options.onChange(update.state.doc.toString());

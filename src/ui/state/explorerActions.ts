@@ -255,10 +255,14 @@ export function createExplorerActions(store: ExplorerStore, worker: TableCaller,
     }
   });
 
+  const insights = createInsightActions(store, worker);
+  /** Select the version a time finds, as `lakelab --timestamp` does. */
+  const timeTravelTo = (text: string) => insights.timeTravelTo(text, selectVersion);
+
   return {
     loadSamples, openTable, selectVersion, loadFiles, loadVersionFiles, loadCommitLog, compareSchemaWith, useTokenProvider, showView, cancelOpen,
-    ...writes, ...catalogs, ...createDiffActions(store, worker), ...sql, ...createLinkActions(store, { loadSamples, openTable }),
-    ...createForgetActions(store, worker), ...createInsightActions(store, worker), ...createExportActions(store, worker, openTable),
+    ...writes, ...catalogs, ...createDiffActions(store, worker), ...sql, ...createLinkActions(store, { loadSamples, openTable, timeTravelTo }),
+    ...createForgetActions(store, worker), ...insights, timeTravelTo, ...createExportActions(store, worker, openTable),
   };
 }
 

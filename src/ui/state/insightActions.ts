@@ -1,5 +1,6 @@
 /** The Maintenance view's actions: previews of what VACUUM, log cleanup and OPTIMIZE would do, asked of the table worker. */
 import { toLakeError } from '../../core/errors.ts';
+import { toTimestampMs } from '../../core/timestampText.ts';
 import type { RetentionPreview, RetentionRequest } from '../../core/delta/analysis/loadRetentionPreview.ts';
 import type { DeltaLayout } from '../../core/delta/analysis/layoutOf.ts';
 import type { ChangeRows } from '../../query/changeFeedRows.ts';
@@ -10,6 +11,8 @@ export interface InsightState {
   retention: Loadable<RetentionPreview>;
   layout: Loadable<DeltaLayout>;
   changes: Loadable<ChangeRows>;
+  /** The last time travelled to: the time as given, the version it found and by which times. */
+  timeTravel?: { text: string; ms: number; version: number; by: string; commitTime: number } | { text: string; error: string };
 }
 
 export const changeRowLimit = 5000;
@@ -48,5 +51,18 @@ export function createInsightActions(store: ExplorerStore, worker: TableCaller) 
     }
   }
 
-  return { previewRetention, previewLayout, loadChanges };
+  /** The latest version committed at or before a time (a time without a zone is UTC), as `lakelab --timestamp` reads it; then it is selected. */
+  async function timeTravelTo(text: string, selectVersion: (version: number) => Promise<void>): Promise<void> {
+    const ms = toTimestampMs(text);
+    if (ms === undefined) return set({ timeTravel: { text, error: `"${text}" is not an ISO time such as 2024-05-01T12:00:00Z (a time without a zone is UTC)` } });
+    try {
+      const snapshot = await worker.call('snapshot', [{ timestamp: ms }]);
+      set({ timeTravel: { text, ms, version: snapshot.version, by: snapshot.timeTravel?.by ?? 'commit times', commitTime: snapshot.timeTravel?.commitTime ?? snapshot.timestamp } });
+      await selectVersion(snapshot.version);
+    } catch (error) {
+      set({ timeTravel: { text, error: toLakeError(error).message } });
+    }
+  }
+
+  return { previewRetention, previewLayout, loadChanges, timeTravelTo };
 }

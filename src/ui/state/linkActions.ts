@@ -11,6 +11,8 @@ import { toUnknownSampleNotice } from './linkNotices.ts';
 interface Opener {
   loadSamples(): Promise<SampleEntry[]>;
   openTable(table: OpenTable, version?: number, options?: { writesLost?: boolean }): Promise<void>;
+  /** Time travel to a time (the link's ts), once the table is open. */
+  timeTravelTo?(text: string): Promise<void>;
 }
 
 export function createLinkActions(store: ExplorerStore, opener: Opener, base?: string) {
@@ -20,10 +22,13 @@ export function createLinkActions(store: ExplorerStore, opener: Opener, base?: s
     // The person opened a table while the samples list loaded: theirs stays.
     if (store.getState().table !== before) return;
     const choice = { table: link.table, data: link.data };
-    if (link.url) return opener.openTable(urlTable(link.url, choice), link.version);
+    const thenTravel = async () => {
+      if (link.ts) await opener.timeTravelTo?.(link.ts);
+    };
+    if (link.url) return opener.openTable(urlTable(link.url, choice), link.ts ? undefined : link.version).then(thenTravel);
     if (link.sample) {
       const sample = samples.find((s) => s.name === link.sample);
-      if (sample) return opener.openTable(sampleTable(sample, base, choice), link.version, { writesLost: link.unsaved });
+      if (sample) return opener.openTable(sampleTable(sample, base, choice), link.ts ? undefined : link.version, { writesLost: link.unsaved }).then(thenTravel);
       // Without the list (it failed to load, and says so) there is nothing to compare with.
       if (store.getState().samples.status === 'ready') store.setState({ notice: toUnknownSampleNotice(link.sample, samples.map((s) => s.name)) });
       return;

@@ -7,6 +7,8 @@ export interface PageLink {
   /** The data path a catalog's files are read from, given instead of its own. */
   data?: string;
   version?: number;
+  /** Time travel: the latest version committed at or before this time (ISO; without a zone, UTC), as the CLI's --timestamp. */
+  ts?: string;
   /** The page wrote to the sample: those versions lived in its memory, and a reload loses them. */
   unsaved?: boolean;
   /** A simulator scenario and seed: the link replays the same race. */
@@ -29,6 +31,8 @@ export function toPageLink(search: string): PageLink {
   if (table) link.table = table;
   if (data) link.data = data;
   if (version !== null && /^\d+$/.test(version)) link.version = Number(version);
+  const ts = params.get('ts');
+  if (ts) link.ts = ts;
   if (params.get('unsaved') === '1') link.unsaved = true;
   const sim = params.get('sim');
   const seed = params.get('seed');
@@ -45,7 +49,8 @@ export function toSearch(link: PageLink): string {
   if (link.url) params.set('url', link.url);
   if (link.table) params.set('table', link.table);
   if (link.data) params.set('data', link.data);
-  if (link.version !== undefined) params.set('v', String(link.version));
+  if (link.ts) params.set('ts', link.ts);
+  else if (link.version !== undefined) params.set('v', String(link.version));
   if (link.unsaved) params.set('unsaved', '1');
   if (link.sim) params.set('sim', link.sim);
   if (link.seed !== undefined) params.set('seed', String(link.seed));
