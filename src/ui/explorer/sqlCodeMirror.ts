@@ -33,9 +33,17 @@ const language = new Compartment();
 const typedText = EditorView.domEventHandlers({
   beforeinput(event, view) {
     if (event.inputType !== 'insertText' || event.data === null || view.composing) return false;
-    const { from, to } = view.state.selection.main;
+    // Where the browser would put it: the DOM selection (a script may have set it), else the editor's.
+    const range = event.getTargetRanges()[0];
+    const from = range ? view.posAtDOM(range.startContainer, range.startOffset) : view.state.selection.main.from;
+    const to = range ? view.posAtDOM(range.endContainer, range.endOffset) : view.state.selection.main.to;
     const text = event.data;
-    const insert = () => view.state.update(view.state.replaceSelection(text), { userEvent: 'input.type', scrollIntoView: true });
+    const insert = () => view.state.update({
+      changes: { from, to, insert: text },
+      selection: { anchor: from + text.length },
+      userEvent: 'input.type',
+      scrollIntoView: true,
+    });
     event.preventDefault();
     if (!view.state.facet(EditorView.inputHandler).some((handler) => handler(view, from, to, text, insert))) view.dispatch(insert());
     return true;
