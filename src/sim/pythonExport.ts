@@ -85,7 +85,7 @@ function fixtureTableLines(table: FixtureTable, fixturePath: string): string[] {
 }
 
 export function toPythonScript(scenario: Scenario, path = `/tmp/lakelab/${scenario.name}`, fixturePath?: string): string {
-  const writers = scenario.writers.filter((w) => !w.lease);
+  const writers = scenario.writers.filter((w) => !w.lease && !w.ducklake);
   const table = scenario.table;
   const lines = [
     `# ${scenario.title}`,

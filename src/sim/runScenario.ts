@@ -15,6 +15,7 @@ import { writeStartingTable } from './startingTable.ts';
 import type { SimOperations } from './simOperations.ts';
 import { runWriter, type WriterEnvironment } from './runWriter.ts';
 import { runLeaseWriter } from './leaseWriter.ts';
+import { latestSnapshot, runCatalogWriter, snapshotKey } from './catalogWriter.ts';
 import { catalogDataPrefix, catalogKey, type CatalogContext, type CatalogReader } from './simCatalog.ts';
 import { LakeError } from '../core/errors.ts';
 import type { SimResult, TraceEvent } from './trace.ts';
@@ -85,8 +86,20 @@ export async function runScenario(scenario: Scenario, seed: number, deps: SimDep
   // The catalog's data files go straight to memory: writing them is part of a run's work (its `work` time), as on OneLake.
   const catalogContext = (i: number): CatalogContext => ({ data: { store: memory, prefix: catalogDataPrefix }, now: () => scheduler.now(), rng: seededRng(seed * 104729 + i) });
   if (spec && ducklake) await memory.put(catalogKey, await ducklake.createCatalog(spec, catalogContext(0)));
+  // Catalog database writers race for snapshot ids: the starting catalog is the first snapshot row they read.
+  const database = spec && ducklake && scenario.writers.some((w) => w.ducklake);
+  if (database) {
+    const start = await memory.get(catalogKey);
+    await memory.put(snapshotKey((await ducklake.snapshotsOf(start, spec.table)).latest), start);
+  }
   const writers = scenario.writers.map((script, i) =>
-    (script.lease
+    (script.ducklake
+      ? runCatalogWriter(script.name, script.ducklake, {
+        store, scheduler, ducklake: ducklake!, spec: spec!, context: catalogContext(i + 1),
+        record: (e) => trace.push({ t: scheduler.now() - simStartTime, writer: script.name, ...e }),
+        acknowledge: () => catalogUpdates.push({ writer: script.name, update: script.name, t: scheduler.now() - simStartTime }),
+      })
+      : script.lease
       ? runLeaseWriter(script.name, script.lease, store, scheduler, (e) => trace.push({ t: scheduler.now() - simStartTime, writer: script.name, ...e }),
         (update) => catalogUpdates.push({ writer: script.name, update, t: scheduler.now() - simStartTime }),
         (catalog, writer, change) => ducklake!.commit(catalog, spec!, writer, change, catalogContext(i + 1)))
@@ -102,6 +115,8 @@ export async function runScenario(scenario: Scenario, seed: number, deps: SimDep
     if (done < writers.length) await deps.settle();
   }
   await Promise.all(writers);
+  // The database's latest snapshot, as the catalog file the explorer opens (and the no-lost-update invariant reads).
+  if (database) await memory.put(catalogKey, (await latestSnapshot(memory)).bytes);
   const finalVersion = env.committed.reduce((latest, c) => Math.max(latest, c.version), startVersion);
   return { scenario: scenario.name, seed, trace, outcomes, finalVersion, events, store: memory, committed: env.committed, catalogUpdates, startVersion, lost, catalogReader: ducklake?.reader };
 }

@@ -10,6 +10,7 @@ import type { IsolationLevel } from '../core/delta/transaction.ts';
 import type { MergeClause } from '../core/delta/operations/merge.ts';
 import type { Latency, StoreCall } from './simulatedStore.ts';
 import type { LeasePlan } from './leaseWriter.ts';
+import type { CatalogPlan } from './catalogWriter.ts';
 import { validateStepBody, validateStoreModel, validateWriterOptions } from './scenarioParts.ts';
 import { checkScenarioLimits } from './scenarioLimits.ts';
 
@@ -31,6 +32,8 @@ export interface WriterScript {
   steps: Step[];
   /** A DuckLake-style run guarded by a blob lease on the catalog, instead of Delta steps. */
   lease?: LeasePlan;
+  /** Transactions on the DuckLake catalog database, racing for snapshot ids, instead of Delta steps. */
+  ducklake?: CatalogPlan;
   /** The writer dies at this step (0-based): a write step after writing its data files, before committing; any other step before it runs. */
   crashAtStep?: number;
   /** Commit retries when the version is taken (delta-rs: 15). */
@@ -63,7 +66,7 @@ export interface Scenario {
   /** Store faults drawn from the seed: a share of calls fail (a Network error) or stall. */
   faults?: { fail?: number; delay?: number; maxDelayMs?: number; calls?: StoreCall[] };
   writers: WriterScript[];
-  /** The DuckLake catalog lease writers work on: its table, columns and starting rows (a real SQLite catalog in the simulated store). */
+  /** The DuckLake catalog lease writers and catalog (ducklake) writers work on: its table, columns and starting rows (a real SQLite catalog in the simulated store). */
   catalog?: import('./simCatalog.ts').CatalogSpec;
   /** The outcome each writer must reach: 'committed', 'exhausted' or a conflict kind. */
   expect?: Record<string, string>;

@@ -34,6 +34,11 @@ const loads = (run: string, batch: string) => ({ insert: [{ batch, loaded_by: ru
 const minutes = (n: number) => n * 60_000;
 const hours = (n: number) => n * 3_600_000;
 
+/** The same workload on a Delta table and on a DuckLake catalog database: three appenders and a cleanup that works for a second. */
+const sharedStart = keyedRows('a', 1, 5);
+const appendRow = (n: number): Row[] => [{ id: 100 + n, p: 'a', value: n }];
+const databaseCatalog = { table: 'main.events', columns: [{ name: 'id', type: 'int64' }, { name: 'p', type: 'varchar' }, { name: 'value', type: 'int64' }], rows: sharedStart };
+
 export const scenarioLibrary: LibraryScenario[] = [
   {
     version: 1, name: 'seed-pinned-merge', title: "The seed: a merge pinned at vB loses to a delete",
@@ -207,5 +212,17 @@ export const scenarioLibrary: LibraryScenario[] = [
     ],
     expect: { 'run-a': 'committed', 'run-b': 'committed' },
     expectViolations: [{ invariant: 'no-lost-update', writer: 'run-a' }],
+  },
+  {
+    version: 1, name: 'ducklake-database-writers', title: 'The same appenders and cleanup on Delta and on a DuckLake catalog database',
+    explanation: "Three appenders and a cleanup that works for a second before it deletes id < 3, twice: on the Delta table (append-1..3, cleanup) and on a DuckLake catalog database (dl-append-1..3, dl-cleanup), whose real commits race for the next snapshot id (ducklake_snapshot's primary key). Appenders that lose the id wait DuckLake's backoff (100 ms, then 1.5 times longer), read the snapshots committed meanwhile, find only inserts, and commit on the latest snapshot. Under delta-rs's rules the Delta cleanup commits: the appended files' statistics show no row it deletes (Spark's rules, which judge added files by partition only, fail it on this unpartitioned table). The DuckLake cleanup fails: DuckLake judges per table, and a delete conflicts with any concurrent insert into the same table. Compare the rule sets to see delta-rs's, Spark's and DuckLake's table-level rules on the Delta commits beside DuckLake's own on its real snapshots.",
+    table: { schema: keyed, rows: sharedStart }, catalog: databaseCatalog,
+    writers: [
+      ...[1, 2, 3].map((n) => ({ name: `append-${n}`, steps: [{ read: 'HEAD' as const }, { think: 200 }, { append: appendRow(n) }] })),
+      { name: 'cleanup', steps: [{ read: 'HEAD' }, { think: 1000 }, { delete: 'id < 3' }] },
+      ...[1, 2, 3].map((n) => ({ name: `dl-append-${n}`, steps: [], ducklake: { steps: [{ insert: appendRow(n), work: 200 }] } })),
+      { name: 'dl-cleanup', steps: [], ducklake: { steps: [{ delete: 'id < 3', work: 1000 }] } },
+    ],
+    expect: { 'append-1': 'committed', 'append-2': 'committed', 'append-3': 'committed', cleanup: 'committed', 'dl-append-1': 'committed', 'dl-append-2': 'committed', 'dl-append-3': 'committed', 'dl-cleanup': 'ConcurrentAppend' },
   },
 ];

@@ -75,7 +75,9 @@ export function validateWriterOptions(writer: Json, path: string, fail: Fail): v
     if (writer[key] !== undefined && !isCount(writer[key])) throw fail(`${path}.${key}`, 'must be a whole number, 0 or more');
   }
   if (writer.onConflict !== undefined && writer.onConflict !== 'fail' && writer.onConflict !== 'recompute') throw fail(`${path}.onConflict`, 'must be "fail" or "recompute"');
+  if (writer.ducklake !== undefined) validateCatalogPlan(writer, path, fail);
   if (writer.lease === undefined) return;
+  if (writer.ducklake !== undefined) throw fail(`${path}.ducklake`, 'a writer is a lease run or a catalog database writer, not both');
   const lease = writer.lease;
   if (!isObject(lease) || !leaseModes.includes(lease.mode as string)) throw fail(`${path}.lease.mode`, `must be one of ${leaseModes.join(', ')}`);
   if (!isMillis(lease.work)) throw fail(`${path}.lease.work`, 'must be milliseconds (a number)');
@@ -89,6 +91,25 @@ export function validateWriterOptions(writer: Json, path: string, fail: Fail): v
     throw fail(`${path}.lease.leaseSeconds`, 'must be 15 to 60 (seconds, as Azure allows for a fixed lease)');
   }
   if (Array.isArray(writer.steps) && writer.steps.length > 0) throw fail(`${path}.steps`, 'must be [] for a lease writer: its work is the lease protocol');
+}
+
+/** A catalog database writer: {"steps": [{"insert": rows, "work"?: ms} | {"delete": predicate, "work"?: ms} | {"think": ms}], "maxRetries"?: n}. */
+function validateCatalogPlan(writer: Json, path: string, fail: Fail): void {
+  const plan = writer.ducklake;
+  const at = `${path}.ducklake`;
+  const shape = '{"steps": [{"insert": rows, "work"?: ms} | {"delete": predicate, "work"?: ms} | {"think": ms}], "maxRetries"?: n}';
+  if (!isObject(plan) || !Array.isArray(plan.steps)) throw fail(at, `must be ${shape}`);
+  if (plan.maxRetries !== undefined && !isCount(plan.maxRetries)) throw fail(`${at}.maxRetries`, 'must be a whole number, 0 or more (ducklake_max_retry_count)');
+  plan.steps.forEach((step, i) => {
+    const stepAt = `${at}.steps[${i}]`;
+    const keys = isObject(step) ? Object.keys(step).filter((k) => k !== 'work') : [];
+    if (!isObject(step) || keys.length !== 1 || !['insert', 'delete', 'think'].includes(keys[0]!)) throw fail(stepAt, 'must be {"insert": rows}, {"delete": predicate} or {"think": ms}');
+    if ('insert' in step) requireRows(step.insert, `${stepAt}.insert`, fail);
+    if ('delete' in step && (typeof step.delete !== 'string' || step.delete.trim() === '')) throw fail(`${stepAt}.delete`, 'must be a predicate (a string), e.g. "id < 3"');
+    if ('think' in step && (!isMillis(step.think) || step.work !== undefined)) throw fail(`${stepAt}.think`, 'must be milliseconds (a number), alone');
+    if (step.work !== undefined && !isMillis(step.work)) throw fail(`${stepAt}.work`, 'must be milliseconds (a number): the time between the transaction\'s read and its commit');
+  });
+  if (Array.isArray(writer.steps) && writer.steps.length > 0) throw fail(`${path}.steps`, 'must be [] for a catalog database writer: its steps are under "ducklake"');
 }
 
 /** The store's latencies and faults. */
@@ -115,8 +136,8 @@ export function validateStoreModel(s: Json, fail: Fail): void {
     }
   }
   if (s.catalog !== undefined) validateCatalog(s.catalog, fail);
-  const leases = Array.isArray(s.writers) && s.writers.some((w) => isObject(w) && w.lease !== undefined);
-  if (leases && s.catalog === undefined) throw fail('.catalog', 'lease writers work on a DuckLake catalog: give {"table": "main.t", "columns": [{"name": ..., "type": ...}], "rows"?: [...]}');
+  const leases = Array.isArray(s.writers) && s.writers.some((w) => isObject(w) && (w.lease !== undefined || w.ducklake !== undefined));
+  if (leases && s.catalog === undefined) throw fail('.catalog', 'lease writers work on a DuckLake catalog (so do catalog database writers, "ducklake"): give {"table": "main.t", "columns": [{"name": ..., "type": ...}], "rows"?: [...]}');
   if (s.expect !== undefined && !isStringMap(s.expect)) throw fail('.expect', 'must map writer names to outcomes (strings)');
 }
 

@@ -36,7 +36,15 @@ export interface SimDucklake {
   createCatalog(spec: CatalogSpec, context: CatalogContext): Promise<Uint8Array>;
   /** The catalog after `writer`'s change: one snapshot whose author is the writer (or the catalog as it was, when the change changes nothing). */
   commit(catalog: Uint8Array, spec: CatalogSpec, writer: string, change: CatalogChange, context: CatalogContext): Promise<Uint8Array>;
+  /** The catalog's snapshots with their changes (ducklake_snapshot_changes), ascending, and the id of `table` at the latest. */
+  snapshotsOf(catalog: Uint8Array, table: string): Promise<CatalogSnapshots>;
   reader: CatalogReader;
+}
+
+export interface CatalogSnapshots {
+  latest: number;
+  tableId: number;
+  snapshots: import('../core/ducklake/snapshotConflicts.ts').CommittedSnapshot[];
 }
 
 /** A catalog update a writer was told is stored: the store acknowledged its upload. */

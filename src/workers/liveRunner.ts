@@ -19,8 +19,8 @@ type Committed = Extract<WriterWorkerMessage, { kind: 'done' }>['committed'];
 export async function runLive(scenarioOrName: string | unknown, options: { target?: LiveTarget; samplesUrl?: string; runId?: number; signal?: AbortSignal } = {}): Promise<SimRunResult> {
   const target = options.target ?? { kind: 'memory' };
   const scenario = toScenario(scenarioOrName);
-  if (scenario.writers.some((w) => w.lease)) {
-    throw new LakeError('Unsupported', 'live mode runs Delta writers; lease scenarios run in the deterministic engine (their leases live on its virtual clock)');
+  if (scenario.writers.some((w) => w.lease || w.ducklake)) {
+    throw new LakeError('Unsupported', 'live mode runs Delta writers; lease scenarios and DuckLake catalog database writers run in the deterministic engine (their leases and snapshot races live on its virtual clock)');
   }
   const storeWorker = new Worker(new URL('./liveStore.worker.ts', import.meta.url), { type: 'module' });
   const writers: Worker[] = [];

@@ -30,6 +30,18 @@ export function createSimDucklake(openEngine: () => Promise<SqlEngine>): SimDuck
       if (insert && insert.length > 0) bytes = await write(bytes, { kind: 'insert', table: spec.table, rows: insert }, context, writer);
       return bytes;
     },
+    async snapshotsOf(catalog, table) {
+      const lake = await OpenDucklake.open(catalogKey, catalog, openEngine);
+      try {
+        const snapshots = lake.catalog.snapshots.map(({ snapshot_id: id }) => {
+          const change = lake.catalog.changes.get(id);
+          return { snapshotId: id, changesMade: change?.changes_made ?? null, author: change?.author ?? null };
+        });
+        return { latest: lake.latestSnapshot, tableId: lake.table(table).tableId, snapshots };
+      } finally {
+        await lake.close();
+      }
+    },
     reader: {
       async updatesIn(catalog) {
         const lake = await OpenDucklake.open(catalogKey, catalog, openEngine);

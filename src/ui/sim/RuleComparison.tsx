@@ -30,10 +30,11 @@ export function RuleComparison() {
 
 function ComparisonView({ comparison: c }: { comparison: Comparison }) {
   if (!c.compared) return <p className="muted" data-testid="sim-comparison-none">{c.why}</p>;
+  const catalog = c.catalogWriters.length > 0;
   return (
     <>
       <table className="grid" data-testid="sim-comparison">
-        <thead><tr><th scope="col">Same scenario and seed</th>{comparedRuleSets.map((r) => <th key={r} scope="col">{headings[r]}</th>)}</tr></thead>
+        <thead><tr><th scope="col">Same scenario and seed</th>{comparedRuleSets.map((r) => <th key={r} scope="col">{headings[r]}</th>)}{catalog && <th scope="col">DuckLake, real commits</th>}</tr></thead>
         <tbody>
           {figureRows.map(({ figure, label, value }) => {
             const cells = comparedRuleSets.map((r) => value(c.totals[r]));
@@ -41,12 +42,14 @@ function ComparisonView({ comparison: c }: { comparison: Comparison }) {
               <tr key={figure} className={cells.some((v) => v !== cells[0]) ? 'differs' : ''}>
                 <th scope="row" title={figure === 'wasted' ? 'data files written by attempts that never committed' : undefined}>{label}</th>
                 {comparedRuleSets.map((r, i) => <td key={r} data-testid={`compare-${figure}-${r}`}>{cells[i]}</td>)}
+                {catalog && <td data-testid={`compare-${figure}-catalog`}>{value(c.catalogTotals)}</td>}
               </tr>
             );
           })}
         </tbody>
       </table>
       <p className="muted small">Wasted writes: the data files written by attempts that never committed (no version names them).</p>
+      {catalog && <p className="muted small" data-testid="sim-comparison-catalog">DuckLake, real commits: {c.catalogWriters.join(', ')}, transactions on the DuckLake catalog database, racing for snapshot ids and judged by DuckLake's own table-level rules whatever the rule set (figures from the run under DuckLake's rules). The three columns before it judge the Delta writers.</p>}
       {c.leaseWriters.length > 0 && <p className="muted small">Left out: {c.leaseWriters.join(', ')}, lease runs on the catalog file, which no rule set judges.</p>}
       {c.differing.length === 0
         ? <p className="muted small" data-testid="sim-comparison-same">Every writer ends the same way, with the same figures, under all three rule sets.</p>
