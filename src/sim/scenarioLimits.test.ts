@@ -34,6 +34,12 @@ describe('scenario limits', () => {
     const rows = base();
     rows.writers[0]!.steps = [{ append: Array.from({ length: scenarioLimits.rows + 1 }, (_, id) => ({ id })) }];
     expect(() => validateScenario(rows)).toThrow(/\d{3},\d{3} rows; a scenario holds at most 100,000 rows/);
+    // A catalog database writer's transactions count too.
+    const catalog = { ...base(), catalog: { table: 'main.t', columns: [{ name: 'id', type: 'int64' }] } } as Record<string, unknown>;
+    catalog.writers = [{ name: 'dl', steps: [], ducklake: { steps: Array.from({ length: scenarioLimits.steps + 1 }, () => ({ think: 1 })) } }];
+    expect(() => validateScenario(catalog)).toThrow(/\d{2},\d{3} steps; a scenario has at most 10,000 steps/);
+    catalog.writers = [{ name: 'dl', steps: [], ducklake: { steps: [{ insert: Array.from({ length: scenarioLimits.rows + 1 }, (_, id) => ({ id })) }] } }];
+    expect(() => validateScenario(catalog)).toThrow(/\d{3},\d{3} rows; a scenario holds at most 100,000 rows/);
   });
 });
 

@@ -25,19 +25,23 @@ export function checkScenarioLimits(json: unknown): void {
   const doc = json as { table?: { rows?: unknown }; writers?: unknown };
   let steps = 0;
   let rows = Array.isArray(doc.table?.rows) ? doc.table.rows.length : 0;
+  const catalogRows = (doc as { catalog?: { rows?: unknown } }).catalog?.rows;
+  if (Array.isArray(catalogRows)) rows += catalogRows.length;
   for (const writer of Array.isArray(doc.writers) ? doc.writers : []) {
-    const list = (writer as { steps?: unknown })?.steps;
-    if (!Array.isArray(list)) continue;
-    steps += list.length;
-    for (const step of list) rows += rowsOf(step);
+    // A writer's Delta steps, and a catalog database writer's transactions.
+    for (const list of [(writer as { steps?: unknown })?.steps, (writer as { ducklake?: { steps?: unknown } })?.ducklake?.steps]) {
+      if (!Array.isArray(list)) continue;
+      steps += list.length;
+      for (const step of list) rows += rowsOf(step);
+    }
   }
   if (steps > scenarioLimits.steps) throw fail(`${steps.toLocaleString('en')} steps; a scenario has at most ${scenarioLimits.steps.toLocaleString('en')} steps over all its writers`);
-  if (rows > scenarioLimits.rows) throw fail(`${rows.toLocaleString('en')} rows; a scenario holds at most ${scenarioLimits.rows.toLocaleString('en')} rows (starting table, appends, overwrites and merge sources together)`);
+  if (rows > scenarioLimits.rows) throw fail(`${rows.toLocaleString('en')} rows; a scenario holds at most ${scenarioLimits.rows.toLocaleString('en')} rows (starting table and catalog, appends, overwrites, merge sources and catalog inserts together)`);
 }
 
 function rowsOf(step: unknown): number {
   if (typeof step !== 'object' || step === null) return 0;
-  const s = step as { append?: unknown; overwrite?: unknown; merge?: { source?: unknown } };
+  const s = step as { append?: unknown; overwrite?: unknown; merge?: { source?: unknown }; insert?: unknown };
   const count = (v: unknown) => (Array.isArray(v) ? v.length : 0);
-  return count(s.append) + count(s.overwrite) + count(s.merge?.source);
+  return count(s.append) + count(s.overwrite) + count(s.merge?.source) + count(s.insert);
 }
