@@ -202,8 +202,10 @@ async function walkCatalogTabs(page: Page, sample: CatalogSampleCase, table: str
   await expectNoErrors(page, `${at}: Catalog`);
 
   await openTab(page, 'Write');
-  await expect(page.getByTestId('write-unsupported')).toContainText('does not write to them yet');
-  await expect(page.getByRole('button', { name: 'Preview' })).toHaveCount(0);
+  // A sample is the page's copy in memory: it takes DuckLake's writes (insert, delete, update).
+  await expect(page.getByTestId('write-operation').locator('option')).toHaveText(['insert', 'delete', 'update']);
+  await expect(page.getByTestId('write-ducklake-lease')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Preview', exact: true })).toHaveCount(1);
   await expectNoErrors(page, `${at}: Write`);
 }
 

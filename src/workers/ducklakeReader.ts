@@ -25,6 +25,15 @@ import { DucklakeSession } from './ducklakeSession.ts';
 import type { DataPathState, DiffRows, TableTarget } from './protocol.ts';
 import type { CallContext, TableReader } from './tableReader.ts';
 import type { ExportSource } from './ducklakeExport.ts';
+import type { DucklakeOperation } from '../query/ducklake/write/ducklakeOperation.ts';
+import type { DucklakeWriteTarget } from './ducklakeWrites.ts';
+import type { DucklakeSource } from './ducklakeSession.ts';
+
+/** Where the Write view commits: the catalog's store (under its lease where it has leases), and how to read the catalog again after. */
+export interface DucklakeWrites {
+  target: DucklakeWriteTarget;
+  source: DucklakeSource;
+}
 
 type DucklakeTarget = Extract<TableTarget, { format: 'ducklake' }>;
 
@@ -42,10 +51,13 @@ export async function openDucklakeReader(
   openDataStore?: (dataPath: string) => Promise<ObjectStore | undefined>,
   keepsWrites = false,
   address?: string,
+  holder?: string,
 ): Promise<OpenedCatalog> {
-  const session = await DucklakeSession.open({ store, catalogKey: target.catalogKey, dataPath: target.dataPath, openDataStore }, openEngine);
+  const source: DucklakeSource = { store, catalogKey: target.catalogKey, dataPath: target.dataPath, openDataStore };
+  const session = await DucklakeSession.open({ ...source }, openEngine);
   try {
-    const reader = new DucklakeReader(session, firstTable(session, target.table), { store, keepsWrites, openAddress: keepsWrites ? openDataStore : undefined, address });
+    const writes = holder && !store.readOnly ? { target: { store, catalogKey: target.catalogKey, holder, openEngine }, source } : undefined;
+    const reader = new DucklakeReader(session, firstTable(session, target.table), { store, keepsWrites, openAddress: keepsWrites ? openDataStore : undefined, address }, writes);
     return { reader: reader.api(), latestVersion: session.latestSnapshot, table: reader.table, dataPath: reader.dataPathState() };
   } catch (error) {
     await session.close();
@@ -72,7 +84,9 @@ function noSuchTable(session: DucklakeSession, name: string): LakeError {
 }
 
 class DucklakeReader {
-  constructor(private readonly session: DucklakeSession, public table: string | undefined, private readonly exportSource: ExportSource) {}
+  private planned?: DucklakeOperation;
+
+  constructor(private session: DucklakeSession, public table: string | undefined, private readonly exportSource: ExportSource, private readonly writes?: DucklakeWrites) {}
 
   private get lake() {
     return this.session.lake;
@@ -137,59 +151,59 @@ class DucklakeReader {
   }
 
   api(): TableReader {
-    const session = this.session;
-    const lake = this.lake;
+    // The session is replaced after a commit (the catalog file changed): read it at each call.
+    const reader = this;
     return {
       history: async (options = {}) => {
-        if (options.limit !== undefined || this.table === undefined) return toTableVersions(lake.history(options));
-        const growth = (await lake.tableGrowth()).get(this.tableId()) ?? [];
-        return toTableVersions(lake.history(), growth);
+        if (options.limit !== undefined || this.table === undefined) return toTableVersions(reader.lake.history(options));
+        const growth = (await reader.lake.tableGrowth()).get(this.tableId()) ?? [];
+        return toTableVersions(reader.lake.history(), growth);
       },
       snapshot: async (at) => {
         const version = this.snapshotId(at.version, at.timestamp);
-        const table = lake.table(this.requireTable(), version);
-        const point = growthAt((await lake.tableGrowth()).get(table.tableId), version);
-        const snapshot = lake.catalog.snapshots.find((s) => s.snapshot_id === version);
+        const table = reader.lake.table(this.requireTable(), version);
+        const point = growthAt((await reader.lake.tableGrowth()).get(table.tableId), version);
+        const snapshot = reader.lake.catalog.snapshots.find((s) => s.snapshot_id === version);
         return {
           version,
           timestamp: (snapshot?.snapshot_time ?? 0) / 1000,
-          schema: toTableSchema(lake.catalog, table, version),
+          schema: toTableSchema(reader.lake.catalog, table, version),
           files: point?.files ?? 0,
           bytes: point?.bytes ?? 0,
           rows: point ? point.rows : 0,
-          readFrom: describeCatalogRead(lake.catalog, version),
-          protocol: toCatalogProtocol(lake.catalog, table, version, await this.readsFrom()),
+          readFrom: describeCatalogRead(reader.lake.catalog, version),
+          protocol: toCatalogProtocol(reader.lake.catalog, table, version, await this.readsFrom()),
           ...(at.version === undefined && at.timestamp !== undefined && { timeTravel: { by: 'ducklake_snapshot.snapshot_time', commitTime: (snapshot?.snapshot_time ?? 0) / 1000 } }),
         };
       },
-      rows: (at) => session.rows(this.requireTable(), this.snapshotId(at.version), at.limit),
+      rows: (at) => reader.session.rows(this.requireTable(), this.snapshotId(at.version), at.limit),
       files: (at) => this.filesPage(this.snapshotId(at.version), at.offset, at.limit),
-      versionFiles: async (version) => toVersionFiles(lake.catalog, await lake.tableFiles(this.tableId()), this.snapshotId(version)),
+      versionFiles: async (version) => toVersionFiles(reader.lake.catalog, await reader.lake.tableFiles(this.tableId()), this.snapshotId(version)),
       commit: async (version) => ({
         version,
-        key: `${lake.catalog.name}: the catalog rows of snapshot ${version}`,
-        actions: await loadSnapshotRows(lake.file, lake.catalog, this.snapshotId(version)),
+        key: `${reader.lake.catalog.name}: the catalog rows of snapshot ${version}`,
+        actions: await loadSnapshotRows(reader.lake.file, reader.lake.catalog, this.snapshotId(version)),
       }),
-      arrowIpc: (at) => session.arrowIpc(this.requireTable(), this.snapshotId(at.version)),
+      arrowIpc: (at) => reader.session.arrowIpc(this.requireTable(), this.snapshotId(at.version)),
       diff: async ({ from, to }) => {
         const id = this.tableId();
         const filesOf = async (version: number) => {
-          const table = tableById(lake.catalog, id, this.snapshotId(version));
-          return table ? lake.filesAt(table, version) : [];
+          const table = tableById(reader.lake.catalog, id, this.snapshotId(version));
+          return table ? reader.lake.filesAt(table, version) : [];
         };
         return diffFiles(from, await filesOf(from), to, await filesOf(to));
       },
-      diffRows: async ({ from, to, limit }) => toDiffRows(await session.diffRows(this.requireTable(), this.snapshotId(from), this.snapshotId(to)), limit),
-      schemaChanges: async ({ from, to }) => session.schemaDiff(this.requireTable(), this.snapshotId(from), this.snapshotId(to)),
-      catalog: async ({ version }) => toCatalogObjects(lake.catalog, this.snapshotId(version)),
+      diffRows: async ({ from, to, limit }) => toDiffRows(await reader.session.diffRows(this.requireTable(), this.snapshotId(from), this.snapshotId(to)), limit),
+      schemaChanges: async ({ from, to }) => reader.session.schemaDiff(this.requireTable(), this.snapshotId(from), this.snapshotId(to)),
+      catalog: async ({ version }) => toCatalogObjects(reader.lake.catalog, this.snapshotId(version)),
       useTable: async (name, version) => {
-        const at = snapshotForTable(lake.catalog, name, version);
-        if (at === undefined) throw noSuchTable(session, name);
+        const at = snapshotForTable(reader.lake.catalog, name, version);
+        if (at === undefined) throw noSuchTable(reader.session, name);
         this.table = name;
         return { table: name, version: at };
       },
       setDataPath: async (dataPath) => {
-        session.setDataPath(dataPath);
+        reader.session.setDataPath(dataPath);
         return this.dataPathState();
       },
       retention: () => Promise.reject(new LakeError('Unsupported', 'a DuckLake catalog has no VACUUM to preview: ducklake_expire_snapshots and ducklake_cleanup_old_files decide what goes, and the Files view lists the files already scheduled for deletion')),
@@ -197,16 +211,36 @@ class DucklakeReader {
       changes: () => Promise.reject(new LakeError('Unsupported', "a DuckLake catalog's change feed is its table_changes, which the Diff view's rows show (each with its change_type)")),
       exportToDelta: async (request, context?: CallContext) => {
         const { runExportToDelta } = await import('./ducklakeExport.ts');
-        return runExportToDelta(session, this.requireTable(), this.exportSource, request, context);
+        return runExportToDelta(reader.session, this.requireTable(), this.exportSource, request, context);
       },
-      planWrite: () => Promise.reject(notWritable()),
-      commitPlanned: () => Promise.reject(notWritable()),
-      close: () => session.close(),
+      planWrite: async (request) => {
+        if (!this.writes) throw notWritable();
+        const { toDucklakeOperation, planDucklakeWrite } = await import('./ducklakeWrites.ts');
+        this.planned = undefined;
+        const operation = await toDucklakeOperation(request, this.requireTable());
+        const result = await planDucklakeWrite(this.session, operation);
+        this.planned = operation;
+        return result;
+      },
+      commitPlanned: async () => {
+        if (!this.writes) throw notWritable();
+        if (!this.planned) throw new LakeError('InvalidInput', 'there is no planned write to commit: preview one first');
+        const { commitDucklakeWrite } = await import('./ducklakeWrites.ts');
+        const result = await commitDucklakeWrite(this.session, this.planned, this.writes.target);
+        this.planned = undefined;
+        // The catalog changed: read it again (the data path given stays).
+        const reopened = await DucklakeSession.open({ ...this.writes.source, dataPath: this.session.dataPath }, this.writes.target.openEngine);
+        const old = this.session;
+        this.session = reopened;
+        await old.close();
+        return result;
+      },
+      close: () => reader.session.close(),
     };
   }
 }
 
-export const ducklakeReadOnly = 'Lakelab reads DuckLake catalogs and does not write to them yet: DuckLake writes come in a later version. Every other view reads this table.';
+export const ducklakeReadOnly = 'This catalog is read-only here (its source is read-only): Lakelab writes DuckLake catalogs in the page\'s memory (samples), in a picked folder and on Azure / OneLake. Every other view reads this table.';
 
 function notWritable(): LakeError {
   return new LakeError('Unsupported', ducklakeReadOnly);

@@ -20,6 +20,10 @@ export interface ExplorerDeps extends SessionDeps {
 }
 
 const deltaWrites: WriteOperation[] = ['append', 'overwrite', 'delete', 'update', 'merge'];
+const ducklakeWrites: WriteOperation[] = ['append', 'delete', 'update'];
+
+/** This page (this worker) as a DuckLake catalog's lease holder: acquired_by names it. */
+const pageHolder = `lakelab page, tab ${Array.from({ length: 4 }, () => Math.floor(Math.random() * 256).toString(16).padStart(2, '0')).join('')}`;
 
 export class ExplorerSession {
   private reader?: TableReader;
@@ -42,7 +46,7 @@ export class ExplorerSession {
       return { ...opened, terms: deltaTerms, writeOperations: deltaWrites };
     }
     const [store, { openDucklakeReader, ducklakeReadOnly }] = await Promise.all([this.deps.openStore(source), import('./ducklakeReader.ts')]);
-    const opened = await openDucklakeReader(store, target, this.deps.openEngine, dataStoreOpener(source), source.kind === 'azure' || source.kind === 'directory', source.kind === 'azure' ? source.address : undefined);
+    const opened = await openDucklakeReader(store, target, this.deps.openEngine, dataStoreOpener(source), source.kind === 'azure' || source.kind === 'directory', source.kind === 'azure' ? source.address : undefined, pageHolder);
     if (stale()) {
       await opened.reader.close();
       throw new LakeError('Aborted', 'another table was opened meanwhile');
@@ -50,9 +54,9 @@ export class ExplorerSession {
     this.reader = opened.reader;
     return {
       latestVersion: opened.latestVersion,
-      readOnly: ducklakeReadOnly,
+      ...(store.readOnly ? { readOnly: ducklakeReadOnly } : {}),
       terms: ducklakeTerms,
-      writeOperations: [],
+      writeOperations: store.readOnly ? [] : ducklakeWrites,
       catalog: { table: opened.table, dataPath: opened.dataPath },
     };
   }

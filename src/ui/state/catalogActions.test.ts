@@ -6,6 +6,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { NodeFsStore } from '../../storage/nodeFsStore.ts';
+import { MemoryStore } from '../../storage/memoryStore.ts';
+import { listAll } from '../../core/objectStore.ts';
 import { explorerOver, ready } from '../../../test/support/explorerHarness.ts';
 import { loadNodeSql } from '../../../test/support/nodeSql.ts';
 import { canonicalExpected, canonicalRows, ducklakeFixtures, readJson } from '../../../test/support/ducklakeCases.ts';
@@ -98,15 +100,15 @@ describe('a DuckLake catalog in the explorer', () => {
     expect(ready(get().sql)).toMatchObject({ version: 6, rows: [{ n: basicRows('main.people', 6).length }] });
     await actions.runSql('DROP TABLE people');
     expect(get().sql).toMatchObject({ status: 'error', message: expect.stringContaining('could change people, which is the table at snapshot 6') });
-    expect(get().sql).not.toMatchObject({ message: expect.stringContaining('use Write') });
+    expect(get().sql).toMatchObject({ message: expect.stringContaining('to change the table itself, use Write') });
   });
 
-  it('offers no write, saying why, and shows a snapshot\'s own catalog rows and files', async () => {
+  it('offers append, delete and update (not Delta\'s merge), and shows a snapshot\'s own catalog rows and files', async () => {
     const { actions, get } = explorerOf(basic);
     await actions.openLink({ sample: 'ducklake_basic', table: 'main.people', version: 7 });
-    expect(get().writeOperations).toEqual([]);
-    expect(get().readOnly).toContain('does not write to them yet');
-    await actions.previewWrite({ operation: 'delete', readVersion: 'HEAD', predicate: 'id = 1' });
+    expect(get().writeOperations).toEqual(['append', 'delete', 'update']);
+    expect(get().readOnly).toBeUndefined();
+    await actions.previewWrite({ operation: 'merge', readVersion: 'HEAD' });
     expect(get().write).toMatchObject({ status: 'error', code: 'Unsupported' });
     await actions.loadCommitLog(7);
     const rows = ready(get().commitLog).actions;
@@ -118,5 +120,30 @@ describe('a DuckLake catalog in the explorer', () => {
     await actions.loadVersionFiles(2);
     expect(ready(get().versionFiles)).toMatchObject({ version: 2, removed: [] });
     expect(ready(get().versionFiles).added).toHaveLength(1);
+  });
+  it('commits a delete and an update to the sample in the page\'s memory, each a snapshot, and shows the new one', async () => {
+    // A copy in memory, as the page holds a sample: the commits must not touch public/samples.
+    const copy = new MemoryStore();
+    for (const meta of await listAll(new NodeFsStore(join(samplesDir, basic.path)), '')) await copy.put(meta.key, await new NodeFsStore(join(samplesDir, basic.path)).get(meta.key));
+    const { actions, get } = explorerOver(copy, { samples: [basic, seed], sql: loadNodeSql });
+    await actions.openLink({ sample: 'ducklake_basic', table: 'main.people' });
+    const latest = ready(get().latestVersion);
+    // The extension's rows at that snapshot (the grid shows a page of them).
+    const before = basicRows('main.people', latest);
+    const victims = before.filter((r) => Number(r.id) < 120).length;
+    expect(victims).toBeGreaterThan(0);
+    await actions.previewWrite({ operation: 'delete', readVersion: 'HEAD', predicate: 'id < 120' });
+    expect(ready(get().write)).toMatchObject({ status: 'planned', readVersion: latest, metrics: { num_deleted_rows: victims } });
+    await actions.commitWrite();
+    expect(ready(get().write)).toMatchObject({ status: 'committed', version: latest + 1, metrics: { num_deleted_rows: victims } });
+    expect(ready(get().latestVersion)).toBe(latest + 1);
+    expect(ready(get().history)[0]).toMatchObject({ version: latest + 1 });
+    await actions.runSql('SELECT count(*) AS n, min(id) AS low FROM people');
+    expect(ready(get().sql)).toMatchObject({ version: latest + 1, rows: [{ n: before.length - victims, low: Math.min(...before.map((r) => Number(r.id)).filter((id) => id >= 120)) }] });
+    await actions.previewWrite({ operation: 'update', readVersion: 'HEAD', predicate: 'id = 201', set: { name: "'renamed'" } });
+    await actions.commitWrite();
+    expect(ready(get().write)).toMatchObject({ status: 'committed', version: latest + 2, metrics: { num_updated_rows: 1 } });
+    await actions.runSql("SELECT id FROM people WHERE name = 'renamed'");
+    expect(ready(get().sql)).toMatchObject({ version: latest + 2, rows: [{ id: 201 }] });
   });
 });

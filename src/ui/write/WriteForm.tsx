@@ -7,6 +7,14 @@ import { WriteResultView } from './WriteResultView.tsx';
 import { parseAssignments } from './assignments.ts';
 import type { WriteDefaults } from './writeDefaults.ts';
 
+const operationChoices: { value: WriteOperation; label: string }[] = [
+  { value: 'append', label: 'append (blind)' },
+  { value: 'overwrite', label: 'overwrite' },
+  { value: 'delete', label: 'delete' },
+  { value: 'update', label: 'update' },
+  { value: 'merge', label: 'merge' },
+];
+
 const clauseChoices: { kind: MergeClause['kind']; label: string }[] = [
   { kind: 'whenMatchedUpdateAll', label: 'when matched: update all columns' },
   { kind: 'whenMatchedDelete', label: 'when matched: delete' },
@@ -22,7 +30,10 @@ export function WriteForm({ defaults, readOnly }: { defaults: WriteDefaults; rea
   const actions = useExplorerActions();
   const latest = useExplorerState((s) => (s.latestVersion.status === 'ready' ? s.latestVersion.value : undefined));
   const busy = useExplorerState((s) => s.write.status === 'loading');
-  const [operation, setOperation] = useState<WriteOperation>('merge');
+  const offered = useExplorerState((s) => s.writeOperations);
+  // A DuckLake catalog: one writer at a time (its lease), each write at the latest snapshot: no pin, no isolation, no merge.
+  const ducklake = useExplorerState((s) => s.terms.version === 'snapshot');
+  const [operation, setOperation] = useState<WriteOperation>(offered.includes('merge') ? 'merge' : offered[0] ?? 'append');
   const [pin, setPin] = useState<string>('HEAD');
   const [files, setFiles] = useState<File[]>([]);
   const [sqlSource, setSqlSource] = useState('');
@@ -73,13 +84,11 @@ export function WriteForm({ defaults, readOnly }: { defaults: WriteDefaults; rea
       <form onSubmit={(e) => void onPreview(e)} className="write-form">
         <label>Operation
           <select value={operation} onChange={(e) => setOperation(e.target.value as WriteOperation)} data-testid="write-operation">
-            <option value="append">append (blind)</option>
-            <option value="overwrite">overwrite</option>
-            <option value="delete">delete</option>
-            <option value="update">update</option>
-            <option value="merge">merge</option>
+            {operationChoices.filter((o) => offered.includes(o.value)).map((o) => <option key={o.value} value={o.value}>{ducklake && o.value === 'append' ? 'insert' : o.label}</option>)}
           </select>
         </label>
+        {ducklake && <p className="hint" data-testid="write-ducklake-lease">Each write is one snapshot at the latest, committed under the catalog&apos;s lease: while another run holds it, the commit is refused, naming the holder.</p>}
+        {!ducklake && <>
         <label>Read version (pin)
           <select value={pin} onChange={(e) => setPin(e.target.value)} data-testid="write-version">
             <option value="HEAD">HEAD (latest when it runs)</option>
@@ -94,15 +103,16 @@ export function WriteForm({ defaults, readOnly }: { defaults: WriteDefaults; rea
             <option value="SnapshotIsolation">SnapshotIsolation</option>
           </select>
         </label>
+        </>}
         {needsSource && (
           <>
             <label>Source rows (CSV or Parquet)
               <input type="file" multiple accept=".csv,.parquet" data-testid="write-source" onChange={(e) => setFiles([...(e.target.files ?? [])])} />
             </label>
             <label className="inline"><input type="checkbox" checked={withFilename} onChange={(e) => setWithFilename(e.target.checked)} /> add each file's name as column <code>filename</code></label>
-            <label>Or a SQL source (over the table at the pinned version, in duckdb-wasm)
+            {!ducklake && <label>Or a SQL source (over the table at the pinned version, in duckdb-wasm)
               <textarea value={sqlSource} onChange={(e) => setSqlSource(e.target.value)} rows={3} data-testid="write-sql-source" placeholder={defaults.sqlSourcePlaceholder} />
-            </label>
+            </label>}
           </>
         )}
         {operation !== 'append' && operation !== 'merge' && (

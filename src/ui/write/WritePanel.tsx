@@ -44,6 +44,7 @@ export function WritePanel() {
       ) : (
         <LoadableView value={snapshot} what="the table's columns">{() => null}</LoadableView>
       )}
+      <ExportToDelta />
     </section>
   );
 }
