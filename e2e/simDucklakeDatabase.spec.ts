@@ -15,6 +15,11 @@ test('DuckLake catalog database writers: the page gives lakelab sim\'s trace, co
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('sim-export-trace').click()]);
   expect(await readFile((await download.path())!, 'utf8')).toBe(traceInNode('ducklake-database-writers', 2));
 
+  // The version chain is the Delta table's: setup, three appends, the cleanup; the catalog's snapshots are not Delta versions.
+  await expect(page.getByTestId('version-chain').locator('li')).toHaveCount(5);
+  await expect(page.getByTestId('version-chain')).not.toContainText('dl-');
+  await expect(page.getByTestId('swimlane').locator('.event-label')).toContainText(['snapshot 3', 'v1']);
+
   await page.getByTestId('sim-compare').click();
   await expect(page.getByTestId('compare-conflicts-delta-rs')).toHaveText('no conflicts', { timeout: 90_000 });
   await expect(page.getByTestId('compare-conflicts-spark')).toHaveText('ConcurrentAppend 1');

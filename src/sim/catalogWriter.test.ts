@@ -21,6 +21,7 @@ import { summarise } from './figures.ts';
 import { catalogDataPrefix, catalogKey } from './simCatalog.ts';
 import { retryWait, snapshotPrefix } from './catalogWriter.ts';
 import { toRuleComparison } from './ruleComparison.ts';
+import { askedAs, decisiveMoments } from './predictions.ts';
 
 const deps: SimDependencies = { makeStore: (clock) => new MemoryStore({ clock, newLeaseId: () => 'lease' }), operations: simOperations, ...simWaits };
 const scenario = scenarioLibrary.find((s) => s.name === 'ducklake-database-writers')!;
@@ -101,6 +102,17 @@ describe('DuckLake catalog database writers', () => {
     expect(comparison.totals.spark.conflicts).toEqual({ ConcurrentAppend: 1 });
     expect(comparison.totals.ducklake.conflicts).toEqual({ ConcurrentAppend: 1 });
     expect(comparison.catalogTotals).toMatchObject({ commits: 3, conflicts: { ConcurrentAppend: 1 } });
+  }, 60_000);
+
+  it("keeps the catalog's snapshot ids apart from the Delta table's versions: its events say so, and races are asked per history", async () => {
+    const run = await runScenario(scenario, 2, deps);
+    for (const e of run.trace) expect(e.catalog === true, `${e.writer} ${e.kind}`).toBe(e.writer.startsWith('dl-'));
+    const questions = [...decisiveMoments(run.trace).values()];
+    const races = questions.filter((q) => q.kind === 'race');
+    expect(races.length).toBeGreaterThan(0);
+    for (const q of races) expect(q.choices.every((w) => w.startsWith('dl-')), JSON.stringify(q)).toBe(q.catalog === true);
+    const catalogCheck = questions.find((q) => q.kind === 'check' && q.catalog)!;
+    expect(askedAs(catalogCheck, run.trace)).toMatch(/^dl-\S+ lost snapshot id \d to dl-append-\d's commit/);
   }, 60_000);
 
   it('gives up after ducklake_max_retry_count retries', async () => {

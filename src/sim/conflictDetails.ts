@@ -66,7 +66,7 @@ export async function conflictDetails(
     const winning = await loadCommit(run.store, transaction.tableRoot, event.winningVersion);
     const added = winning.actions.flatMap((a) => ('add' in a ? [summarise(a.add)] : []));
     const removed = winning.actions.flatMap((a) => ('remove' in a ? [summarise(a.remove)] : []));
-    const winner = run.trace.find((e) => e.kind === 'committed' && e.version === event.winningVersion);
+    const winner = run.trace.find((e) => e.kind === 'committed' && e.version === event.winningVersion && !e.catalog);
     details[at] = {
       writer: event.writer,
       operation: transaction.operation,

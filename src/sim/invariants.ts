@@ -32,7 +32,7 @@ type Checked = Pick<SimRun, 'store' | 'committed' | 'startVersion' | 'trace'> & 
 
 export async function checkInvariants(run: Checked, rules: ConflictRules = 'delta-rs'): Promise<InvariantViolation[]> {
   const problems: InvariantViolation[] = [];
-  const commitTime = new Map(run.trace.filter((e) => e.kind === 'committed' && e.version !== undefined).map((e) => [e.version!, e.t]));
+  const commitTime = new Map(run.trace.filter((e) => e.kind === 'committed' && e.version !== undefined && !e.catalog).map((e) => [e.version!, e.t]));
   // A fixture's own history (up to the start) is another engine's: only the run's versions are checked.
   const start = run.startVersion;
   const versions = (await listAll(run.store, logFolder))

@@ -96,7 +96,7 @@ export async function runScenario(scenario: Scenario, seed: number, deps: SimDep
     (script.ducklake
       ? runCatalogWriter(script.name, script.ducklake, {
         store, scheduler, ducklake: ducklake!, spec: spec!, context: catalogContext(i + 1),
-        record: (e) => trace.push({ t: scheduler.now() - simStartTime, writer: script.name, ...e }),
+        record: (e) => trace.push({ t: scheduler.now() - simStartTime, writer: script.name, ...e, catalog: true }),
         acknowledge: () => catalogUpdates.push({ writer: script.name, update: script.name, t: scheduler.now() - simStartTime }),
       })
       : script.lease

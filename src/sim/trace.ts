@@ -25,7 +25,12 @@ export interface TraceEvent {
   advice?: string;
   /** For a fixed lease acquired or renewed: how long it lasts without another renewal. */
   leaseSeconds?: number;
+  /** A catalog database writer's event: its versions are the DuckLake catalog's snapshot ids, not the Delta table's. */
+  catalog?: true;
 }
+
+/** Whether two events' versions count in the same history (the Delta table's, or the DuckLake catalog's snapshot ids). */
+export const sameHistory = (a: Pick<TraceEvent, 'catalog'>, b: Pick<TraceEvent, 'catalog'>): boolean => (a.catalog === true) === (b.catalog === true);
 
 export type WriterOutcome = 'committed' | 'exhausted' | 'error' | string;
 

@@ -20,11 +20,13 @@ function layoutOf(trace: TraceEvent[]) {
   // Not Math.max(...spread): a live run has more events than the call stack has room for arguments.
   const end = trace.reduce((latest, e) => Math.max(latest, e.t), 1);
   const drawn = eventsToDraw(trace, (t) => (t / end) * (width - left - 20));
-  const commitOf = new Map(trace.filter((e) => e.kind === 'committed' && e.version !== undefined).map((e) => [e.version!, e]));
+  // Keyed by history too: a catalog writer's snapshot 3 is not the Delta table's version 3.
+  const keyOf = (catalog: boolean, version: number) => `${catalog ? 'snapshot' : 'version'} ${version}`;
+  const commitOf = new Map(trace.filter((e) => e.kind === 'committed' && e.version !== undefined).map((e) => [keyOf(e.catalog === true, e.version!), e]));
   /** A conflict's arrow to the winning commit that caused it. */
   const arrowOf = (index: number) => {
     const conflict = trace[index]!;
-    const winner = conflict.kind === 'conflict' && conflict.winningVersion !== undefined ? commitOf.get(conflict.winningVersion) : undefined;
+    const winner = conflict.kind === 'conflict' && conflict.winningVersion !== undefined ? commitOf.get(keyOf(conflict.catalog === true, conflict.winningVersion)) : undefined;
     return winner ? [{ index, conflict, winner }] : [];
   };
   return {

@@ -1,12 +1,13 @@
 import { memo, type ReactNode } from 'react';
-import type { TraceEvent } from '../../sim/trace.ts';
+import { sameHistory, type TraceEvent } from '../../sim/trace.ts';
 
 /**
  * Which writer made each version, with what operation. Drawn again only for a new trace, not on
  * every step. With `onOpen`, each version is a button that opens the table at it in the explorer.
  */
 export const VersionChain = memo(function VersionChain({ trace, onOpen }: { trace: TraceEvent[]; onOpen?: (version: number) => void }) {
-  const commits = trace.filter((e) => e.kind === 'committed' && e.version !== undefined).sort((a, b) => (a.version ?? 0) - (b.version ?? 0));
+  // The Delta table's versions only: a catalog database writer's commits are snapshots of the DuckLake catalog.
+  const commits = trace.filter((e) => e.kind === 'committed' && e.version !== undefined && !e.catalog).sort((a, b) => (a.version ?? 0) - (b.version ?? 0));
   if (commits.length === 0) return null;
   // Versions are contiguous after the start: v0 written from rows, or a fixture's version.
   const start = (commits[0]!.version ?? 1) - 1;
@@ -33,7 +34,7 @@ function VersionBox({ version, onOpen, children }: { version: number; onOpen?: (
 
 /** A conflict as anomaly checkers draw it: what the loser read, what the winner changed, and the edge between. */
 export function ConflictGraph({ conflict, trace }: { conflict: TraceEvent; trace: TraceEvent[] }) {
-  const winner = trace.find((e) => e.kind === 'committed' && e.version === conflict.winningVersion);
+  const winner = trace.find((e) => e.kind === 'committed' && e.version === conflict.winningVersion && sameHistory(e, conflict));
   const files = conflict.files ?? [];
   const changed = conflict.conflictKind === 'ConcurrentAppend' ? 'added' : conflict.conflictKind === 'MetadataChanged' ? 'changed the metadata' : 'removed';
   return (

@@ -32,7 +32,7 @@ export function isDecisive(kind: TraceKind): boolean {
 /** A decisive event's label on the lane: the version committed, the conflict's kind, what happened to the lease. */
 export function labelOf(event: TraceEvent): string | undefined {
   if (!isDecisive(event.kind)) return undefined;
-  if (event.kind === 'committed') return event.version === undefined ? 'committed' : `v${event.version}`;
+  if (event.kind === 'committed') return event.version === undefined ? 'committed' : event.catalog ? `snapshot ${event.version}` : `v${event.version}`;
   if (event.kind === 'conflict') return event.conflictKind ?? 'conflict';
   return looks[event.kind]?.words;
 }
