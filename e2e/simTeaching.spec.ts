@@ -169,3 +169,17 @@ test('the sweep runs the selected scenario with 1 to 16 writers, charted with ax
   await expect(page.getByTestId('sweep-conflicts').locator('canvas')).toBeVisible();
   await expect(page.getByTestId('sweep-throughput')).toContainText('writers');
 });
+
+test('the editor shows a catalog database writer as one, and its unchanged scenario runs to the same trace', async ({ page }) => {
+  await page.goto('/?sim=ducklake-database-writers&seed=2');
+  await expect(page.getByTestId('sim-summary')).toContainText('dl-cleanup:', { timeout: 90_000 });
+  const before = await exportedTrace(page);
+  await page.getByTestId('sim-edit').click();
+  await expect(page.getByTestId('sim-edit-writer-7-catalog-writer')).toBeChecked();
+  await expect(page.getByTestId('sim-edit-writer-7-catalog-plan')).toHaveValue(/"delete": "id < 3"/);
+  await expect(page.getByTestId('sim-edit-status')).toContainText('Valid: 8 writer(s).');
+  await page.getByTestId('sim-edit-run').click();
+  await expect(page).toHaveURL(/scenario=/, { timeout: 90_000 });
+  await expect(page.getByTestId('sim-summary')).toContainText('dl-cleanup:', { timeout: 90_000 });
+  expect(await exportedTrace(page)).toBe(before);
+});

@@ -17,6 +17,7 @@ export function WriterEditor({ doc, index, onChange, onMove, onRemove }: Props) 
   const id = `sim-edit-writer-${index}`;
   const set = (change: (w: WriterDocument) => WriterDocument) => onChange(changeWriter(doc, index, change));
   const lease = writer.lease as Record<string, unknown> | undefined;
+  const catalogPlan = writer.ducklake as Record<string, unknown> | undefined;
   return (
     <li className="writer-editor" data-testid={id}>
       <div className="writer-head">
@@ -36,10 +37,15 @@ export function WriterEditor({ doc, index, onChange, onMove, onRemove }: Props) 
         {writer.onConflict === 'recompute' && <NumberField label="recompute up to" value={writer.recomputeLimit} onChange={(v) => set((w) => setOption(w, 'recomputeLimit', v))} />}
         <NumberField label="crash at step" value={writer.crashAtStep} title="The writer dies at this step (0-based): a write step after writing its data files, before committing" onChange={(v) => set((w) => setOption(w, 'crashAtStep', v))} />
         <label className="inline" title="A DuckLake-style run guarded by a blob lease on the catalog, instead of Delta steps">
-          <input type="checkbox" checked={lease !== undefined} onChange={(e) => set((w) => (e.target.checked ? { ...setOption(w, 'lease', { mode: 'infinite-stamped', work: 1000 }), steps: [] } : setOption(w, 'lease', undefined)))} /> lease writer
+          <input type="checkbox" checked={lease !== undefined} disabled={catalogPlan !== undefined} onChange={(e) => set((w) => (e.target.checked ? { ...setOption(w, 'lease', { mode: 'infinite-stamped', work: 1000 }), steps: [] } : setOption(w, 'lease', undefined)))} /> lease writer
+        </label>
+        <label className="inline" title="Transactions on the scenario's DuckLake catalog database: each write step a real DuckLake commit racing for the next snapshot id">
+          <input type="checkbox" checked={catalogPlan !== undefined} disabled={lease !== undefined} data-testid={`${id}-catalog-writer`} onChange={(e) => set((w) => (e.target.checked ? { ...setOption(w, 'ducklake', { steps: [{ insert: [{}] }] }), steps: [] } : setOption(w, 'ducklake', undefined)))} /> catalog database writer
         </label>
       </div>
-      {lease ? (
+      {catalogPlan ? (
+        <JsonField label='catalog writer ({"steps": [{"insert": rows, "work"?: ms} | {"delete": predicate, "work"?: ms} | {"think": ms}], "maxRetries"?: n})' value={catalogPlan} rows={3} onChange={(value) => set((w) => ({ ...w, ducklake: value }))} testId={`${id}-catalog-plan`} />
+      ) : lease ? (
         <JsonField label="lease (mode: infinite-stamped, fixed-heartbeat or ignore; work, startAfter, staleAfter in ms; crash; leaseSeconds)" value={lease} rows={2} onChange={(value) => set((w) => ({ ...w, lease: value }))} />
       ) : (
         <>
