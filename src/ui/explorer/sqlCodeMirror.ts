@@ -33,10 +33,9 @@ const language = new Compartment();
 const typedText = EditorView.domEventHandlers({
   beforeinput(event, view) {
     if (event.inputType !== 'insertText' || event.data === null || view.composing) return false;
-    // Where the browser would put it: the DOM selection (a script may have set it), else the editor's.
-    const range = event.getTargetRanges()[0];
-    const from = range ? view.posAtDOM(range.startContainer, range.startOffset) : view.state.selection.main.from;
-    const to = range ? view.posAtDOM(range.endContainer, range.endOffset) : view.state.selection.main.to;
+    // Only typing over the editor's own selection needs it; anything else edits as CodeMirror does by default.
+    const { from, to } = view.state.selection.main;
+    if (from === to) return false;
     const text = event.data;
     const insert = () => view.state.update({
       changes: { from, to, insert: text },
