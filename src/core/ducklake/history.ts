@@ -34,12 +34,30 @@ export function toHistory(catalog: DucklakeCatalog, options: { limit?: number } 
   const snapshots = catalog.snapshots;
   const count = Math.min(snapshots.length, options.limit ?? Number.POSITIVE_INFINITY);
   const names = objectNames(catalog);
+  // The same changes_made text names the same objects over a range of snapshots (until one is
+  // renamed, dropped or re-created): its words are made once for that range, and shared.
+  const described = new Map<string, { changes: DescribedChange[]; from: Id; until: Id }>();
   const entries = new Array<DucklakeHistoryEntry>(count);
   for (let i = 0; i < count; i++) {
     const snapshot = snapshots[snapshots.length - 1 - i]!;
     const row = catalog.changes.get(snapshot.snapshot_id);
-    const changes: DescribedChange[] = [];
-    for (const change of parseChangesMade(row?.changes_made ?? null)) changes.push(describeWith(names, change, snapshot.snapshot_id));
+    const text = row?.changes_made ?? null;
+    const cached = text === null ? undefined : described.get(text);
+    let changes: DescribedChange[];
+    if (cached && cached.from <= snapshot.snapshot_id && snapshot.snapshot_id < cached.until) {
+      changes = cached.changes;
+    } else {
+      changes = [];
+      let from = Number.NEGATIVE_INFINITY;
+      let until = Number.POSITIVE_INFINITY;
+      for (const change of parseChangesMade(text)) {
+        const one = describeOver(names, change, snapshot.snapshot_id);
+        changes.push(one.change);
+        from = Math.max(from, one.from);
+        until = Math.min(until, one.until);
+      }
+      if (text !== null) described.set(text, { changes, from, until });
+    }
     entries[i] = {
       snapshotId: snapshot.snapshot_id,
       snapshotTime: snapshot.snapshot_time,
@@ -59,9 +77,18 @@ export function describeChange(catalog: DucklakeCatalog, change: SnapshotChange,
 }
 
 function describeWith(names: ObjectNames, change: SnapshotChange, snapshotId: Id): DescribedChange {
-  if (change.kind === 'unknown') return { kind: 'unknown', target: change.text, words: change.text };
-  const target = change.id === undefined ? [change.schema, change.name].filter((p) => p !== undefined).join('.') : nameOf(names, change.kind, change.id, snapshotId);
-  return { kind: change.kind, id: change.id, target, words: `${changeWords(change.kind)} ${target}` };
+  return describeOver(names, change, snapshotId).change;
+}
+
+/** The change in words, and the snapshots [from, until) over which the same words hold. */
+function describeOver(names: ObjectNames, change: SnapshotChange, snapshotId: Id): { change: DescribedChange; from: Id; until: Id } {
+  if (change.kind === 'unknown') return { change: { kind: 'unknown', target: change.text, words: change.text }, from: Number.NEGATIVE_INFINITY, until: Number.POSITIVE_INFINITY };
+  if (change.id === undefined) {
+    const target = [change.schema, change.name].filter((p) => p !== undefined).join('.');
+    return { change: { kind: change.kind, id: change.id, target, words: `${changeWords(change.kind)} ${target}` }, from: Number.NEGATIVE_INFINITY, until: Number.POSITIVE_INFINITY };
+  }
+  const named = nameOf(names, change.kind, change.id, snapshotId);
+  return { change: { kind: change.kind, id: change.id, target: named.name, words: `${changeWords(change.kind)} ${named.name}` }, from: named.from, until: named.until };
 }
 
 interface Named extends Versioned { schemaId?: Id; name: string }
@@ -97,15 +124,34 @@ function versionAt(versions: Named[] | undefined, at: Id): Named | undefined {
   return versions?.find((v) => isVisibleAt(v, at));
 }
 
-/** What an id named: at the snapshot itself, or just before it for what the snapshot dropped. */
-function nameOf(names: ObjectNames, kind: ChangeKind, id: Id, snapshotId: Id): string {
-  const at = kind.startsWith('dropped_') ? snapshotId - 1 : snapshotId;
-  if (kind === 'dropped_schema') return versionAt(names.schemas.get(id), at)?.name ?? `schema ${id}`;
+/**
+ * What an id named: at the snapshot itself, or just before it for what the snapshot dropped;
+ * with the snapshots [from, until) over which it names the same (one snapshot when unknown).
+ */
+function nameOf(names: ObjectNames, kind: ChangeKind, id: Id, snapshotId: Id): { name: string; from: Id; until: Id } {
+  const shift = kind.startsWith('dropped_') ? 1 : 0;
+  const at = snapshotId - shift;
+  const only = { from: snapshotId, until: snapshotId + 1 };
+  const over = (versions: (Named | undefined)[]) => {
+    let from = Number.NEGATIVE_INFINITY;
+    let until = Number.POSITIVE_INFINITY;
+    for (const v of versions) {
+      if (!v) return only;
+      from = Math.max(from, v.begin_snapshot + shift);
+      until = Math.min(until, (v.end_snapshot ?? Number.POSITIVE_INFINITY) + shift);
+    }
+    return { from, until };
+  };
+  if (kind === 'dropped_schema') {
+    const schema = versionAt(names.schemas.get(id), at);
+    return { name: schema?.name ?? `schema ${id}`, ...over([schema]) };
+  }
   const [map, word] = kind.endsWith('_view') ? [names.views, 'view'] : kind.endsWith('_macro') ? [names.macros, 'macro'] : [names.tables, 'table'];
   const object = versionAt(map.get(id), at);
-  if (!object) return `${word} ${id}`;
+  if (!object) return { name: `${word} ${id}`, ...only };
   const schemaId = object.schemaId as Id;
-  return `${versionAt(names.schemas.get(schemaId), at)?.name ?? `schema ${schemaId}`}.${object.name}`;
+  const schema = versionAt(names.schemas.get(schemaId), at);
+  return { name: `${schema?.name ?? `schema ${schemaId}`}.${object.name}`, ...over([object, schema]) };
 }
 
 /** The tables a snapshot changed (by id), from its changes_made. */
