@@ -122,7 +122,8 @@ export type LeaseWriteOutcome = { status: 'ok'; meta: ObjectMeta } | { status: '
  * - Fixed durations are 15-60 seconds; a fixed lease expires when its time elapses.
  * - `break` without a period breaks an infinite lease at once and lets a fixed lease run out;
  *   with a period the lease is 'breaking' until then. Returns the seconds until it can be
- *   acquired again. Breaking needs no lease id.
+ *   acquired again. Breaking needs no lease id. Breaking a key with no lease (available,
+ *   broken, or released meanwhile by a run that broke it first) MUST do nothing and return 0.
  * - A broken lease cannot be renewed; it can be released.
  * - While a key is leased, `put`, `delete` and `setMetadata` without the current id MUST be
  *   refused ('lost' for the metadata call, a LakeError 'AccessDenied' for put/delete).

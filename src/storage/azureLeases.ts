@@ -63,6 +63,8 @@ export function createAzureLeases(container: ContainerClient, nameOf: (key: stri
         const response = await blob(key).getBlobLeaseClient().breakLease(period);
         return { secondsUntilBroken: response.leaseTime ?? 0 };
       } catch (error) {
+        // No lease to break (another run broke and released it first): the break's end is reached.
+        if ((error as { code?: string }).code === 'LeaseNotPresentWithLeaseOperation') return { secondsUntilBroken: 0 };
         throw toLakeErrorFromAzure(error, 'lease', key);
       }
     },

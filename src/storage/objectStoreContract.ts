@@ -197,6 +197,7 @@ export function describeObjectStoreContract(name: string, makeStore: () => Promi
         expect(read(await store.get(key))).toBe('v2');
         expect(await leases.break(key)).toEqual({ secondsUntilBroken: 0 });
         expect((await leases.info(key)).state).toBe('broken');
+        expect(await leases.break(key)).toEqual({ secondsUntilBroken: 0 }); // nothing left to break
         await expect(store.put(key, text('stale holder'), { leaseId: id })).rejects.toMatchObject({ code: 'AccessDenied' });
         expect((await leases.renew(key, id)).status).toBe('lost');
         const next = await leases.acquire(key, 'infinite');
@@ -216,6 +217,9 @@ export function describeObjectStoreContract(name: string, makeStore: () => Promi
         expect(await leases.getMetadata(key)).toMatchObject({ acquired_at: '2026-02-02T00:00:00Z' });
         expect(read(await store.get(key))).toBe('v3');
         await leases.release(key, id);
+        // A break that comes after the holder released (another run broke it and finished): nothing to break.
+        expect(await leases.break(key, 0)).toEqual({ secondsUntilBroken: 0 });
+        expect((await leases.info(key)).state).toBe('available');
       }));
 
       it('a break with a period keeps the lease breaking until it ends', () => withStore(async ({ store, advance }) => {
