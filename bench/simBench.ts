@@ -88,7 +88,7 @@ export async function runSimBench(outDir: string): Promise<BenchResult> {
     const liveStart = Date.now();
     await page.getByTestId('sim-run-live').click();
     try {
-      await page.getByTestId('sim-outcome').filter({ hasText: 'Outcome of a live run' }).waitFor({ timeout: liveTimeoutMs });
+      await page.getByTestId('sim-outcome').filter({ hasText: ', a live run on ' }).waitFor({ timeout: liveTimeoutMs });
     } catch {
       return result([`live: ${liveWriters} workers x ${liveCommitsEach} appends showed no outcome within ${liveTimeoutMs / 1000} s (MISSED)`]);
     }
