@@ -1,14 +1,14 @@
 /**
  * A DuckLake catalog of 10,000 snapshots and 100,000 data files (20 tables, deletes on every
- * tenth file), generated in bulk with plain SQL into the tables the ducklake extension created
- * (not committed: bench/out). Measured: opening it and its history (Lakelab: the catalog file
+ * tenth file): the extension's empty catalog (test/fixtures), 20 tables created by Lakelab's
+ * writer, then rows generated in bulk with plain SQL (not committed: bench/out). Measured: opening it and its history (Lakelab: the catalog file
  * in duckdb-wasm, its tables read and typed, changes parsed into words), and one table's files
  * at the latest snapshot (5,000 data files with delete files and stats). The peer is native
  * DuckDB (@duckdb/node-api) running the very SQL Lakelab ran, rows materialised in JS, in the
  * same run.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { CatalogDatabase } from '../src/core/ducklake/catalogDatabase.ts';
@@ -19,7 +19,12 @@ import { filesAt, loadTableFiles } from '../src/core/ducklake/tableFiles.ts';
 import { toTableFiles } from '../src/core/ducklake/toTableModel.ts';
 import { openNodeSqlEngine } from '../src/query/duckdbNode.ts';
 import { openCatalogFile } from '../src/query/ducklake/catalogFile.ts';
+import { commitDucklake } from '../src/query/ducklake/write/commitDucklake.ts';
+import { MemoryStore } from '../src/storage/memoryStore.ts';
+import { seededRng } from '../src/core/rng.ts';
 import { timeBest, type BenchResult } from './timing.ts';
+
+const emptyCatalog = join(import.meta.dirname, '..', 'test', 'fixtures', 'ducklake', 'written', 'empty.ducklake.gz');
 
 const snapshots = 10_000;
 const tables = 20;
@@ -27,9 +32,12 @@ const dataFiles = 100_000;
 
 async function generate(path: string): Promise<void> {
   if (existsSync(path)) return;
-  const tool = process.env.DUCKDB_DUCKLAKE ?? join(import.meta.dirname, '..', '..', '..', 'shared', 'tools', 'duckdb-ducklake');
-  const create = Array.from({ length: tables }, (_, t) => `CREATE TABLE lake.t${t} (id BIGINT, name VARCHAR, amount DECIMAL(12, 2), day DATE);`).join(' ');
-  execFileSync(existsSync(tool) ? tool : '/work/shared/tools/duckdb-ducklake', ['-c', `ATTACH 'ducklake:${path}' AS lake (DATA_PATH 'data/'); ${create}`]);
+  // The extension's own empty catalog (a committed fixture), its tables created by Lakelab's DuckLake writer.
+  let catalog: Uint8Array = new Uint8Array(gunzipSync(readFileSync(emptyCatalog)));
+  const columns = [{ name: 'id', type: 'int64' }, { name: 'name', type: 'varchar' }, { name: 'amount', type: 'decimal(12,2)' }, { name: 'day', type: 'date' }];
+  const context = { data: { store: new MemoryStore() }, openEngine: openNodeSqlEngine, now: () => Date.UTC(2026, 0, 1), rng: seededRng(1) };
+  for (let t = 0; t < tables; t++) catalog = (await commitDucklake(path, catalog, { kind: 'createTable', table: `main.t${t}`, columns }, context)).bytes;
+  writeFileSync(path, catalog);
   const instance = await DuckDBInstance.create(':memory:');
   const db = await instance.connect();
   await db.run(`ATTACH '${path}' AS c`);

@@ -5,6 +5,7 @@
  * it is older than the staleness window (12 hours by default). Also: fixed 15-60 s leases kept alive by heartbeats,
  * and a writer that ignores the lease (to show the lost update it prevents).
  */
+import { formatIsoMs, parseIsoMs } from '../core/delta/civilTime.ts';
 import type { ObjectStore } from '../core/objectStore.ts';
 import type { Clock } from '../core/clock.ts';
 import type { TraceEvent } from './trace.ts';
@@ -49,7 +50,7 @@ export async function runLeaseWriter(name: string, plan: LeasePlan, store: Objec
   const leases = store.leases;
   if (!leases) throw new Error('the simulated store has no leases');
   await scheduler.sleep(plan.startAfter ?? 0);
-  const stamp = () => new Date(scheduler.now()).toISOString();
+  const stamp = () => formatIsoMs(scheduler.now());
 
   if (plan.mode === 'ignore') {
     const catalog = await store.get(catalogKey);
@@ -71,7 +72,7 @@ export async function runLeaseWriter(name: string, plan: LeasePlan, store: Objec
   let lease = await leases.acquire(catalogKey, duration);
   if (lease.status !== 'ok') {
     const metadata = await leases.getMetadata(catalogKey);
-    const acquiredAt = Date.parse(metadata.acquired_at ?? '');
+    const acquiredAt = parseIsoMs(metadata.acquired_at ?? '') ?? Number.NaN;
     const age = scheduler.now() - acquiredAt;
     const staleAfter = plan.staleAfter ?? twelveHours;
     if (plan.mode === 'infinite-stamped' && Number.isFinite(acquiredAt) && age > staleAfter) {

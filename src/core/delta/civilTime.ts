@@ -75,3 +75,14 @@ export function formatTimestampMicros(micros: bigint): string {
   const time = `${pad(Math.floor(seconds / 3600), 2)}:${pad(Math.floor(seconds / 60) % 60, 2)}:${pad(seconds % 60, 2)}.${pad(fraction, 6)}`;
   return `${formatDate(Number(days))}T${time}`;
 }
+
+/** "YYYY-MM-DDTHH:MM:SS.sssZ" of milliseconds since the epoch, as Date's toISOString writes it, without a Date. */
+export function formatIsoMs(ms: number): string {
+  return `${formatTimestampMicros(BigInt(Math.floor(ms)) * 1000n).slice(0, -3)}Z`;
+}
+
+/** Milliseconds since the epoch of an ISO time (UTC when it names no zone), or undefined when it is not one. */
+export function parseIsoMs(text: string): number | undefined {
+  const micros = parseTimestampMicros(text);
+  return micros === undefined ? undefined : Number(micros / 1000n) - (micros < 0n && micros % 1000n !== 0n ? 1 : 0);
+}

@@ -4,6 +4,7 @@
  * (monotonic, so binary-searched with few reads), the commit files' modification times before.
  * The answer says which of the two it went by.
  */
+import { formatIsoMs } from './civilTime.ts';
 import { LakeError } from '../errors.ts';
 import type { ObjectStore } from '../objectStore.ts';
 import type { DeltaSnapshot } from './snapshot.ts';
@@ -58,9 +59,9 @@ export async function resolveVersionAt(
   if (found !== undefined) return { version: found, by: 'fileModificationTime', commitTime: fileTime(found) };
   const byIct = earliest === ictStart;
   const earliestTime = byIct ? await ictAt(earliest) : (listing.commits.get(earliest)?.lastModified ?? listing.checkpoints.find((c) => c.version === earliest)?.files[0]?.lastModified);
-  const when = earliestTime === undefined ? '' : `, at ${new Date(earliestTime).toISOString()}`;
+  const when = earliestTime === undefined ? '' : `, at ${formatIsoMs(earliestTime)}`;
   const hint = byIct ? '' : await hintAtResetTimes(store, tableRoot, listing, earliest, timestamp);
-  throw new LakeError('NotFound', `no version was committed at or before ${new Date(timestamp).toISOString()} by ${describeTimeSource(byIct ? 'inCommitTimestamp' : 'fileModificationTime')}: the earliest readable version is ${earliest}${when}${hint}`);
+  throw new LakeError('NotFound', `no version was committed at or before ${formatIsoMs(timestamp)} by ${describeTimeSource(byIct ? 'inCommitTimestamp' : 'fileModificationTime')}: the earliest readable version is ${earliest}${when}${hint}`);
 }
 
 /** When the earliest commit says it was made before the time, its file's time was reset (a copy, a checkout): say so. */
@@ -68,7 +69,7 @@ async function hintAtResetTimes(store: ObjectStore, tableRoot: string, listing: 
   if (!listing.commits.has(earliest)) return '';
   const own = commitInfoOf((await loadCommit(store, tableRoot, earliest)).actions)?.timestamp;
   if (typeof own !== 'number' || own > timestamp) return '';
-  return ` (its commitInfo.timestamp, ${new Date(own).toISOString()}, is earlier: a copy or a checkout resets files' times; \`lakelab index --commit-times <table>\` records the commit times for Lakelab to travel by)`;
+  return ` (its commitInfo.timestamp, ${formatIsoMs(own)}, is earlier: a copy or a checkout resets files' times; \`lakelab index --commit-times <table>\` records the commit times for Lakelab to travel by)`;
 }
 
 function oldestCommitFrom(listing: LogListing, from: number): number | undefined {

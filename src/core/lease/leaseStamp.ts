@@ -4,6 +4,7 @@
  * lease reads it to say who holds the catalog since when, and to decide whether the holder is
  * presumed dead (its stamp older than the staleness window).
  */
+import { formatIsoMs, parseIsoMs } from '../delta/civilTime.ts';
 export const acquiredAtKey = 'acquired_at';
 export const acquiredByKey = 'acquired_by';
 
@@ -18,7 +19,7 @@ export interface LeaseStamp {
 
 export function toStampMetadata(now: number, holder: string): Record<string, string> {
   // Azure metadata values are HTTP header values: keep them printable ASCII.
-  return { [acquiredAtKey]: new Date(now).toISOString(), [acquiredByKey]: toHeaderSafe(holder) };
+  return { [acquiredAtKey]: formatIsoMs(now), [acquiredByKey]: toHeaderSafe(holder) };
 }
 
 export function toLeaseStamp(metadata: Record<string, string>): LeaseStamp {
@@ -33,8 +34,8 @@ export function toLeaseStamp(metadata: Record<string, string>): LeaseStamp {
 /** Milliseconds since the stamp, or undefined when there is none or it is not a time. */
 export function stampAgeMs(stamp: LeaseStamp, now: number): number | undefined {
   if (stamp.acquiredAt === undefined) return undefined;
-  const at = Date.parse(stamp.acquiredAt);
-  return Number.isFinite(at) ? now - at : undefined;
+  const at = parseIsoMs(stamp.acquiredAt);
+  return at === undefined ? undefined : now - at;
 }
 
 /** Stale: stamped, and longer ago than the window. A lease without a readable stamp never is. */

@@ -6,6 +6,7 @@
  * commit), and rows that must be written out (inlined rows, files rewritten) a write the caller
  * executes before completing the commit with the adds it wrote.
  */
+import { formatIsoMs } from '../../delta/civilTime.ts';
 import type { Action, Add, DeletionVectorDescriptor, Metadata, Remove } from '../../delta/actions.ts';
 import { planDeletionVectorFile, type DeletionVectorFile } from '../../delta/deletionVectorWrite.ts';
 import { toSchemaString } from '../../delta/schema.ts';
@@ -160,7 +161,7 @@ export function planExportCommit(context: ExportContext, state: ExportState, sna
     tableId,
     tableUuid: table.uuid,
     snapshotId,
-    snapshotTime: new Date(time).toISOString(),
+    snapshotTime: formatIsoMs(time),
     changesMade: catalog.changes.get(snapshotId)?.changes_made ?? null,
   };
   const actions: Action[] = [

@@ -5,6 +5,7 @@
  * SQLite, in the storage classes DuckDB's sqlite extension writes: scripts/ducklake/toSqlite.ts).
  * The executor runs the statements of one commit in one transaction.
  */
+import { formatIsoMs } from '../../delta/civilTime.ts';
 import { LakeError } from '../../errors.ts';
 import { quoteIdentifier } from '../../sqlNames.ts';
 import type { CatalogDialect } from '../catalogDatabase.ts';
@@ -75,7 +76,7 @@ function toInteger(value: number | bigint): string {
 /** DuckDB's text of a TIMESTAMPTZ in UTC: "2026-12-01 22:46:35.354465+00" (the fraction as long as it needs). */
 export function toTimestampText(micros: number): string {
   const ms = Math.floor(micros / 1000);
-  const iso = new Date(ms).toISOString();
+  const iso = formatIsoMs(ms);
   const fraction = String(micros - Math.floor(micros / 1_000_000) * 1_000_000).padStart(6, '0').replace(/0+$/, '');
   return `${iso.slice(0, 10)} ${iso.slice(11, 19)}${fraction ? `.${fraction}` : ''}+00`;
 }
