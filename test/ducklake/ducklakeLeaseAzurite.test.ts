@@ -3,37 +3,20 @@
  * suite, and the CLI on a catalog address (append under the lease, a held lease refused with
  * exit code 3 naming its holder, ducklake-lease status and break).
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { acquireCatalogLease } from '../../src/core/lease/catalogLease.ts';
-import { openAzureStore } from '../../src/storage/azureStore.ts';
-import { parseAzureAddress } from '../../src/storage/azureAddress.ts';
 import { openNodeSqlEngine } from '../../src/query/duckdbNode.ts';
 import { OpenDucklake } from '../../src/query/ducklake/ducklakeCatalog.ts';
 import { main } from '../../src/cli/main.ts';
-import { startAzurite, azuriteAccount, azuriteKey, type Azurite } from '../support/azurite.ts';
+import { useAzurite } from '../support/useAzurite.ts';
 import { emptyCatalog } from '../support/ducklakeWriteCases.ts';
 import { catalogKey, describeDucklakeLease } from './ducklakeLeaseSuite.ts';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-let azurite: Azurite;
-let counter = 0;
-
-beforeAll(async () => {
-  azurite = await startAzurite();
-}, 120_000);
-afterAll(async () => azurite?.stop());
-
-async function newContainer(): Promise<string> {
-  const container = `ducklake${Date.now()}${counter++}`;
-  await azurite.service.getContainerClient(container).create();
-  return container;
-}
-
-async function openContainer() {
-  return openAzureStore(parseAzureAddress(`${azurite.accountUrl}/${await newContainer()}/lakehouse`), { kind: 'sharedKey', accountName: azuriteAccount, accountKey: azuriteKey });
-}
+const lake = useAzurite('ducklake');
+const openContainer = () => lake.openFresh('lakehouse');
 
 describeDucklakeLease('Azurite', openContainer);
 
@@ -45,8 +28,9 @@ async function run(...argv: string[]) {
 }
 
 it('the CLI writes a catalog on Azurite under the lease; a held lease exits 3 naming its holder; ducklake-lease status and break', { timeout: 180_000 }, async () => {
-  const container = await newContainer();
-  const store = await openAzureStore(parseAzureAddress(`${azurite.accountUrl}/${container}/lakehouse`), { kind: 'sharedKey', accountName: azuriteAccount, accountKey: azuriteKey });
+  const azurite = lake.azurite;
+  const container = await lake.newContainer();
+  const store = await lake.openFolder(container, 'lakehouse');
   await store.put(catalogKey, emptyCatalog('duckdb'));
   const address = `${azurite.accountUrl}/${container}/lakehouse/${catalogKey}?${azurite.sasFor(container, 'racwdl')}`;
   const dir = mkdtempSync(join(tmpdir(), 'lakelab-cli-azure-'));
