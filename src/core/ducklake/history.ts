@@ -72,14 +72,6 @@ export function toHistory(catalog: DucklakeCatalog, options: { limit?: number } 
   return entries;
 }
 
-export function describeChange(catalog: DucklakeCatalog, change: SnapshotChange, snapshotId: Id): DescribedChange {
-  return describeWith(objectNames(catalog), change, snapshotId);
-}
-
-function describeWith(names: ObjectNames, change: SnapshotChange, snapshotId: Id): DescribedChange {
-  return describeOver(names, change, snapshotId).change;
-}
-
 /** The change in words, and the snapshots [from, until) over which the same words hold. */
 function describeOver(names: ObjectNames, change: SnapshotChange, snapshotId: Id): { change: DescribedChange; from: Id; until: Id } {
   if (change.kind === 'unknown') return { change: { kind: 'unknown', target: change.text, words: change.text }, from: Number.NEGATIVE_INFINITY, until: Number.POSITIVE_INFINITY };
@@ -152,13 +144,4 @@ function nameOf(names: ObjectNames, kind: ChangeKind, id: Id, snapshotId: Id): {
   const schemaId = object.schemaId as Id;
   const schema = versionAt(names.schemas.get(schemaId), at);
   return { name: `${schema?.name ?? `schema ${schemaId}`}.${object.name}`, ...over([object, schema]) };
-}
-
-/** The tables a snapshot changed (by id), from its changes_made. */
-export function tablesChangedBy(catalog: DucklakeCatalog, snapshotId: Id): Set<Id> {
-  const ids = new Set<Id>();
-  for (const change of parseChangesMade(catalog.changes.get(snapshotId)?.changes_made ?? null)) {
-    if (change.id !== undefined && !change.kind.endsWith('_view') && !change.kind.endsWith('_macro') && change.kind !== 'dropped_schema') ids.add(change.id);
-  }
-  return ids;
 }
