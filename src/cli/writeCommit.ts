@@ -5,7 +5,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import { LakeError } from '../core/errors.ts';
-import { seededRng } from '../core/rng.ts';
 import { loadSnapshot } from '../core/delta/loadSnapshot.ts';
 import type { DeltaSnapshot } from '../core/delta/snapshot.ts';
 import { commitTransaction, type CommitOutcome } from '../core/delta/commitTransaction.ts';
@@ -14,6 +13,7 @@ import type { IsolationLevel, Transaction } from '../core/delta/transaction.ts';
 import type { NodeFsStore } from '../storage/nodeFsStore.ts';
 import { lazyParquetCodec as parquetCodec } from './lazyParquetCodec.ts';
 import type { WriteContext } from '../query/writeContext.ts';
+import { cryptoRng } from '../query/cryptoRng.ts';
 import { toSqlTableName } from '../core/sqlNames.ts';
 import { flagChoice, flagInteger, flagList, flagString, hasFlag, type ParsedArgs } from './args.ts';
 import type { Io } from './command.ts';
@@ -28,8 +28,7 @@ const isolationLevels: readonly IsolationLevel[] = ['Serializable', 'WriteSerial
 export function openWrite(args: ParsedArgs, options: { mayCreate?: boolean } = {}) {
   const store = tableStore(args, options);
   const isolationLevel = flagChoice(args, 'isolation', isolationLevels);
-  const seed = Number(BigInt.asUintN(32, BigInt(Date.now()) ^ BigInt(process.pid)));
-  const context: WriteContext = { store, rng: seededRng(seed), now: () => Date.now(), isolationLevel };
+  const context: WriteContext = { store, rng: cryptoRng(), now: () => Date.now(), isolationLevel };
   const version = flagInteger(args, 'version');
   flagInteger(args, 'max-retries'); // checked now, before any data file is written
   const readAt = () => loadSnapshot(store, '', { codec: parquetCodec, version });

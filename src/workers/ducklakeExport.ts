@@ -7,12 +7,12 @@
  */
 import { LakeError } from '../core/errors.ts';
 import type { ObjectStore } from '../core/objectStore.ts';
-import { seededRng } from '../core/rng.ts';
 import { classifyPath } from '../core/ducklake/dataPaths.ts';
 import { exportToDelta } from '../query/ducklake/export/exportToDelta.ts';
 import type { DucklakeSession } from './ducklakeSession.ts';
 import type { ExportToDeltaRequest, ExportToDeltaResult } from './protocol.ts';
 import type { CallContext } from './tableReader.ts';
+import { cryptoRng } from '../query/cryptoRng.ts';
 
 export interface ExportSource {
   store: ObjectStore;
@@ -78,7 +78,7 @@ export async function runExportToDelta(session: DucklakeSession, table: string, 
     mode: request.mode,
     readerVersion: request.readerVersion,
     dryRun: request.dryRun,
-    rng: seededRng(crypto.getRandomValues(new Uint32Array(1))[0] ?? 1),
+    rng: cryptoRng(),
     engineInfo: 'Lakelab (page)',
     signal: context.signal,
     onProgress: (p) => context.onProgress?.({ phase: `exporting snapshot ${p.snapshotId} as version ${p.version}`, done: p.done, total: p.total }),

@@ -8,7 +8,7 @@
  */
 import { LakeError } from '../core/errors.ts';
 import type { ObjectStore } from '../core/objectStore.ts';
-import { seededRng, type Rng } from '../core/rng.ts';
+import type { Rng } from '../core/rng.ts';
 import type { SqlEngine } from '../query/duckdbEngine.ts';
 import { commitDucklake } from '../query/ducklake/write/commitDucklake.ts';
 import { commitUnderLease } from '../query/ducklake/write/commitUnderLease.ts';
@@ -16,6 +16,7 @@ import type { DucklakeOperation } from '../query/ducklake/write/ducklakeOperatio
 import { findMatches } from '../query/ducklake/write/tableMatches.ts';
 import type { DucklakeSession } from './ducklakeSession.ts';
 import type { WriteRequest, WriteResult } from './protocol.ts';
+import { cryptoRng } from '../query/cryptoRng.ts';
 
 export interface DucklakeWriteTarget {
   store: ObjectStore;
@@ -71,7 +72,7 @@ export async function commitDucklakeWrite(session: DucklakeSession, operation: D
   const readVersion = session.latestSnapshot;
   const data = await session.dataFiles();
   const now = target.now ?? (() => Date.now());
-  const rng = target.rng ?? seededRng(Math.floor(Math.random() * 2 ** 31));
+  const rng = target.rng ?? cryptoRng();
   const context = { data: { store: data.store, ...(data.prefix ? { prefix: data.prefix } : {}) }, openEngine: target.openEngine, now, rng };
   let result;
   if (target.store.leases) {

@@ -5,7 +5,6 @@
  * own conditional creates decide the race.
  */
 import { LakeError, toLakeError } from '../core/errors.ts';
-import { seededRng } from '../core/rng.ts';
 import { serveStore } from '../storage/remoteStore.ts';
 import { openLiveStore } from './liveTarget.ts';
 import type { ObjectStore } from '../core/objectStore.ts';
@@ -17,6 +16,7 @@ import { simOperations } from './simOperationsImpl.ts';
 import { toScenario } from './scenarioInput.ts';
 import type { StoreWorkerRequest, StoreWorkerResponse } from './liveProtocol.ts';
 import { tableObjects } from './simTableObjects.ts';
+import { cryptoRng } from '../query/cryptoRng.ts';
 
 let store: ObjectStore | undefined;
 const setUp = () => {
@@ -38,7 +38,7 @@ onmessage = async (event: MessageEvent<StoreWorkerRequest>) => {
       const scenario = toScenario(message.scenario);
       startVersion = await writeStartingTable(store, scenario.table, {
         operations: simOperations,
-        rng: seededRng(crypto.getRandomValues(new Uint32Array(1))[0]!),
+        rng: cryptoRng(),
         clock: { now: () => Date.now() },
         fixtures: message.samplesUrl === undefined ? undefined : sampleFixtures(message.samplesUrl),
       });

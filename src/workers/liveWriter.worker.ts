@@ -3,7 +3,6 @@
  * One live writer: the same writer code as the deterministic engine, at full speed in its own
  * Web Worker, on real time, against the shared store over a MessagePort.
  */
-import { seededRng } from '../core/rng.ts';
 import { RemoteStore, type PortLike } from '../storage/remoteStore.ts';
 import { loadParquetWasm } from '../query/parquetWasm.ts';
 import { runWriter } from '../sim/runWriter.ts';
@@ -11,6 +10,7 @@ import { simOperations } from './simOperationsImpl.ts';
 import { toScenario } from './scenarioInput.ts';
 import type { WriterWorkerMessage, WriterWorkerRequest } from './liveProtocol.ts';
 import type { TraceEvent } from '../sim/trace.ts';
+import { cryptoRng } from '../query/cryptoRng.ts';
 
 const realTime = { now: () => Date.now(), sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)) };
 /** How often a writer sends the page the trace events it has recorded. */
@@ -38,7 +38,7 @@ onmessage = async (event: MessageEvent<WriterWorkerRequest>) => {
     startTime,
     record: (e) => recorded.push(e),
     committed,
-  }, seededRng(crypto.getRandomValues(new Uint32Array(1))[0]! ^ writer)); // live runs are not replayable: file names must not collide
+  }, cryptoRng()); // live runs are not replayable: file names must not collide
   clearInterval(flusher);
   flush();
   postMessage({ kind: 'done', writer: script.name, outcome, committed } satisfies WriterWorkerMessage);

@@ -1,7 +1,7 @@
 /** The page's writes, inside the table worker: plan a write request, then commit it with OCC. */
 import type { ObjectStore } from '../core/objectStore.ts';
 import type { ParquetCodec } from '../core/parquetCodec.ts';
-import { seededRng, type Rng } from '../core/rng.ts';
+import type { Rng } from '../core/rng.ts';
 import { LakeError } from '../core/errors.ts';
 import { loadSnapshot } from '../core/delta/loadSnapshot.ts';
 import { adviseOnRace } from '../core/delta/conflicts/adviseOnRace.ts';
@@ -14,6 +14,7 @@ import { toSourcesRows } from '../query/sourceRows.ts';
 import type { WriteContext } from '../query/writeContext.ts';
 import type { SqlEngine } from '../query/duckdbEngine.ts';
 import type { WriteRequest, WriteResult } from './protocol.ts';
+import { cryptoRng } from '../query/cryptoRng.ts';
 
 export const pageEngineInfo = 'Lakelab/0.1.0 (page)';
 
@@ -25,7 +26,7 @@ export interface PlannedWrite {
 /** How a merge gets duckdb-wasm for its join (lazily: only merges need it); without it, MERGE joins in TypeScript. */
 export type OpenJoinEngine = () => Promise<SqlEngine>;
 
-export async function planWrite(store: ObjectStore, tableRoot: string, codec: ParquetCodec, request: WriteRequest, rng: Rng = seededRng(Date.now() >>> 0), openJoinEngine?: OpenJoinEngine): Promise<{ planned: PlannedWrite; result: WriteResult }> {
+export async function planWrite(store: ObjectStore, tableRoot: string, codec: ParquetCodec, request: WriteRequest, rng: Rng = cryptoRng(), openJoinEngine?: OpenJoinEngine): Promise<{ planned: PlannedWrite; result: WriteResult }> {
   const snapshot = await loadSnapshot(store, tableRoot, { codec, version: request.readVersion === 'HEAD' ? undefined : request.readVersion });
   const context: WriteContext = { store, rng, now: () => Date.now(), isolationLevel: request.isolationLevel };
   const sources = async () => {

@@ -1,8 +1,6 @@
 /** What `lakelab ducklake-export` runs (ducklakeExport.ts declares it): open the catalog, the data and the target, export, report. */
-import { randomInt } from 'node:crypto';
 import { basename, dirname, resolve } from 'node:path';
 import { LakeError } from '../../core/errors.ts';
-import { seededRng } from '../../core/rng.ts';
 import { commitFileName } from '../../core/delta/logPaths.ts';
 import { classifyPath } from '../../core/ducklake/dataPaths.ts';
 import { checkSnapshot } from '../../core/ducklake/catalogAt.ts';
@@ -15,6 +13,7 @@ import type { Io } from '../command.ts';
 import { engineInfo } from '../engineInfo.ts';
 import { conflictExitCode } from '../writeCommit.ts';
 import { folderUnder, isAzureAddress, openLocation, toLocationUri, type Location } from '../exportLocations.ts';
+import { cryptoRng } from '../../query/cryptoRng.ts';
 
 export async function runDucklakeExport(args: ParsedArgs, io: Io): Promise<number> {
   const table = flagString(args, 'table');
@@ -45,7 +44,7 @@ export async function runDucklakeExport(args: ParsedArgs, io: Io): Promise<numbe
       readerVersion: readerVersion === undefined ? undefined : (Number(readerVersion) as 1 | 3),
       snapshot,
       dryRun: hasFlag(args, 'dry-run'),
-      rng: seededRng(randomInt(2 ** 31)),
+      rng: cryptoRng(),
       engineInfo,
     });
     return report(outcome, io, hasFlag(args, 'dry-run'));

@@ -8,9 +8,7 @@
  * lost while committing, exits with code 3.
  */
 import { hostname, userInfo } from 'node:os';
-import { randomInt } from 'node:crypto';
 import { LakeError } from '../../core/errors.ts';
-import { seededRng } from '../../core/rng.ts';
 import { openNodeSqlEngine } from '../../query/duckdbNode.ts';
 import { OpenDucklake } from '../../query/ducklake/ducklakeCatalog.ts';
 import { commitDucklake } from '../../query/ducklake/write/commitDucklake.ts';
@@ -24,6 +22,7 @@ import { acquireLocalLock, writeFileAtomically } from '../localCatalogLock.ts';
 import { loadSources } from '../sources.ts';
 import { conflictExitCode, sourcePaths, toAssignments } from '../writeCommit.ts';
 import { staleAfterOption } from './staleAfter.ts';
+import { cryptoRng } from '../../query/cryptoRng.ts';
 
 export function cliHolder(): string {
   let user = 'unknown';
@@ -63,7 +62,7 @@ export async function runDucklakeWrite(args: ParsedArgs, io: Io): Promise<number
   const staleAfterMs = staleAfterOption(args);
   const catalog = await openCatalogLocation(args.positionals[0] ?? '');
   const commitInfo = { ...(flagString(args, 'author') ? { author: flagString(args, 'author') } : {}), ...(flagString(args, 'message') ? { commitMessage: flagString(args, 'message') } : {}) };
-  const rng = seededRng(randomInt(2 ** 31));
+  const rng = cryptoRng();
   const commitAll = async (bytes: Uint8Array) => {
     const data = await dataFor(args, catalog, bytes);
     const results: DucklakeCommitResult[] = [];
