@@ -4,7 +4,7 @@
  * an unknown option (with the closest known one), a stray argument, an option without its value,
  * a value given to a switch, an option given twice that takes one value.
  */
-import { toTimestampMs } from '../core/timestampText.ts';
+import { parseIsoMs } from '../core/delta/civilTime.ts';
 import { closestName } from './closestName.ts';
 
 export interface OptionSpec {
@@ -138,7 +138,7 @@ export function flagTimestamp(args: ParsedArgs, name: string): number | undefine
   const value = flagString(args, name);
   if (value === undefined) return undefined;
   // A time without a zone is UTC (as the log's times are), not this machine's local time.
-  const ms = toTimestampMs(value);
+  const ms = parseIsoMs(value);
   if (ms === undefined) throw new UsageError(`--${name} must be an ISO timestamp (e.g. 2024-05-01T12:00:00Z), got "${value}"`);
   return ms;
 }

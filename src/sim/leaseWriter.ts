@@ -5,7 +5,8 @@
  * it is older than the staleness window (12 hours by default). Also: fixed 15-60 s leases kept alive by heartbeats,
  * and a writer that ignores the lease (to show the lost update it prevents).
  */
-import { formatIsoMs, parseIsoMs } from '../core/delta/civilTime.ts';
+import { formatIsoMs } from '../core/delta/civilTime.ts';
+import { isStampStale, stampAgeMs, toLeaseStamp } from '../core/lease/leaseStamp.ts';
 import type { ObjectStore } from '../core/objectStore.ts';
 import type { Clock } from '../core/clock.ts';
 import type { TraceEvent } from './trace.ts';
@@ -72,11 +73,10 @@ export async function runLeaseWriter(name: string, plan: LeasePlan, store: Objec
   let lease = await leases.acquire(catalogKey, duration);
   if (lease.status !== 'ok') {
     const metadata = await leases.getMetadata(catalogKey);
-    const acquiredAt = parseIsoMs(metadata.acquired_at ?? '') ?? Number.NaN;
-    const age = scheduler.now() - acquiredAt;
-    const staleAfter = plan.staleAfter ?? twelveHours;
-    if (plan.mode === 'infinite-stamped' && Number.isFinite(acquiredAt) && age > staleAfter) {
-      record({ kind: 'lease-broken', message: `the lease was taken at ${metadata.acquired_at}, ${Math.round(age / 60_000)} min ago: older than the staleness window, so its holder is presumed dead` });
+    const held = toLeaseStamp(metadata);
+    if (plan.mode === 'infinite-stamped' && isStampStale(held, scheduler.now(), plan.staleAfter ?? twelveHours)) {
+      const age = stampAgeMs(held, scheduler.now()) ?? 0;
+      record({ kind: 'lease-broken', message: `the lease was taken at ${held.acquiredAt}, ${Math.round(age / 60_000)} min ago: older than the staleness window, so its holder is presumed dead` });
       await leases.break(catalogKey, 0);
       lease = await leases.acquire(catalogKey, duration);
     }

@@ -38,7 +38,7 @@ export function stampAgeMs(stamp: LeaseStamp, now: number): number | undefined {
   return at === undefined ? undefined : now - at;
 }
 
-/** Stale: stamped, and longer ago than the window. A lease without a readable stamp never is. */
+/** Stale: stamped, and longer ago than the window. A lease whose stamp is missing or not a time never is. */
 export function isStampStale(stamp: LeaseStamp, now: number, staleAfterMs: number): boolean {
   const age = stampAgeMs(stamp, now);
   return age !== undefined && age > staleAfterMs;

@@ -1,6 +1,6 @@
 /** The Maintenance view's actions: previews of what VACUUM, log cleanup and OPTIMIZE would do, asked of the table worker. */
 import { toLakeError } from '../../core/errors.ts';
-import { toTimestampMs } from '../../core/timestampText.ts';
+import { parseIsoMs } from '../../core/delta/civilTime.ts';
 import type { RetentionPreview, RetentionRequest } from '../../core/delta/analysis/loadRetentionPreview.ts';
 import type { DeltaLayout } from '../../core/delta/analysis/layoutOf.ts';
 import type { ChangeRows } from '../../query/changeFeedRows.ts';
@@ -53,7 +53,7 @@ export function createInsightActions(store: ExplorerStore, worker: TableCaller) 
 
   /** The latest version committed at or before a time (a time without a zone is UTC), as `lakelab --timestamp` reads it; then it is selected. */
   async function timeTravelTo(text: string, selectVersion: (version: number) => Promise<void>): Promise<void> {
-    const ms = toTimestampMs(text);
+    const ms = parseIsoMs(text);
     if (ms === undefined) return set({ timeTravel: { text, error: `"${text}" is not an ISO time such as 2024-05-01T12:00:00Z (a time without a zone is UTC)` } });
     try {
       const snapshot = await worker.call('snapshot', [{ timestamp: ms }]);

@@ -10,7 +10,7 @@ import { explorerOver } from '../../../test/support/explorerHarness.ts';
 import { fixturesDir } from '../../../test/support/fixtures.ts';
 import { main } from '../../cli/main.ts';
 import { toPageLink, toSearch } from './pageLink.ts';
-import { toTimestampMs } from '../../core/timestampText.ts';
+import { parseIsoMs } from '../../core/delta/civilTime.ts';
 
 async function cliVersionAt(dir: string, ts: string): Promise<string> {
   let stderr = '';
@@ -47,8 +47,8 @@ describe('time travel by time, as the CLI', () => {
   });
 
   it('refuses what is not a time, as the CLI does', async () => {
-    expect(toTimestampMs('yesterday')).toBeUndefined();
-    expect(toTimestampMs('2024-05-01 12:00')).toBe(Date.parse('2024-05-01T12:00:00Z'));
+    expect(parseIsoMs('yesterday')).toBeUndefined();
+    expect(parseIsoMs('2024-05-01 12:00')).toBe(Date.parse('2024-05-01T12:00:00Z'));
   });
 
   it('keeps the time in the link as ?ts=, instead of the version', () => {
