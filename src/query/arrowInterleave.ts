@@ -22,14 +22,23 @@ export function isValidAt(data: Data, row: number): boolean {
   return ((bitmap[bit >> 3] as number) & (1 << (bit & 7))) !== 0;
 }
 
-export function hasNoBitmap(data: Data): boolean {
-  return !data.nullBitmap || data.nullBitmap.length === 0;
+/** Whether the bitmap (if any) marks every row valid, read a byte at a time where it can (see isValidAt). */
+export function isAllValid(data: Data): boolean {
+  const bitmap = data.nullBitmap;
+  if (!bitmap || bitmap.length === 0) return true;
+  const end = data.offset + data.length;
+  const isSet = (bit: number) => ((bitmap[bit >> 3] as number) & (1 << (bit & 7))) !== 0;
+  let bit = data.offset;
+  for (; bit < end && (bit & 7) !== 0; bit++) if (!isSet(bit)) return false;
+  for (; bit + 8 <= end; bit += 8) if (bitmap[bit >> 3] !== 255) return false;
+  for (; bit < end; bit++) if (!isSet(bit)) return false;
+  return true;
 }
 
 /** Nulls counted from the bitmap (see isValidAt). */
 export function countNulls(data: Data): number {
   if (data.typeId === Type.Null) return data.length;
-  if (hasNoBitmap(data)) return 0;
+  if (isAllValid(data)) return 0;
   let nulls = 0;
   for (let r = 0; r < data.length; r++) if (!isValidAt(data, r)) nulls++;
   return nulls;
@@ -41,7 +50,7 @@ export function interleave(type: ArrowType, sources: readonly Data[], picks: Pic
   const rows = picks.rows;
   const nullBitmap = new Uint8Array((length + 7) >> 3);
   let nullCount = 0;
-  if (sources.every((s) => hasNoBitmap(s) && s.typeId !== Type.Null)) nullBitmap.fill(255);
+  if (sources.every((s) => s.typeId !== Type.Null && isAllValid(s))) nullBitmap.fill(255);
   else for (let k = 0; k < length; k++) {
     if (isValidAt(sources[which ? (which[k] as number) : 0] as Data, rows ? (rows[k] as number) : 0)) nullBitmap[k >> 3] = (nullBitmap[k >> 3] as number) | (1 << (k & 7));
     else nullCount++;
@@ -61,7 +70,29 @@ export function interleave(type: ArrowType, sources: readonly Data[], picks: Pic
   }
 }
 
-/** Fixed-width values copied as 32-bit words (or bytes), never read as JS numbers or bigints. */
+/** Row numbers start, start + 1, … (length of them). */
+export function consecutiveRows(start: number, length: number): Int32Array {
+  const rows = new Int32Array(length);
+  for (let i = 0; i < length; i++) rows[i] = start + i;
+  return rows;
+}
+
+/**
+ * The end of the run of output rows from `k` that take consecutive rows of one source: a
+ * rewrite keeps most rows in order, so most of a column is copied a run at a time.
+ */
+function runEnd(picks: Picks, k: number): number {
+  const { which, rows, length } = picks;
+  if (!rows) return k + 1;
+  const source = which ? (which[k] as number) : 0;
+  const first = (rows[k] as number) - k;
+  let end = k + 1;
+  if (which) while (end < length && rows[end] === first + end && which[end] === source) end++;
+  else while (end < length && rows[end] === first + end) end++;
+  return end;
+}
+
+/** Fixed-width values copied as 32-bit words (or bytes), never read as JS numbers or bigints; runs of rows in one copy. */
 function interleaveFixed(sources: readonly Data[], picks: Picks): ArrayBufferView {
   const first = sources[0] as Data;
   const arrayType = first.values as unknown as { constructor: new (buffer: ArrayBuffer) => ArrayBufferView; BYTES_PER_ELEMENT: number };
@@ -73,14 +104,13 @@ function interleaveFixed(sources: readonly Data[], picks: Picks): ArrayBufferVie
   const buffer = new ArrayBuffer(picks.length * bytesPerRow);
   const out = view(new Uint8Array(buffer));
   const { which, rows } = picks;
-  if (width === 1) {
-    for (let k = 0; k < picks.length; k++) out[k] = (values[which ? (which[k] as number) : 0] as Int32Array)[rows ? (rows[k] as number) : 0] as number;
-  } else {
-    for (let k = 0; k < picks.length; k++) {
-      const from = values[which ? (which[k] as number) : 0] as Int32Array;
-      const at = (rows ? (rows[k] as number) : 0) * width;
-      for (let w = 0; w < width; w++) out[k * width + w] = from[at + w] as number;
-    }
+  for (let k = 0; k < picks.length;) {
+    const from = values[which ? (which[k] as number) : 0] as Int32Array;
+    const at = (rows ? (rows[k] as number) : 0) * width;
+    const end = runEnd(picks, k);
+    if (end - k > 8) out.set(from.subarray(at, at + (end - k) * width), k * width);
+    else for (let i = 0; i < (end - k) * width; i++) out[k * width + i] = from[at + i] as number;
+    k = end;
   }
   return new arrayType.constructor(buffer);
 }
@@ -109,16 +139,18 @@ function interleaveVariable(sources: readonly Data[], picks: Picks): { valueOffs
     valueOffsets[k + 1] = total;
   }
   const data = new Uint8Array(total);
-  for (let k = 0; k < picks.length; k++) {
+  for (let k = 0; k < picks.length;) {
     const s = which ? (which[k] as number) : 0;
     const o = offsets[s] as Int32Array;
     const b = bytes[s] as Uint8Array;
     const r = rows ? (rows[k] as number) : 0;
+    const end = runEnd(picks, k);
     const start = o[r] as number;
-    const end = o[r + 1] as number;
+    const stop = o[r + end - k] as number;
     let at = valueOffsets[k] as number;
-    if (end - start > 64) data.set(b.subarray(start, end), at);
-    else for (let i = start; i < end; i++) data[at++] = b[i] as number;
+    if (stop - start > 64) data.set(b.subarray(start, stop), at);
+    else for (let i = start; i < stop; i++) data[at++] = b[i] as number;
+    k = end;
   }
   return { valueOffsets, data };
 }

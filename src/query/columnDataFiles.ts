@@ -17,7 +17,7 @@ import { toColumnMappingMode } from '../core/delta/columnMapping.ts';
 import { coerceValue } from './jsonToArrow.ts';
 import { toParquetBytes } from './parquetWrite.ts';
 import { toColumnStats } from './columnStats.ts';
-import { interleave, isValidAt } from './arrowInterleave.ts';
+import { consecutiveRows, interleave, isValidAt } from './arrowInterleave.ts';
 import { toJsonValues } from './jsonValues.ts';
 import { toStatsOptions, type WriteContext } from './writeContext.ts';
 import type { WriteColumn } from './writeColumns.ts';
@@ -48,7 +48,7 @@ export async function writeColumnFiles(snapshot: DeltaSnapshot, columns: readonl
   for (const group of toGroups(rows, partitionColumns, mode)) {
     for (let start = 0; start < group.length; start += maxRowsPerFile) {
       const length = Math.min(maxRowsPerFile, group.length - start);
-      const picks = group.rows === null && start === 0 && length === rows.length ? null : { which: null, rows: group.rows ? group.rows.subarray(start, start + length) : Int32Array.from({ length }, (_, i) => start + i), length };
+      const picks = group.rows === null && start === 0 && length === rows.length ? null : { which: null, rows: group.rows ? group.rows.subarray(start, start + length) : consecutiveRows(start, length), length };
       const chunk = dataColumns.map((c) => {
         const data = rows.data.get(c.name) as Data;
         return picks ? interleave(c.arrowType, [data], picks) : data;

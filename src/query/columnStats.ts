@@ -6,7 +6,7 @@
  */
 import { DataType as ArrowType, type Data } from 'apache-arrow';
 import type { DataType } from '../core/delta/schemaTypes.ts';
-import { hasNoBitmap, isValidAt } from './arrowInterleave.ts';
+import { isAllValid, isValidAt } from './arrowInterleave.ts';
 import { hasMinMax, toStatsValue, type StatsMaps } from './fileStats.ts';
 
 export interface StatsColumn {
@@ -31,7 +31,7 @@ export function toColumnStats(columns: readonly StatsColumn[], numRecords: numbe
 function collect(data: Data, name: string, type: DataType, into: StatsMaps, budget: number, parentValid: Uint8Array | null): number {
   let valid: Uint8Array | null = null;
   let nulls = 0;
-  if (parentValid !== null || !hasNoBitmap(data)) {
+  if (parentValid !== null || !isAllValid(data)) {
     valid = new Uint8Array(data.length);
     for (let i = 0; i < data.length; i++) {
       if ((parentValid === null || parentValid[i] === 1) && isValidAt(data, i)) valid[i] = 1;
@@ -63,69 +63,92 @@ function collect(data: Data, name: string, type: DataType, into: StatsMaps, budg
 
 /** The rows holding the first minimum and the first maximum among the valid ones (NaN skipped). */
 function minMaxRows(data: Data, valid: Uint8Array | null): { min: number; max: number } | undefined {
+  const type = data.type as ArrowType;
+  const plainNumbers = !ArrowType.isUtf8(type) && !ArrowType.isBool(type) && !ArrowType.isDecimal(type);
+  if (plainNumbers && data.values instanceof BigInt64Array) return minMaxInt64(data.values, data.length, valid);
+  if (plainNumbers) return minMaxNumbers(data.values as unknown as ArrayLike<number>, data.length, valid);
   const compare = comparator(data);
   let min = -1;
   let max = -1;
   for (let i = 0; i < data.length; i++) {
-    if ((valid !== null && valid[i] !== 1) || compare.isNaN(i)) continue;
-    if (min < 0 || compare.rows(i, min) < 0) min = i;
-    if (max < 0 || compare.rows(i, max) > 0) max = i;
+    if (valid !== null && valid[i] !== 1) continue;
+    if (min < 0 || compare(i, min) < 0) min = i;
+    if (max < 0 || compare(i, max) > 0) max = i;
   }
   return min < 0 ? undefined : { min, max };
 }
 
-interface Comparator {
-  rows(a: number, b: number): number;
-  isNaN(row: number): boolean;
+/** minMaxRows over numbers in a typed array, in one pass (NaN is never a bound). */
+function minMaxNumbers(values: ArrayLike<number>, length: number, valid: Uint8Array | null): { min: number; max: number } | undefined {
+  let min = -1;
+  let max = -1;
+  let low = 0;
+  let high = 0;
+  for (let i = 0; i < length; i++) {
+    if (valid !== null && valid[i] !== 1) continue;
+    const x = values[i] as number;
+    if (x !== x) continue;
+    if (min < 0) {
+      min = max = i;
+      low = high = x;
+    } else if (x < low) {
+      min = i;
+      low = x;
+    } else if (x > high) {
+      max = i;
+      high = x;
+    }
+  }
+  return min < 0 ? undefined : { min, max };
 }
 
-function comparator(data: Data): Comparator {
+/** minMaxRows over int64 values read as two 32-bit halves: no bigint per value. */
+function minMaxInt64(values: BigInt64Array, length: number, valid: Uint8Array | null): { min: number; max: number } | undefined {
+  const words = new Int32Array(values.buffer, values.byteOffset, length * 2);
+  let min = -1;
+  let max = -1;
+  for (let i = 0; i < length; i++) {
+    if (valid !== null && valid[i] !== 1) continue;
+    if (min < 0) {
+      min = max = i;
+      continue;
+    }
+    const high = words[i * 2 + 1] as number;
+    const low = (words[i * 2] as number) >>> 0;
+    const minHigh = words[min * 2 + 1] as number;
+    if (high < minHigh || (high === minHigh && low < (words[min * 2] as number) >>> 0)) min = i;
+    const maxHigh = words[max * 2 + 1] as number;
+    if (high > maxHigh || (high === maxHigh && low > (words[max * 2] as number) >>> 0)) max = i;
+  }
+  return min < 0 ? undefined : { min, max };
+}
+
+/** Row order for strings, booleans and decimals. */
+function comparator(data: Data): (a: number, b: number) => number {
   const type = data.type as ArrowType;
-  const never = () => false;
   if (ArrowType.isUtf8(type)) {
     const offsets = data.valueOffsets as Int32Array;
     const bytes = data.values as Uint8Array;
-    return {
-      isNaN: never,
-      rows(a, b) {
-        const aStart = offsets[a] as number;
-        const aEnd = offsets[a + 1] as number;
-        const bStart = offsets[b] as number;
-        const bEnd = offsets[b + 1] as number;
-        const n = Math.min(aEnd - aStart, bEnd - bStart);
-        for (let i = 0; i < n; i++) {
-          const d = (bytes[aStart + i] as number) - (bytes[bStart + i] as number);
-          if (d !== 0) return d;
-        }
-        return (aEnd - aStart) - (bEnd - bStart);
-      },
+    return (a, b) => {
+      const aStart = offsets[a] as number;
+      const aEnd = offsets[a + 1] as number;
+      const bStart = offsets[b] as number;
+      const bEnd = offsets[b + 1] as number;
+      const n = Math.min(aEnd - aStart, bEnd - bStart);
+      for (let i = 0; i < n; i++) {
+        const d = (bytes[aStart + i] as number) - (bytes[bStart + i] as number);
+        if (d !== 0) return d;
+      }
+      return (aEnd - aStart) - (bEnd - bStart);
     };
   }
   if (ArrowType.isBool(type)) {
     const bit = (row: number) => (((data.values as Uint8Array)[(data.offset + row) >> 3] as number) >> ((data.offset + row) & 7)) & 1;
-    return { isNaN: never, rows: (a, b) => bit(a) - bit(b) };
+    return (a, b) => bit(a) - bit(b);
   }
-  if (ArrowType.isDecimal(type)) {
-    const big = (row: number) => valueAt(data, row) as bigint;
-    return { isNaN: never, rows: (a, b) => { const x = big(a); const y = big(b); return x < y ? -1 : x > y ? 1 : 0; } };
-  }
-  if (data.values instanceof BigInt64Array) {
-    // As two 32-bit halves: no bigint per value.
-    const words = new Int32Array(data.values.buffer, data.values.byteOffset, data.values.length * 2);
-    return {
-      isNaN: never,
-      rows(a, b) {
-        const high = (words[a * 2 + 1] as number) - (words[b * 2 + 1] as number);
-        if (high !== 0) return high;
-        return ((words[a * 2] as number) >>> 0) - ((words[b * 2] as number) >>> 0);
-      },
-    };
-  }
-  const values = data.values as unknown as ArrayLike<number | bigint>;
-  return {
-    isNaN: ArrowType.isFloat(type) ? (row) => Number.isNaN(values[row]) : never,
-    rows: (a, b) => { const x = values[a] as number; const y = values[b] as number; return x < y ? -1 : x > y ? 1 : 0; },
-  };
+  // Decimals (numbers are compared in minMaxNumbers and minMaxInt64).
+  const big = (row: number) => valueAt(data, row) as bigint;
+  return (a, b) => { const x = big(a); const y = big(b); return x < y ? -1 : x > y ? 1 : 0; };
 }
 
 /** The value at a row in the form the row writer's stats take it (coerceValue's). */

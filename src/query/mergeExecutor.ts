@@ -98,8 +98,10 @@ export async function runMerge(snapshot: DeltaSnapshot, spec: MergeSpec, sourceI
           throw new LakeError('InvalidInput', multipleMatches);
         }
         const s = count > 0 ? (sourceRows[first] as number) : -1;
+        const clauses = s >= 0 ? matched : bySource;
+        if (clauses.length === 0) continue;
         pair.at(target, t, s);
-        const clause = (s >= 0 ? matched : bySource).find((c) => holds(c));
+        const clause = clauses.find((c) => holds(c));
         if (!clause) continue;
         changed++;
         action[t] = isDelete(clause) ? DELETE : (clauseIndex.get(clause) as number);

@@ -14,6 +14,7 @@ import { toDeltaType } from './arrowSchema.ts';
 import { toJsonValues, type JsonValue } from './jsonValues.ts';
 import { toWriteData, type WriteColumn } from './writeColumns.ts';
 import type { Slots } from './fileColumns.ts';
+import { consecutiveRows } from './arrowInterleave.ts';
 
 export type MergeSourceInput = readonly Record<string, unknown>[] | Table;
 
@@ -69,7 +70,7 @@ export function toMergeSource(input: MergeSourceInput, join: MergeJoin, types: R
   const slotCache = new Map<string, Slots>();
   const toSlots = (name: string, v: Vector, as: WriteColumn, mode: ColumnMappingMode): Slots => {
     const data = toWriteData(v, typeOf(name), 'none', as, mode, `source column ${name}`);
-    if (data.length === 1) return { sources: data, which: null, rows: Int32Array.from({ length: v.length }, (_, i) => i) };
+    if (data.length === 1) return { sources: data, which: null, rows: consecutiveRows(0, v.length) };
     const which = new Uint16Array(v.length);
     const local = new Int32Array(v.length);
     let k = 0;

@@ -9,7 +9,7 @@
 import { Field, Int32, Schema, Table, makeData, makeVector, type Vector } from 'apache-arrow';
 import { quoteIdentifier } from '../core/sqlNames.ts';
 import type { SqlEngine } from './duckdbEngine.ts';
-import { interleave } from './arrowInterleave.ts';
+import { consecutiveRows, interleave } from './arrowInterleave.ts';
 import { mergeColumnTypes, predicateColumns, type MatchInputs, type MergeMatcher } from './mergeMatch.ts';
 import { toDuckdbPredicate } from './predicateSql.ts';
 import type { WriteColumn } from './writeColumns.ts';
@@ -25,7 +25,7 @@ export async function sqlMatcher(engine: SqlEngine, inputs: MatchInputs): Promis
   const sourceTable = `__lakelab_merge_source_${run}`;
   const targetTable = `__lakelab_merge_target_${run}`;
   const numbered = (vectors: [string, Vector][], length: number) => {
-    const rows = makeVector(makeData({ type: new Int32(), length, data: Int32Array.from({ length }, (_, i) => i) }));
+    const rows = makeVector(makeData({ type: new Int32(), length, data: consecutiveRows(0, length) }));
     const all: [string, Vector][] = [...vectors, [rowColumn, rows]];
     return new Table(new Schema(all.map(([name, v]) => new Field(name, v.type, true))), Object.fromEntries(all));
   };

@@ -1,7 +1,16 @@
-/** An Arrow table to Parquet bytes with parquet-wasm (snappy by default, as delta-rs writes). */
+/**
+ * An Arrow table to Parquet bytes with parquet-wasm (snappy by default, as delta-rs writes).
+ *
+ * A column's dictionary page is capped at 64 KiB (arrow-rs's default is 1 MiB). A column with few
+ * distinct values keeps its dictionary; one with many (ids, names) falls back to plain encoding
+ * after 64 KiB instead of after building a megabyte of dictionary it then drops. That was most
+ * of the time of writing such a file, and its plain pages are smaller (decision 0027).
+ */
 import { tableToIPC, type Table } from 'apache-arrow';
 import { LakeError } from '../core/errors.ts';
 import { loadParquetWasm } from './parquetWasm.ts';
+
+const dictionaryPageLimitBytes = 64 * 1024;
 
 export type ParquetCompression = 'snappy' | 'zstd' | 'uncompressed';
 
@@ -10,7 +19,11 @@ export async function toParquetBytes(table: Table, options: { compression?: Parq
   const compression = { snappy: parquet.Compression.SNAPPY, zstd: parquet.Compression.ZSTD, uncompressed: parquet.Compression.UNCOMPRESSED }[options.compression ?? 'snappy'];
   try {
     const wasmTable = parquet.Table.fromIPCStream(tableToIPC(table, 'stream'));
-    const properties = new parquet.WriterPropertiesBuilder().setCompression(compression).setCreatedBy(options.createdBy ?? 'Lakelab').build();
+    const properties = new parquet.WriterPropertiesBuilder()
+      .setCompression(compression)
+      .setDictionaryPageSizeLimit(dictionaryPageLimitBytes)
+      .setCreatedBy(options.createdBy ?? 'Lakelab')
+      .build();
     return parquet.writeParquet(wasmTable, properties);
   } catch (error) {
     throw new LakeError('Corrupt', `could not write Parquet: ${error instanceof Error ? error.message : String(error)}`, { cause: error });

@@ -51,6 +51,7 @@ export function buildColumns(rows: OutputRows, assignments: readonly Assignment[
 }
 
 type Side = 'target' | 'source' | 'constant';
+const [targetSide, sourceSide, constantSide] = [0, 1, 2];
 
 function buildColumn(column: WriteColumn, rows: OutputRows, parsed: readonly Map<string, { text: string; expression: SetExpression }>[], context: BuildContext): Data {
   const groups: Slots[] = [];
@@ -82,19 +83,27 @@ function buildColumn(column: WriteColumn, rows: OutputRows, parsed: readonly Map
     const exists = context.columns.some((c) => c.name === expression.column);
     return context.file && exists ? [add(context.file.slots(expression.column, column)), 'target'] : [nulls(), 'constant'];
   });
+  // Per assignment (index 0: none, the row kept): its group, and the side whose row it reads.
+  const choices = [kept, ...byAssignment];
+  const groupOf = Int32Array.from(choices, ([g]) => g);
+  const sideOf = Uint8Array.from(choices, ([, side]) => (side === 'target' ? targetSide : side === 'source' ? sourceSide : constantSide));
+  const groupWhich = groups.map((g) => g.which);
+  const groupRows = groups.map((g) => g.rows);
   const which = new Uint16Array(rows.length);
   const picked = new Int32Array(rows.length);
   let identity = groups.length === 1 && ownGroup === 0;
   for (let k = 0; k < rows.length; k++) {
-    const a = rows.assignment[k] as number;
-    const [g, side, text] = a < 0 ? kept : (byAssignment[a] as [number, Side, string?]);
-    if (g !== ownGroup || side !== 'target') identity = false;
-    const slots = groups[g] as Slots;
-    const r = side === 'target' ? (rows.target[k] as number) : side === 'source' ? (rows.source[k] as number) : 0;
+    const choice = (rows.assignment[k] as number) + 1;
+    const g = groupOf[choice] as number;
+    const side = sideOf[choice] as number;
+    if (g !== ownGroup || side !== targetSide) identity = false;
+    const r = side === targetSide ? (rows.target[k] as number) : side === sourceSide ? (rows.source[k] as number) : 0;
     // A not-matched-by-source clause has no source row: its source alias is unknown there, as delta-rs's planner says.
-    if (r < 0) throw new LakeError('InvalidInput', `"${(text ?? '').trim()}": unknown alias "${context.sourceAlias ?? ''}"`);
-    which[k] = (bases[g] as number) + (slots.which ? (slots.which[r] as number) : 0);
-    picked[k] = slots.rows ? (slots.rows[r] as number) : 0;
+    if (r < 0) throw new LakeError('InvalidInput', `"${((choices[choice] as [number, Side, string?])[2] ?? '').trim()}": unknown alias "${context.sourceAlias ?? ''}"`);
+    const slotWhich = groupWhich[g];
+    const slotRows = groupRows[g];
+    which[k] = (bases[g] as number) + (slotWhich ? (slotWhich[r] as number) : 0);
+    picked[k] = slotRows ? (slotRows[r] as number) : 0;
     if (identity && (which[k] !== 0 || picked[k] !== k)) identity = false;
   }
   const sources = groups.flatMap((g) => g.sources);
