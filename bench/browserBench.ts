@@ -86,6 +86,7 @@ export async function runBrowserBench(outDir: string): Promise<BenchResult> {
         `longest main-thread task while loading: ${longestTask.toFixed(0)} ms (target: under 100 ms)`,
         `a sample's first rows after navigation (simple_table): ${waits.sampleFirstRows} ms (target: under 1,000 ms)`,
         `the first SQL result after navigation (typed when the rows show): ${waits.firstSqlResult} ms (target: under 1,500 ms)`,
+        `  duckdb-wasm meanwhile, ms after navigation: started at ${waits.duckdbStart.start} (once the rows showed and the page was idle), instantiated at ${waits.duckdbStart.instantiated} (its worker, 36 MB of wasm fetched, compiled and linked: ${waits.duckdbStart.instantiated - waits.duckdbStart.start} ms), connected at ${waits.duckdbStart.connected}`,
         `a 1,000,000-row table's first rows at an old version, after the click: ${waits.oldVersionRows} ms as soon as its log and first rows show, ${waits.oldVersionRowsSettled} ms once the page has settled (target: under 300 ms)`,
       ],
     };

@@ -18,6 +18,7 @@ import { parquetCodec } from '../src/query/parquetRows.ts';
 import { writeDataFiles } from '../src/query/dataFiles.ts';
 import { runAppend, runCreateTable } from '../src/query/writeExecutor.ts';
 import { runDelete } from '../src/query/deleteUpdateExecutor.ts';
+import { duckdbMarks } from '../src/query/duckdbMarks.ts';
 
 const schema: StructType = { type: 'struct', fields: [
   { name: 'id', type: 'long', nullable: false, metadata: {} },
@@ -47,6 +48,8 @@ export async function generateMillionTable(dir: string): Promise<void> {
 export interface PageWaits {
   sampleFirstRows: number;
   firstSqlResult: number;
+  /** When duckdb-wasm started, was instantiated and connected, ms after navigation (the page's marks). */
+  duckdbStart: { start: number; instantiated: number; connected: number };
   oldVersionRows: number;
   oldVersionRowsSettled: number;
 }
@@ -62,14 +65,23 @@ export async function measurePageWaits(browser: Browser, url: string, millionTab
     await page.getByTestId('sql-run').click();
     await page.getByTestId('sql-result').waitFor({ timeout: 120_000 });
     const firstSqlResult = Date.now() - start;
+    const duckdbStart = await duckdbStartMarks(page);
 
     const oldVersionRows = await clickOldVersion(page, `${url}/?url=${encodeURIComponent(millionTableUrl)}`, 0);
     // The same after the page has settled (duckdb-wasm started in the background meanwhile).
     const oldVersionRowsSettled = await clickOldVersion(page, `${url}/?url=${encodeURIComponent(millionTableUrl)}`, 8000);
-    return { sampleFirstRows, firstSqlResult, oldVersionRows, oldVersionRowsSettled };
+    return { sampleFirstRows, firstSqlResult, duckdbStart, oldVersionRows, oldVersionRowsSettled };
   } finally {
     await page.close();
   }
+}
+
+/** The page's duckdb-wasm marks (duckdbBrowser.ts), on its clock: ms since navigation. */
+async function duckdbStartMarks(page: Page): Promise<PageWaits['duckdbStart']> {
+  const names = Object.values(duckdbMarks);
+  const times = (await page.evaluate((wanted) => wanted.map((name) => performance.getEntriesByName(name)[0]?.startTime ?? Number.NaN), names)) as number[];
+  const [start, instantiated, connected] = times.map((t) => Math.round(t)) as [number, number, number];
+  return { start, instantiated, connected };
 }
 
 /** Opens the table, waits for its log (history) and first rows, then `settle` ms, clicks version 0 and waits for its first rows. */

@@ -9,6 +9,7 @@ import type { Table } from 'apache-arrow';
 import { LakeError } from '../core/errors.ts';
 import { quoteIdentifier } from '../core/sqlNames.ts';
 import { offlineSettings, toSqlEngine, type SqlEngine } from './duckdbEngine.ts';
+import { duckdbMarks } from './duckdbMarks.ts';
 
 export interface SqlSession {
   /** Start duckdb-wasm now (its worker, wasm and connection), so that the first query does not wait for it. */
@@ -23,9 +24,11 @@ let starting: Promise<duckdb.AsyncDuckDBConnection> | undefined;
 
 function loadDatabase(): Promise<duckdb.AsyncDuckDB> {
   loading ??= (async () => {
+    performance.mark(duckdbMarks.start);
     const worker = new Worker(ehWorkerUrl);
     const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
     await db.instantiate(ehWasmUrl);
+    performance.mark(duckdbMarks.instantiated);
     return db;
   })();
   return loading;
@@ -38,7 +41,10 @@ async function openConnection(db: duckdb.AsyncDuckDB): Promise<duckdb.AsyncDuckD
 }
 
 function connect(): Promise<duckdb.AsyncDuckDBConnection> {
-  starting ??= loadDatabase().then(openConnection);
+  starting ??= loadDatabase().then(openConnection).then((connection) => {
+    performance.mark(duckdbMarks.connected);
+    return connection;
+  });
   return starting;
 }
 
