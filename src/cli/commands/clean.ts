@@ -7,11 +7,8 @@
  */
 import { resolve } from 'node:path';
 import { LakeError } from '../../core/errors.ts';
-import { listAll } from '../../core/objectStore.ts';
-import { loadSnapshot } from '../../core/delta/loadSnapshot.ts';
-import { loadLogListing } from '../../core/delta/logSegment.ts';
-import { loadCommits } from '../../core/delta/loadCommits.ts';
-import { planVacuum, type VacuumPlan } from '../../core/delta/vacuumPlan.ts';
+import { loadRetentionPreview } from '../../core/delta/analysis/loadRetentionPreview.ts';
+import type { VacuumCandidate } from '../../core/delta/analysis/vacuumPreview.ts';
 import { planTempCleanup, toDurationMs } from '../../core/delta/tempFiles.ts';
 import { formatAge } from '../../core/lease/leaseStamp.ts';
 import { listTempFiles, removeTempFile } from '../../storage/nodeTempFiles.ts';
@@ -60,35 +57,40 @@ async function runClean(args: ParsedArgs, io: Io): Promise<number> {
   }
   for (const file of temp.keep) out(`  kept ${file.key} (${formatAge(now - file.lastModified)} old: younger than --older-than ${formatAge(olderThanMs)}, a writer may still be using it)`);
 
-  const snapshot = await loadSnapshot(store, '', { codec: parquetCodec });
-  const listing = await loadLogListing(store, '');
-  const versions = [...listing.commits.keys()].sort((a, b) => a - b);
-  const commits = await loadCommits(store, '', versions, { sizes: new Map(versions.map((v) => [v, listing.commits.get(v)?.size ?? 0])) });
-  const vacuum = planVacuum({
-    objects: await listAll(store, ''),
-    commits,
-    activePaths: new Set(snapshot.files.map((f) => decodeURIComponent(f.path))),
-    partitionColumns: snapshot.metadata.partitionColumns,
-    configuration: snapshot.metadata.configuration,
-    now,
-    retentionMs: duration(args, 'retention'),
-  });
-  printVacuum(vacuum, now, out);
+  // VACUUM planned as the page's Maintenance view plans it (vacuumPreview.ts, delta-rs's rules);
+  // at a retention of 0, its full mode names every data file the log no longer accounts for.
+  const retentionMs = duration(args, 'retention');
+  const plan = await loadRetentionPreview(store, '', parquetCodec, { now, retentionMs, mode: 'full', enforceRetention: false });
+  const unaccounted = await loadRetentionPreview(store, '', parquetCodec, { now, retentionMs: 0, mode: 'full', enforceRetention: false });
+  printVacuum(plan.vacuum, unaccounted.vacuum.files.filter((f) => f.why === 'not in the log'), now, out);
   return 0;
 }
 
-function printVacuum(plan: VacuumPlan, now: number, out: (line: string) => void): void {
-  const bytes = (files: { size: number }[]) => files.reduce((n, f) => n + f.size, 0);
-  const list = (files: { key: string; size: number; lastModified: number }[]) => {
-    for (const file of files.slice(0, 50)) out(`    ${file.key} (${formatAge(now - file.lastModified)} old, ${file.size} bytes)`);
+interface VacuumFigures {
+  retentionMs: number;
+  tableRetentionMs: number;
+  retainedTombstones: number;
+  files: readonly VacuumCandidate[];
+}
+
+function printVacuum(vacuum: VacuumFigures, unnamed: readonly VacuumCandidate[], now: number, out: (line: string) => void): void {
+  const bytes = (files: readonly VacuumCandidate[]) => files.reduce((n, f) => n + (f.size ?? 0), 0);
+  const list = (files: readonly VacuumCandidate[]) => {
+    for (const file of files.slice(0, 50)) {
+      const age = file.lastModified === undefined ? 'already gone' : `${formatAge(now - file.lastModified)} old`;
+      out(`    ${file.path} (${age}, ${file.size ?? '?'} bytes${file.why === 'expired tombstone' || file.why === 'not in the log' ? '' : `, ${file.why}`}${file.inUse ? ', a version still reads it' : ''})`);
+    }
     if (files.length > 50) out(`    ... and ${files.length - 50} more`);
   };
-  out(`Data files no version names (lost races, writers that died before committing): ${plan.orphans.length} (${bytes(plan.orphans)} bytes)`);
-  list(plan.orphans);
-  out(`VACUUM, by delta-rs's rules, with a retention of ${formatAge(plan.retentionMs)} (not run: use the engine's VACUUM):`);
-  if (plan.retentionMs < plan.tableRetentionMs) out(`  (delta-rs refuses a retention shorter than the table's ${formatAge(plan.tableRetentionMs)} unless enforce_retention_duration=False)`);
-  out(`  lite (the default) would remove ${plan.expiredTombstones.length} file(s), ${bytes(plan.expiredTombstones)} bytes: removed from the table longer ago than the retention`);
-  list(plan.expiredTombstones);
-  out(`  full would also remove the ${plan.orphans.length} data file(s) no version names`);
-  out(`  kept for time travel: ${plan.retainedTombstones.length} file(s) removed within the retention`);
+  out(`Data files no version names and no tombstone covers (lost races, writers that died before committing): ${unnamed.length} (${bytes(unnamed)} bytes)`);
+  list(unnamed);
+  const lite = vacuum.files.filter((f) => f.why === 'expired tombstone');
+  const full = vacuum.files.filter((f) => f.why !== 'expired tombstone');
+  out(`VACUUM, by delta-rs's rules, with a retention of ${formatAge(vacuum.retentionMs)} (not run: use the engine's VACUUM):`);
+  if (vacuum.retentionMs < vacuum.tableRetentionMs) out(`  (delta-rs refuses a retention shorter than the table's ${formatAge(vacuum.tableRetentionMs)} unless enforce_retention_duration=False)`);
+  out(`  lite (the default) would remove ${lite.length} file(s), ${bytes(lite)} bytes: removed from the table longer ago than the retention`);
+  list(lite);
+  out(`  full would also remove ${full.length} file(s), ${bytes(full)} bytes: no version names them and they were last written longer ago than the retention`);
+  list(full);
+  out(`  kept for time travel: ${vacuum.retainedTombstones} file(s) removed within the retention`);
 }

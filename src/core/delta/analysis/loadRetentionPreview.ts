@@ -12,7 +12,7 @@ import { earliestVersionOf, loadLogListing, planLogSegment } from '../logSegment
 import { loadCheckpointActions } from '../checkpoint.ts';
 import { loadCommits } from '../loadCommits.ts';
 import { logFolder } from '../logPaths.ts';
-import { toRetentionMs } from '../vacuumPlan.ts';
+import { toRetentionMs } from '../retentionDuration.ts';
 import { decodePath, planVacuumPreview, type VacuumMode, type VacuumPreview } from './vacuumPreview.ts';
 import { planLogCleanup, type LogCleanupPreview } from './logCleanupPreview.ts';
 import { toFileLifetimes, toLostVersions } from './fileLifetimes.ts';
