@@ -15,9 +15,14 @@ import { byNames, childrenOf } from './fieldLocators.ts';
 import { toDefaultValue } from './defaultValues.ts';
 import type { RowsBatch } from './fileRows.ts';
 
-export async function loadInlinedRows(file: CatalogFile, source: InlinedDataSource, fields: readonly DucklakeField[], snapshotId: number): Promise<RowsBatch> {
+/**
+ * The rows visible at `snapshotId`; with `insertedAt`, only those inserted at that snapshot (one
+ * inlined insert: an update's rows keep their row ids, so a row id alone may name two rows).
+ */
+export async function loadInlinedRows(file: CatalogFile, source: InlinedDataSource, fields: readonly DucklakeField[], snapshotId: number, insertedAt?: number): Promise<RowsBatch> {
   const list = source.columns.map((c, i) => `${quoteIdentifier(c.name)} AS "c${i}"`);
-  const sql = `SELECT "row_id", ${list.join(', ') || 'NULL AS "c0"'} FROM ${quoteIdentifier(source.tableName)} WHERE ${visibleAtSql(snapshotId)} ORDER BY "row_id"`;
+  const inserted = insertedAt === undefined ? '' : ` AND "begin_snapshot" = ${Math.trunc(insertedAt)}`;
+  const sql = `SELECT "row_id", ${list.join(', ') || 'NULL AS "c0"'} FROM ${quoteIdentifier(source.tableName)} WHERE ${visibleAtSql(snapshotId)}${inserted} ORDER BY "row_id"`;
   // JSON, VARIANT and GEOMETRY are extension types duckdb-wasm lacks offline: their text (or bytes) is kept.
   const types = source.columns.map((c) => toSqlType(c.field.type, { json: 'VARCHAR', variant: 'VARCHAR', geometry: 'BLOB' }));
   const table = await file.queryTyped(sql, ['BIGINT', ...types]);

@@ -45,6 +45,11 @@ export interface DataFileToWrite {
   /** Coerced values (writeTypes.ts), by column name. */
   rows: readonly WriteRow[];
   rowIdStart: number;
+  /**
+   * The row ids an update's rows keep (their _ducklake_internal_row_id column), as the extension
+   * writes them; the file still takes row ids from next_row_id for its row_id_start.
+   */
+  keptRowIds?: readonly number[];
 }
 
 export interface WrittenFile {
@@ -70,8 +75,11 @@ export function shouldInline(draft: CommitDraft, table: CatalogTable, rowCount: 
   return rowCount > 0 && rowCount <= inliningRowLimit(draft, table) && table.columns.every(isInlinable);
 }
 
-/** Inlines `rows` into the table's inlined data table. */
-export function planInlinedInsert(draft: CommitDraft, table: CatalogTable, rows: readonly WriteRow[]): void {
+/**
+ * Inlines `rows` into the table's inlined data table. An update's rows keep their row ids
+ * (`keptRowIds`), and then, as in the extension, next_row_id does not move.
+ */
+export function planInlinedInsert(draft: CommitDraft, table: CatalogTable, rows: readonly WriteRow[], keptRowIds?: readonly number[]): void {
   const columns = toWriteColumns(table);
   const version = tableSchemaVersion(draft, table.tableId);
   const name = `ducklake_inlined_data_${table.tableId}_${version}`;
@@ -86,18 +94,18 @@ export function planInlinedInsert(draft: CommitDraft, table: CatalogTable, rows:
     kind: 'insert',
     table: name,
     rows: rows.map((row, i) => {
-      const out: Record<string, CatalogValue> = { row_id: start + i, begin_snapshot: draft.snapshotId, end_snapshot: null };
+      const out: Record<string, CatalogValue> = { row_id: keptRowIds ? (keptRowIds[i] as number) : start + i, begin_snapshot: draft.snapshotId, end_snapshot: null };
       for (const column of columns) out[column.name] = toInlinedValue(row[column.name], column);
       return out;
     }),
   });
   draft.nextFileId += 1;
-  recordRows(draft, table, columns, rows, 0);
+  recordRows(draft, table, columns, rows, 0, keptRowIds ? 0 : rows.length);
   addChange(draft, `inlined_insert:${table.tableId}`);
 }
 
 /** The data file the rows go to; record it with recordDataFile once it is written. */
-export function planDataFile(draft: CommitDraft, table: CatalogTable, rows: readonly WriteRow[]): DataFileToWrite {
+export function planDataFile(draft: CommitDraft, table: CatalogTable, rows: readonly WriteRow[], keptRowIds?: readonly number[]): DataFileToWrite {
   const base = tableBase(draft.catalog, table.tableId, draft.readSnapshot.snapshot_id);
   if (base.kind !== 'relative') throw new LakeError('Unsupported', `${draft.catalog.name}: ${table.qualifiedName} keeps its files at ${base.path}, outside the data path; Lakelab writes under the data path`);
   const path = `ducklake-${toUuidV7(draft.now, draft.rng)}.parquet`;
@@ -109,6 +117,7 @@ export function planDataFile(draft: CommitDraft, table: CatalogTable, rows: read
     columns: toWriteColumns(table),
     rows,
     rowIdStart: tableStatsOf(draft, table.tableId).next_row_id ?? 0,
+    ...(keptRowIds ? { keptRowIds } : {}),
   };
 }
 
@@ -122,7 +131,7 @@ export function recordDataFile(draft: CommitDraft, table: CatalogTable, file: Da
       footer_size: written.footerSize, row_id_start: file.rowIdStart, partition_id: null, encryption_key: null, mapping_id: null, partial_max: null,
     }],
   });
-  const stats = recordRows(draft, table, file.columns, file.rows, written.size);
+  const stats = recordRows(draft, table, file.columns, file.rows, written.size, file.rows.length);
   draft.statements.push({
     kind: 'insert',
     table: 'ducklake_file_column_stats',
@@ -136,12 +145,13 @@ export function recordDataFile(draft: CommitDraft, table: CatalogTable, file: Da
   addChange(draft, `inserted_into_table:${file.tableId}`);
 }
 
-function recordRows(draft: CommitDraft, table: CatalogTable, columns: readonly WriteColumn[], rows: readonly WriteRow[], bytes: number): ColumnStats[] {
+/** `newRowIds`: how far next_row_id moves. */
+function recordRows(draft: CommitDraft, table: CatalogTable, columns: readonly WriteColumn[], rows: readonly WriteRow[], bytes: number, newRowIds: number): ColumnStats[] {
   const stats = tableStatsOf(draft, table.tableId);
   draft.tableStats.set(table.tableId, {
     table_id: table.tableId,
     record_count: (stats.record_count ?? 0) + rows.length,
-    next_row_id: (stats.next_row_id ?? 0) + rows.length,
+    next_row_id: (stats.next_row_id ?? 0) + newRowIds,
     file_size_bytes: (stats.file_size_bytes ?? 0) + bytes,
   });
   const tableColumns = columnStatsOf(draft, table.tableId);

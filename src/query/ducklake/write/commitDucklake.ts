@@ -66,17 +66,19 @@ async function plan(lake: OpenDucklake, draft: CommitDraft, operation: DucklakeO
     return;
   }
   const updated = matches.rows.map((row) => applySet(row, operation.set, table));
-  await insertRows(draft, table, toWriteRows(table, updated), context, result);
+  // The updated rows keep their row ids, as in the extension, so table_changes pairs each pre- and postimage.
+  const keptRowIds = matches.rowIds.every((id) => id !== null) ? (matches.rowIds as number[]) : undefined;
+  await insertRows(draft, table, toWriteRows(table, updated), context, result, keptRowIds);
   result.updated = count;
 }
 
-async function insertRows(draft: CommitDraft, table: CatalogTable, rows: Record<string, unknown>[], context: DucklakeWriteContext, result: DucklakeCommitResult): Promise<number> {
+async function insertRows(draft: CommitDraft, table: CatalogTable, rows: Record<string, unknown>[], context: DucklakeWriteContext, result: DucklakeCommitResult, keptRowIds?: readonly number[]): Promise<number> {
   if (rows.length === 0) return 0;
   if (shouldInline(draft, table, rows.length)) {
-    planInlinedInsert(draft, table, rows);
+    planInlinedInsert(draft, table, rows, keptRowIds);
     return rows.length;
   }
-  const file = planDataFile(draft, table, rows);
+  const file = planDataFile(draft, table, rows, keptRowIds);
   const { bytes, written } = await toDataFileParquet(file);
   await context.data.store.put(joinKey(context.data.prefix ?? '', file.key), bytes);
   recordDataFile(draft, table, file, written);

@@ -1,6 +1,7 @@
 /**
  * A DuckLake data or delete file as Parquet bytes (parquet-wasm, snappy as the extension
- * writes): data columns carry their column ids as field ids; delete files are
+ * writes): data columns carry their column ids as field ids, and an update's rows the row ids
+ * they keep (_ducklake_internal_row_id); delete files are
  * (file_path VARCHAR, pos BIGINT) with DuckLake's reserved field ids. Returns what the catalog
  * records of the file: its size and its footer's length (the 4 bytes before the closing
  * "PAR1"). Column chunk sizes are left unknown (null): parquet-wasm gives metadata only
@@ -13,8 +14,11 @@ import type { DeleteFileToWrite } from '../../../core/ducklake/write/planDelete.
 import { toStatsText } from '../../../core/ducklake/write/columnStats.ts';
 import { toArrowTable, toColumnVector } from '../../jsonToArrow.ts';
 import { toParquetBytes } from '../../parquetWrite.ts';
+import { rowIdColumn } from '../fileRows.ts';
 
 const filePathFieldId = 2147483646;
+/** An update's rows carry the row ids they keep in this column, as the extension writes them (fileRows.ts reads it). */
+const rowIdFieldId = 2147483540;
 const posFieldId = 2147483645;
 const createdBy = 'Lakelab';
 
@@ -29,7 +33,11 @@ export async function toDataFileParquet(file: DataFileToWrite): Promise<{ bytes:
     for (const { name, scale } of decimals) if (typeof out[name] === 'bigint') out[name] = toStatsText(out[name], `decimal(38,${scale})`);
     return out;
   });
-  const table = toArrowTable(rows, file.columns.map((c) => ({ name: c.name, type: c.type, nullable: c.nullable, fieldId: c.fieldId })));
+  const columns = file.columns.map((c) => ({ name: c.name, type: c.type, nullable: c.nullable, fieldId: c.fieldId }));
+  const kept = file.keptRowIds;
+  const table = kept
+    ? toArrowTable(rows.map((row, i) => ({ ...row, [rowIdColumn]: kept[i] })), [...columns, { name: rowIdColumn, type: 'long', nullable: true, fieldId: rowIdFieldId }])
+    : toArrowTable(rows, columns);
   const bytes = await toParquetBytes(table, { createdBy });
   return { bytes, written: toWritten(bytes) };
 }

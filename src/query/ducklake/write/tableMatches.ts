@@ -33,6 +33,8 @@ export interface TableMatches {
   inlined: { tableName: string; rowIds: number[] }[];
   /** The matching rows, in the reader's JSON forms. */
   rows: Record<string, unknown>[];
+  /** Each matching row's row id (null where the catalog does not know it). */
+  rowIds: (number | null)[];
 }
 
 export async function findMatches(lake: OpenDucklake, table: CatalogTable, snapshotId: Id, predicateText: string | undefined, data: DataFiles): Promise<TableMatches> {
@@ -46,7 +48,7 @@ export async function findMatches(lake: OpenDucklake, table: CatalogTable, snaps
   const plan = await lake.plan(table, snapshotId);
   const files = await lake.tableFiles(table.tableId);
   const matches = (row: Record<string, unknown>) => !predicate || evaluatePredicate(predicate, (c) => row[c], (c) => types.get(c) ?? 'string') === true;
-  const out: TableMatches = { files: [], inlined: [], rows: [] };
+  const out: TableMatches = { files: [], inlined: [], rows: [], rowIds: [] };
   let index = 0;
   // The scan yields one batch per data file of the plan, in its order, then one per inlined table.
   for await (const batch of scanDucklake(lake.file, plan, data)) {
@@ -55,7 +57,11 @@ export async function findMatches(lake: OpenDucklake, table: CatalogTable, snaps
     index++;
     const hits = batch.rows.map((row, i) => ({ row, i })).filter(({ row }) => matches(row));
     if (hits.length === 0) continue;
-    for (const { row } of hits) out.rows.push(row);
+    for (const { row, i } of hits) {
+      out.rows.push(row);
+      const rowId = batch.rowIds[i];
+      out.rowIds.push(rowId === null || rowId === undefined ? null : Number(rowId));
+    }
     if (file) {
       if (!batch.positions) throw new LakeError('Corrupt', `${lake.catalog.name}: no row positions for data file ${batch.source}`);
       const deleteFile = file.deleteFile ? files.deleteFiles.find((d) => d.delete_file_id === file.deleteFile!.deleteFileId) : undefined;
