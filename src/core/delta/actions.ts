@@ -144,7 +144,7 @@ export const actionTypes: readonly ActionType[] = [
 /** One commit of the log, as a value: its version and its actions in file order. */
 export interface Commit {
   version: number;
-  actions: Action[];
+  actions: readonly Action[];
   /** Modification time of the commit file (ms), where known. */
   fileModificationTime?: number;
 }

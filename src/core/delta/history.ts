@@ -15,7 +15,7 @@ export interface HistoryEntry {
   fileModificationTime: number;
   commitInfo?: CommitInfo;
   /** Every action of the commit, with `withActions`. */
-  actions?: Action[];
+  actions?: readonly Action[];
 }
 
 export async function loadHistory(

@@ -12,6 +12,7 @@ import { defaultRangedReads, type RangedReads } from '../readObject.ts';
 import type { Action, Commit } from './actions.ts';
 import { ActionLines, parseActions } from './parseActions.ts';
 import { commitFileName, commitKey } from './logPaths.ts';
+import { parseSharedCommit } from './parsedCommits.ts';
 
 export const commitReadConcurrency = 16;
 
@@ -35,11 +36,11 @@ export async function loadCommit(store: ObjectStore, tableRoot: string, version:
   }
   const bytes = await store.get(key, { signal: options.signal });
   if (options.size !== undefined && bytes.length !== options.size) throw sizeMismatch(name, options.size, bytes.length);
-  return { version, actions: nonEmpty(parseActions(bytes, name), name, bytes.length) };
+  return { version, actions: nonEmpty(parseSharedCommit(store, key, bytes, name), name, bytes.length) };
 }
 
 /** A commit holds at least its actions' lines; an empty file is a write that never finished, not an empty commit. */
-function nonEmpty(actions: Action[], name: string, size: number): Action[] {
+function nonEmpty<T extends readonly Action[]>(actions: T, name: string, size: number): T {
   if (actions.length > 0) return actions;
   throw new LakeError('Corrupt', `delta log ${name} is empty (${size} bytes${size > 0 ? ' of blank lines' : ''}): a commit holds at least one action`);
 }

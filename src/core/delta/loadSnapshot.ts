@@ -92,7 +92,7 @@ export async function loadSnapshot(store: ObjectStore, tableRoot: string, option
     const unsupported = checkReadSupport(protocol, metadata, schema);
     if (unsupported) throw unsupported;
     const last = commits[commits.length - 1];
-    const ownActions: Action[] = last && last.version === segment.version ? last.actions : [];
+    const ownActions: readonly Action[] = last && last.version === segment.version ? last.actions : [];
     const commitInfo = commitInfoOf(ownActions);
     const timeSource = listing.commits.get(segment.version) ?? segment.checkpoint?.files[0];
     return {

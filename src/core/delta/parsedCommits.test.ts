@@ -1,0 +1,46 @@
+/** Commits parsed once per store: shared only while the bytes are the same, and frozen. */
+import { describe, expect, it } from 'vitest';
+import { MemoryStore } from '../../storage/memoryStore.ts';
+import { maxSharedCommitBytes, parseSharedCommit } from './parsedCommits.ts';
+import { commitKey } from './logPaths.ts';
+
+const encoder = new TextEncoder();
+const commit = (operation: string) => encoder.encode(`${JSON.stringify({ commitInfo: { operation } })}\n${JSON.stringify({ remove: { path: 'a.parquet' } })}\n`);
+const key = commitKey('', 1);
+
+describe('parseSharedCommit', () => {
+  it('gives every read of the same bytes the same actions, frozen at every depth', () => {
+    const store = new MemoryStore();
+    const first = parseSharedCommit(store, key, commit('WRITE'), '1.json');
+    expect(parseSharedCommit(store, key, commit('WRITE'), '1.json')).toBe(first);
+    expect(first).toEqual([{ commitInfo: { operation: 'WRITE' } }, { remove: { path: 'a.parquet', dataChange: true } }]);
+    expect(() => (first as unknown[]).push({})).toThrow(TypeError);
+    expect(() => { (first[1] as { remove: { path: string } }).remove.path = 'b.parquet'; }).toThrow(TypeError);
+  });
+
+  it('parses again when the bytes under a key changed, and shares nothing between stores', () => {
+    const store = new MemoryStore();
+    const first = parseSharedCommit(store, key, commit('WRITE'), '1.json');
+    const rewritten = parseSharedCommit(store, key, commit('DELETE'), '1.json');
+    expect(rewritten).not.toBe(first);
+    expect(rewritten[0]).toEqual({ commitInfo: { operation: 'DELETE' } });
+    expect(parseSharedCommit(new MemoryStore(), key, commit('DELETE'), '1.json')).not.toBe(rewritten);
+  });
+
+  it('keeps its own copy: bytes changed after the read do not pass for the commit parsed', () => {
+    const store = new MemoryStore();
+    const bytes = commit('WRITE');
+    const first = parseSharedCommit(store, key, bytes, '1.json');
+    bytes.set(encoder.encode('{"commitInfo":{"operation":"MERGE"}}'), 0);
+    expect(parseSharedCommit(store, key, bytes, '1.json')).not.toBe(first);
+  });
+
+  it('parses a large commit on every read, and an error names the file each time', () => {
+    const store = new MemoryStore();
+    const large = encoder.encode(`${JSON.stringify({ commitInfo: { operation: 'WRITE', padding: 'x'.repeat(maxSharedCommitBytes) } })}\n`);
+    expect(parseSharedCommit(store, key, large, '1.json')).not.toBe(parseSharedCommit(store, key, large, '1.json'));
+    const broken = encoder.encode('{"commitInfo":\n');
+    expect(() => parseSharedCommit(store, key, broken, '1.json')).toThrow(/1\.json line 1/);
+    expect(() => parseSharedCommit(store, key, broken, 'again.json')).toThrow(/again\.json line 1/);
+  });
+});
