@@ -12,7 +12,7 @@ import { commitInfoOf, type Commit, type CommitInfo } from './actions.ts';
 import { commitKey } from './logPaths.ts';
 import { loadLogListingFrom, latestVersionOf } from './logSegment.ts';
 import { loadCommit } from './loadCommits.ts';
-import { toCommitBytes, toCommitInfo, type Transaction } from './transaction.ts';
+import { toActionLines, toCommitInfo, withCommitInfo, type Transaction } from './transaction.ts';
 import { checkConflictDeltaRs } from './conflicts/deltaRsRules.ts';
 import { CommitAttempts } from './commitWrite.ts';
 import { checkDataFilesWritten } from './checkDataFiles.ts';
@@ -55,6 +55,7 @@ export async function commitTransaction(store: ObjectStore, tx: Transaction, opt
   // The newest commit known before `version`: in-commit timestamps must increase from it.
   let previous: Commit | undefined;
   const sent = new CommitAttempts(store, options.clock, options.signal);
+  const actionLines = toActionLines(tx.actions);
   if (options.verifyDataFiles) await checkDataFilesWritten(store, tx, options.signal);
   for (;;) {
     throwIfAborted(options.signal, 'the commit');
@@ -71,7 +72,7 @@ export async function commitTransaction(store: ObjectStore, tx: Transaction, opt
     const commitInfo = toCommitInfo(tx, { timestamp: now, engineInfo: options.engineInfo, inCommitTimestamp });
     options.onEvent?.({ kind: 'attempt', version });
     // A lost answer is resolved by reading the commit back: ours, someone else's, or not there.
-    const written = await sent.write(commitKey(tx.tableRoot, version), toCommitBytes(commitInfo, tx.actions));
+    const written = await sent.write(commitKey(tx.tableRoot, version), withCommitInfo(commitInfo, actionLines));
     if (written !== 'exists') return { status: 'committed', version, attempts, commitInfo };
     options.onEvent?.({ kind: 'versionTaken', version });
     if (tx.readVersion < 0) {

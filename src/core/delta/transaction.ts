@@ -87,8 +87,26 @@ export function hasInCommitTimestamps(configuration: Readonly<Record<string, str
   return configuration?.['delta.enableInCommitTimestamps'] === 'true';
 }
 
+const encoder = new TextEncoder();
+
 /** The bytes of a commit file: one action per line, commitInfo first. */
 export function toCommitBytes(commitInfo: CommitInfo, actions: readonly Action[]): Uint8Array {
-  const lines = [JSON.stringify({ commitInfo }), ...actions.map((a) => JSON.stringify(a))];
-  return new TextEncoder().encode(`${lines.join('\n')}\n`);
+  return withCommitInfo(commitInfo, toActionLines(actions));
+}
+
+/**
+ * A transaction's actions as the lines of its commit file, each ending in a line break:
+ * encoded once, since every attempt at a version writes the same lines after its commitInfo.
+ */
+export function toActionLines(actions: readonly Action[]): Uint8Array {
+  return encoder.encode(actions.map((a) => `${JSON.stringify(a)}\n`).join(''));
+}
+
+/** The bytes of a commit file: the commitInfo line, then the encoded action lines. */
+export function withCommitInfo(commitInfo: CommitInfo, actionLines: Uint8Array): Uint8Array {
+  const first = encoder.encode(`${JSON.stringify({ commitInfo })}\n`);
+  const bytes = new Uint8Array(first.length + actionLines.length);
+  bytes.set(first, 0);
+  bytes.set(actionLines, first.length);
+  return bytes;
 }
