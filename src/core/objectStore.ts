@@ -146,7 +146,8 @@ export async function listAll(store: ObjectStore, prefix: string, options?: List
   return objects;
 }
 
-const forbiddenSegments = new Set(['', '.', '..']);
+/** An empty, '.' or '..' segment: at the start, between two slashes, or at the end. */
+const forbiddenSegment = /(?:^|\/)\.{0,2}(?:\/|$)/;
 
 /** Check a key against the contract; returns a problem or undefined. */
 export function checkKey(key: string): string | undefined {
@@ -154,8 +155,8 @@ export function checkKey(key: string): string | undefined {
   if (key.startsWith('/')) return `key "${key}" must not start with "/"`;
   if (key.includes('\\')) return `key "${key}" must not contain "\\"`;
   if (key.includes('\0')) return `key must not contain a NUL byte`;
-  const segments = key.endsWith('/') ? key.slice(0, -1).split('/') : key.split('/');
-  if (segments.some((s) => forbiddenSegments.has(s))) return `key "${key}" has an empty, "." or ".." segment`;
+  // One trailing '/' names a folder; any other empty segment is refused.
+  if (forbiddenSegment.test(key.endsWith('/') ? key.slice(0, -1) : key)) return `key "${key}" has an empty, "." or ".." segment`;
   return undefined;
 }
 
