@@ -27,6 +27,24 @@ describe('parseSharedCommit', () => {
     expect(parseSharedCommit(new MemoryStore(), key, commit('DELETE'), '1.json')).not.toBe(rewritten);
   });
 
+  it('tells apart bytes one byte apart, in a whole word or in the last few, and compares views that start off a 4-byte boundary', () => {
+    const store = new MemoryStore();
+    // 71 bytes: 17 whole words, then 3; the blank last line ends in a space or a tab.
+    const withEnd = (operation: string, end: string) => encoder.encode(`${new TextDecoder().decode(commit(operation))} ${end}`);
+    const bytes = withEnd('WRITE', ' ');
+    expect(bytes.length).toBe(71);
+    for (const other of [withEnd('WRITF', ' '), withEnd('WRITE', '\t')]) {
+      const shared = parseSharedCommit(store, key, bytes, '1.json');
+      expect(parseSharedCommit(store, key, bytes.slice(), '1.json')).toBe(shared);
+      expect(other.length).toBe(bytes.length);
+      expect(parseSharedCommit(store, key, other, '1.json')).not.toBe(shared);
+    }
+    const shifted = new Uint8Array(bytes.length + 1);
+    shifted.set(bytes, 1);
+    const again = parseSharedCommit(store, key, shifted.subarray(1), '1.json');
+    expect(parseSharedCommit(store, key, bytes, '1.json')).toBe(again);
+  });
+
   it('keeps its own copy: bytes changed after the read do not pass for the commit parsed', () => {
     const store = new MemoryStore();
     const bytes = commit('WRITE');
