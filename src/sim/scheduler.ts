@@ -53,10 +53,11 @@ export class VirtualScheduler implements Clock {
     let i = q.length - 1;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      if (!before(q[i]!, q[parent]!)) break;
-      [q[i], q[parent]] = [q[parent]!, q[i]!];
+      if (!before(item, q[parent]!)) break;
+      q[i] = q[parent]!;
       i = parent;
     }
+    q[i] = item;
   }
 
   private pop(): Waiting {
@@ -64,18 +65,18 @@ export class VirtualScheduler implements Clock {
     const top = q[0]!;
     const last = q.pop()!;
     if (q.length > 0) {
-      q[0] = last;
+      // Sift `last` down from the root: each step moves the earlier child up, without swapping.
       let i = 0;
       for (;;) {
         const l = 2 * i + 1;
         const r = l + 1;
-        let m = i;
-        if (l < q.length && before(q[l]!, q[m]!)) m = l;
-        if (r < q.length && before(q[r]!, q[m]!)) m = r;
-        if (m === i) break;
-        [q[i], q[m]] = [q[m]!, q[i]!];
+        let m = l < q.length && before(q[l]!, last) ? l : -1;
+        if (r < q.length && before(q[r]!, m < 0 ? last : q[l]!)) m = r;
+        if (m < 0) break;
+        q[i] = q[m]!;
         i = m;
       }
+      q[i] = last;
     }
     return top;
   }
