@@ -102,11 +102,16 @@ export function toActionLines(actions: readonly Action[]): Uint8Array {
   return encoder.encode(actions.map((a) => `${JSON.stringify(a)}\n`).join(''));
 }
 
+const ascii = /^[\x00-\x7f]*$/;
+
 /** The bytes of a commit file: the commitInfo line, then the encoded action lines. */
 export function withCommitInfo(commitInfo: CommitInfo, actionLines: Uint8Array): Uint8Array {
-  const first = encoder.encode(`${JSON.stringify({ commitInfo })}\n`);
-  const bytes = new Uint8Array(first.length + actionLines.length);
-  bytes.set(first, 0);
-  bytes.set(actionLines, first.length);
+  const line = `${JSON.stringify({ commitInfo })}\n`;
+  // An ASCII line is as many bytes as characters: encoded straight into the file's bytes (one allocation a retry, not two).
+  const first = ascii.test(line) ? undefined : encoder.encode(line);
+  const bytes = new Uint8Array((first?.length ?? line.length) + actionLines.length);
+  if (first) bytes.set(first, 0);
+  else encoder.encodeInto(line, bytes);
+  bytes.set(actionLines, bytes.length - actionLines.length);
   return bytes;
 }
