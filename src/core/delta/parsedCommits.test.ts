@@ -1,7 +1,7 @@
 /** Commits parsed once per store: shared only while the bytes are the same, and frozen. */
 import { describe, expect, it } from 'vitest';
 import { MemoryStore } from '../../storage/memoryStore.ts';
-import { maxSharedCommitBytes, parseSharedCommit } from './parsedCommits.ts';
+import { maxSharedCommitBytes, parseSharedCommit, sharedCommitBytesPerStore } from './parsedCommits.ts';
 import { commitKey } from './logPaths.ts';
 
 const encoder = new TextEncoder();
@@ -51,6 +51,15 @@ describe('parseSharedCommit', () => {
     const first = parseSharedCommit(store, key, bytes, '1.json');
     bytes.set(encoder.encode('{"commitInfo":{"operation":"MERGE"}}'), 0);
     expect(parseSharedCommit(store, key, bytes, '1.json')).not.toBe(first);
+  });
+
+  it('forgets the first commits parsed once a store holds more than its budget of commit bytes', () => {
+    const store = new MemoryStore();
+    const padded = (version: number) => encoder.encode(`${JSON.stringify({ commitInfo: { operation: 'WRITE', version, padding: 'x'.repeat(maxSharedCommitBytes - 100) } })}\n`);
+    const count = Math.ceil(sharedCommitBytesPerStore / (maxSharedCommitBytes - 50)) + 1;
+    const first = Array.from({ length: count }, (_, v) => parseSharedCommit(store, commitKey('', v), padded(v), `${v}.json`));
+    expect(parseSharedCommit(store, commitKey('', count - 1), padded(count - 1), 'last.json')).toBe(first[count - 1]);
+    expect(parseSharedCommit(store, commitKey('', 0), padded(0), '0.json')).not.toBe(first[0]);
   });
 
   it('parses a large commit on every read, and an error names the file each time', () => {

@@ -11,7 +11,7 @@ import { parseActions } from './parseActions.ts';
 
 /** Larger commits are parsed on each read: they are rarely read twice, and would hold memory. */
 export const maxSharedCommitBytes = 16 * 1024;
-/** The bytes of the commits remembered per store, the least recently read forgotten first. */
+/** The bytes of the commits remembered per store, the first parsed forgotten first (a hit refreshes nothing: it costs one lookup and a comparison). */
 export const sharedCommitBytesPerStore = 4 * 1024 * 1024;
 
 interface Parsed {
@@ -35,8 +35,9 @@ export function parseSharedCommit(store: ObjectStore, key: string, bytes: Uint8A
   let commits = byStore.get(store);
   if (!commits) byStore.set(store, (commits = { byKey: new Map(), bytes: 0 }));
   const known = commits.byKey.get(key);
+  if (known && sameBytes(known.bytes, bytes)) return known.actions;
   if (known) forget(commits, key, known);
-  const parsed = known && sameBytes(known.bytes, bytes) ? known : { bytes: bytes.slice(), actions: deepFreeze(parseActions(bytes, fileName)) };
+  const parsed = { bytes: bytes.slice(), actions: deepFreeze(parseActions(bytes, fileName)) };
   commits.byKey.set(key, parsed);
   commits.bytes += parsed.bytes.length;
   for (const [oldest, entry] of commits.byKey) {
