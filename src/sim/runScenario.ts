@@ -3,6 +3,7 @@
  * at virtual time 0, then every writer starts, each store call takes a seeded latency, and
  * events run in (time, sequence) order. The same (scenario, seed) gives the same trace wherever it runs.
  */
+import { shareParsedCommits } from '../core/delta/parsedCommits.ts';
 import type { ObjectStore } from '../core/objectStore.ts';
 import { seededRng } from '../core/rng.ts';
 import type { Clock } from '../core/clock.ts';
@@ -63,6 +64,9 @@ export async function runScenario(scenario: Scenario, seed: number, deps: SimDep
   const store = scenario.faults
     ? new FaultyStore(simulated, { rng: seededRng(seed ^ 0xfa17), rates: { ...scenario.faults, calls: scenario.faults.calls?.filter((c): c is Exclude<typeof c, 'lease'> => c !== 'lease') } }, scheduler)
     : simulated;
+  // Every writer reads every winning commit: each is parsed once for all of them.
+  shareParsedCommits(store);
+  shareParsedCommits(memory);
   const trace: TraceEvent[] = [];
   const lost: SimRun['lost'] = [];
   const env: WriterEnvironment = {
