@@ -3,9 +3,10 @@
  * table in the table's own folder (so the Parquet files are referenced in place, by relative
  * paths), and reading the Delta table back with Lakelab's Delta reader.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { onTestFinished } from 'vitest';
 import { seededRng } from '../../src/core/rng.ts';
 import { classifyPath, fileLocation, tableBase } from '../../src/core/ducklake/dataPaths.ts';
 import { findExportTable } from '../../src/core/ducklake/export/exportTable.ts';
@@ -45,9 +46,15 @@ export interface ScratchExport {
   data: DataFiles;
 }
 
-/** A scratch copy of the case's data folder, and where the table's Delta table goes in it. */
+/** A scratch copy of the case's data folder, and where the table's Delta table goes in it (removed when the test ends, unless `folder` is given). */
 export async function scratchExport(testCase: DucklakeCase, lake: OpenDucklake, table: string, folder?: string): Promise<ScratchExport> {
-  const dataDir = join(folder ?? mkdtempSync(join(tmpdir(), 'lakelab-export-')), 'data');
+  let base = folder;
+  if (base === undefined) {
+    const scratchDir = mkdtempSync(join(tmpdir(), 'lakelab-export-'));
+    onTestFinished(() => rmSync(scratchDir, { recursive: true, force: true }));
+    base = scratchDir;
+  }
+  const dataDir = join(base, 'data');
   const source = caseDataRoot(testCase, lake);
   if (source && existsSync(source)) cpSync(source, dataDir, { recursive: true });
   else mkdirSync(dataDir, { recursive: true });
