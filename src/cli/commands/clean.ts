@@ -8,7 +8,7 @@
 import { resolve } from 'node:path';
 import { LakeError } from '../../core/errors.ts';
 import { loadRetentionPreview } from '../../core/delta/analysis/loadRetentionPreview.ts';
-import type { VacuumCandidate } from '../../core/delta/analysis/vacuumPreview.ts';
+import type { VacuumCandidate, VacuumPreview } from '../../core/delta/analysis/vacuumPreview.ts';
 import { planTempCleanup, toDurationMs } from '../../core/delta/tempFiles.ts';
 import { formatAge } from '../../core/lease/leaseStamp.ts';
 import { listTempFiles, removeTempFile } from '../../storage/nodeTempFiles.ts';
@@ -66,14 +66,7 @@ async function runClean(args: ParsedArgs, io: Io): Promise<number> {
   return 0;
 }
 
-interface VacuumFigures {
-  retentionMs: number;
-  tableRetentionMs: number;
-  retainedTombstones: number;
-  files: readonly VacuumCandidate[];
-}
-
-function printVacuum(vacuum: VacuumFigures, unnamed: readonly VacuumCandidate[], now: number, out: (line: string) => void): void {
+function printVacuum(vacuum: Pick<VacuumPreview, 'retentionMs' | 'tableRetentionMs' | 'retainedTombstones' | 'files'>, unnamed: readonly VacuumCandidate[], now: number, out: (line: string) => void): void {
   const bytes = (files: readonly VacuumCandidate[]) => files.reduce((n, f) => n + (f.size ?? 0), 0);
   const list = (files: readonly VacuumCandidate[]) => {
     for (const file of files.slice(0, 50)) {
