@@ -7,8 +7,8 @@
  */
 import { resolve } from 'node:path';
 import { LakeError } from '../../core/errors.ts';
-import { loadRetentionPreview } from '../../core/delta/analysis/loadRetentionPreview.ts';
-import type { VacuumCandidate, VacuumPreview } from '../../core/delta/analysis/vacuumPreview.ts';
+import { loadVacuumFacts } from '../../core/delta/analysis/loadRetentionPreview.ts';
+import { planVacuumPreview, type VacuumCandidate, type VacuumPreview } from '../../core/delta/analysis/vacuumPreview.ts';
 import { planTempCleanup, toDurationMs } from '../../core/delta/tempFiles.ts';
 import { formatAge } from '../../core/lease/leaseStamp.ts';
 import { listTempFiles, removeTempFile } from '../../storage/nodeTempFiles.ts';
@@ -57,12 +57,14 @@ async function runClean(args: ParsedArgs, io: Io): Promise<number> {
   }
   for (const file of temp.keep) out(`  kept ${file.key} (${formatAge(now - file.lastModified)} old: younger than --older-than ${formatAge(olderThanMs)}, a writer may still be using it)`);
 
-  // VACUUM planned as the page's Maintenance view plans it (vacuumPreview.ts, delta-rs's rules);
-  // at a retention of 0, its full mode names every data file the log no longer accounts for.
+  // VACUUM planned as the page's Maintenance view plans it (vacuumPreview.ts, delta-rs's rules),
+  // from one load of the log and one listing; at a retention of 0, its full mode names every data
+  // file the log no longer accounts for.
   const retentionMs = duration(args, 'retention');
-  const plan = await loadRetentionPreview(store, '', parquetCodec, { now, retentionMs, mode: 'full', enforceRetention: false });
-  const unaccounted = await loadRetentionPreview(store, '', parquetCodec, { now, retentionMs: 0, mode: 'full', enforceRetention: false });
-  printVacuum(plan.vacuum, unaccounted.vacuum.files.filter((f) => f.why === 'not in the log'), now, out);
+  const { facts } = await loadVacuumFacts(store, '', parquetCodec);
+  const plan = planVacuumPreview({ ...facts, now, retentionMs, mode: 'full', enforceRetention: false });
+  const unaccounted = planVacuumPreview({ ...facts, now, retentionMs: 0, mode: 'full', enforceRetention: false });
+  printVacuum(plan, unaccounted.files.filter((f) => f.why === 'not in the log'), now, out);
   return 0;
 }
 

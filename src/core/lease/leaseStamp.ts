@@ -31,14 +31,14 @@ export function toLeaseStamp(metadata: Record<string, string>): LeaseStamp {
   return stamp;
 }
 
-/** Milliseconds since the stamp, or undefined when there is none or it is not a time. */
+/** Milliseconds from the stamp's acquired_at to the caller's `now`; undefined when it has none or it does not parse. */
 export function stampAgeMs(stamp: LeaseStamp, now: number): number | undefined {
   if (stamp.acquiredAt === undefined) return undefined;
   const at = parseIsoMs(stamp.acquiredAt);
   return at === undefined ? undefined : now - at;
 }
 
-/** Stale: stamped, and longer ago than the window. A lease whose stamp is missing or not a time never is. */
+/** Stale: its acquired_at is more than staleAfterMs before the caller's `now`. A lease with no readable acquired_at never is. */
 export function isStampStale(stamp: LeaseStamp, now: number, staleAfterMs: number): boolean {
   const age = stampAgeMs(stamp, now);
   return age !== undefined && age > staleAfterMs;

@@ -3,17 +3,18 @@
  * full) and log cleanup would delete now at a given retention, and the versions time travel
  * would lose (vacuumPreview.ts, logCleanupPreview.ts, fileLifetimes.ts hold the rules).
  */
-import { listAll, type ObjectStore } from '../../objectStore.ts';
+import { listAll, type ObjectMeta, type ObjectStore } from '../../objectStore.ts';
 import type { ParquetCodec } from '../../parquetCodec.ts';
 import type { AbortSignal } from '../../abort.ts';
 import type { Remove } from '../actions.ts';
 import { loadSnapshot } from '../loadSnapshot.ts';
-import { earliestVersionOf, loadLogListing, planLogSegment } from '../logSegment.ts';
+import { earliestVersionOf, loadLogListing, planLogSegment, type LogListing } from '../logSegment.ts';
+import type { DeltaSnapshot } from '../snapshot.ts';
 import { loadCheckpointActions } from '../checkpoint.ts';
 import { loadCommits } from '../loadCommits.ts';
 import { logFolder } from '../logPaths.ts';
 import { toRetentionMs } from '../retentionDuration.ts';
-import { decodePath, planVacuumPreview, type VacuumMode, type VacuumPreview } from './vacuumPreview.ts';
+import { decodePath, planVacuumPreview, type VacuumMode, type VacuumPreview, type VacuumPreviewInput } from './vacuumPreview.ts';
 import { planLogCleanup, type LogCleanupPreview } from './logCleanupPreview.ts';
 import { toFileLifetimes, toLostVersions } from './fileLifetimes.ts';
 import { planDeletionVectorRead } from '../deletionVector.ts';
@@ -38,12 +39,20 @@ export interface RetentionPreview {
   logCleanup: LogCleanupPreview;
 }
 
-export async function loadRetentionPreview(
-  store: ObjectStore, tableRoot: string, codec: ParquetCodec, request: RetentionRequest, signal?: AbortSignal,
-): Promise<RetentionPreview> {
+/** What VACUUM is planned from, minus the request (mode, now, retention): the table's current version, its tombstones and one listing. */
+export type VacuumFacts = Omit<VacuumPreviewInput, 'mode' | 'now' | 'retentionMs' | 'enforceRetention'>;
+
+export interface LoadedVacuumFacts {
+  facts: VacuumFacts;
+  snapshot: DeltaSnapshot;
+  listing: LogListing;
+  objects: ObjectMeta[];
+}
+
+/** Loads the log and lists the table once; planVacuumPreview then plans from the facts at any retention. */
+export async function loadVacuumFacts(store: ObjectStore, tableRoot: string, codec: ParquetCodec, signal?: AbortSignal): Promise<LoadedVacuumFacts> {
   const listing = await loadLogListing(store, tableRoot, signal);
   const snapshot = await loadSnapshot(store, tableRoot, { codec, signal, listing });
-  const configuration = snapshot.metadata.configuration;
   const segment = planLogSegment(listing, snapshot.version);
   const tombstones = new Map<string, Remove>();
   if (segment.checkpoint) {
@@ -63,18 +72,23 @@ export async function loadRetentionPreview(
     const location = planDeletionVectorRead(f.deletionVector, '');
     return location.kind === 'file' ? [location.key] : [];
   }));
-  const vacuum = planVacuumPreview({
-    mode: request.mode,
-    now: request.now,
-    tableRetentionMs: toRetentionMs(configuration['delta.deletedFileRetentionDuration']),
-    retentionMs: request.retentionMs,
-    enforceRetention: request.enforceRetention,
+  const facts: VacuumFacts = {
+    tableRetentionMs: toRetentionMs(snapshot.metadata.configuration['delta.deletedFileRetentionDuration']),
     activePaths: new Set(snapshot.files.map((f) => decodePath(f.path))),
     activeDeletionVectorPaths,
     tombstones: [...tombstones.values()],
     objects,
     partitionColumns: snapshot.metadata.partitionColumns,
-  });
+  };
+  return { facts, snapshot, listing, objects };
+}
+
+export async function loadRetentionPreview(
+  store: ObjectStore, tableRoot: string, codec: ParquetCodec, request: RetentionRequest, signal?: AbortSignal,
+): Promise<RetentionPreview> {
+  const { facts, snapshot, listing, objects } = await loadVacuumFacts(store, tableRoot, codec, signal);
+  const configuration = snapshot.metadata.configuration;
+  const vacuum = planVacuumPreview({ ...facts, mode: request.mode, now: request.now, retentionMs: request.retentionMs, enforceRetention: request.enforceRetention });
 
   // Lifetimes from the earliest version that can be rebuilt: its files, then every commit after it.
   const earliestVersion = earliestVersionOf(listing);

@@ -39,9 +39,8 @@ export async function loadWriteRows(file: CatalogFile, context: ExportContext, w
   }
   const inlined = plan.inlined.find((s) => s.tableName === source.batch.tableName);
   if (!inlined) throw new LakeError('Corrupt', `${context.catalog.name}: inlined data table ${source.batch.tableName} is not in the catalog`);
-  const ids = new Set(source.batch.rows.map((r) => r.rowId));
-  const batch = await loadInlinedRows(file, inlined, write.fields, write.snapshotId, source.batch.begin);
-  return batch.rows.filter((_, i) => ids.has(batch.rowIds[i] ?? -1));
+  // The batch is the rows its table got at its begin snapshot, those the snapshot still sees.
+  return (await loadInlinedRows(file, inlined, write.fields, write.snapshotId, source.batch.begin)).rows;
 }
 
 export async function writeExportRows(rows: Record<string, JsonValue>[], write: PlannedWrite, context: ExportContext, target: ExportWriteTarget, time: number): Promise<Add[]> {
