@@ -1,7 +1,7 @@
 /**
  * One MERGE of the merge bench in a process of its own, for its memory peak: the process's
  * highest resident set size (getrusage) less its resident size just before the merge (the
- * table's log read, duckdb-wasm started). Run by mergeBench.ts as
+ * table's log read, duckdb-wasm started; the encoding threads' memory included). Run by mergeBench.ts as
  * `node --import tsx bench/mergeMemory.ts lakelab|native <outDir>`; prints one JSON line.
  */
 import { readFileSync } from 'node:fs';
@@ -14,6 +14,7 @@ import { parquetCodec } from '../src/query/parquetRows.ts';
 import { runMerge } from '../src/query/mergeExecutor.ts';
 import { readArrowTable } from '../src/query/parquetRead.ts';
 import { openNodeSqlEngine } from '../src/query/duckdbNode.ts';
+import { openEncodePool } from '../src/workers/encodePoolNode.ts';
 import { upsertSql } from './mergeSql.ts';
 
 const [which, outDir = ''] = process.argv.slice(2);
@@ -26,7 +27,9 @@ if (which === 'lakelab') {
   const joinEngine = await openNodeSqlEngine();
   before = process.memoryUsage.rss();
   const source = await readArrowTable(new Uint8Array(readFileSync(sourcePath)), { name: sourcePath });
-  await runMerge(snapshot, { predicate: 't.id = s.id', sourceAlias: 's', targetAlias: 't', clauses: [{ kind: 'whenMatchedUpdateAll' }, { kind: 'whenNotMatchedInsertAll' }] }, source, { store, rng: seededRng(7), now: Date.now, joinEngine });
+  const dataFileEncoder = openEncodePool();
+  await runMerge(snapshot, { predicate: 't.id = s.id', sourceAlias: 's', targetAlias: 't', clauses: [{ kind: 'whenMatchedUpdateAll' }, { kind: 'whenNotMatchedInsertAll' }] }, source, { store, rng: seededRng(7), now: Date.now, joinEngine, dataFileEncoder });
+  await dataFileEncoder.close();
 } else {
   const instance = await DuckDBInstance.create(':memory:');
   const db = await instance.connect();

@@ -13,7 +13,8 @@ const outdir = join(root, 'build', 'cli');
 
 rmSync(outdir, { recursive: true, force: true });
 const { metafile } = await build({
-  entryPoints: [join(root, 'src', 'cli', 'bin.ts')],
+  // The encoding threads' module is an entry of its own: a worker thread loads it by file (src/workers/encodePoolNode.ts).
+  entryPoints: { bin: join(root, 'src', 'cli', 'bin.ts'), encodeThreadNode: join(root, 'src', 'workers', 'encodeThreadNode.ts') },
   outdir,
   bundle: true,
   splitting: true,

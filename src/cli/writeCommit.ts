@@ -35,6 +35,20 @@ export function openWrite(args: ParsedArgs, options: { mayCreate?: boolean } = {
   return { store, context, readAt };
 }
 
+/**
+ * Runs a rewriting command (MERGE, UPDATE, DELETE) with its data files encoded on worker threads
+ * while it reads the next file (decision 0028); the threads end with it.
+ */
+export async function withEncodePool<T>(context: WriteContext, run: (context: WriteContext) => Promise<T>): Promise<T> {
+  const { openEncodePool } = await import('../workers/encodePoolNode.ts');
+  const pool = openEncodePool();
+  try {
+    return await run({ ...context, dataFileEncoder: pool });
+  } finally {
+    await pool.close();
+  }
+}
+
 export async function commitAndReport(args: ParsedArgs, io: Io, store: NodeFsStore, tx: Transaction): Promise<number> {
   const maxRetries = flagInteger(args, 'max-retries');
   // commitInfo.txnId: how this change is found in the history if the process dies before it hears.

@@ -1,10 +1,12 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from './main.ts';
 import { batchCsv } from '../../test/seedScenario.ts';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { queryJsonRows } from '../../test/support/duckdbJson.ts';
 
 const bin = join(import.meta.dirname, '..', '..', 'bin', 'lakelab.mjs');
 let dir: string;
@@ -70,6 +72,43 @@ describe('lakelab write commands', () => {
     expect(history.map((h) => h.version)).toEqual([2, 1, 0]);
     expect((await run('scan', table())).stdout.trim().split('\n')).toHaveLength(60);
   }, 30_000);
+});
+
+describe('the built lakelab rewriting files on its encoding threads', () => {
+  it('updates a 30,000-row file to what native DuckDB computes from the same CSV', async () => {
+    const csv = join(dir, 'big.csv');
+    writeFileSync(csv, `id,value\n${Array.from({ length: 30_000 }, (_, i) => `${i},${(i % 97) / 4}`).join('\n')}\n`);
+    const lakelab = (...argv: string[]) => new Promise<{ code: number; stdout: string }>((resolve) => {
+      const child = spawn(process.execPath, [bin, ...argv], { stdio: ['ignore', 'pipe', 'inherit'] });
+      let stdout = '';
+      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+      child.on('exit', (code) => resolve({ code: code ?? -1, stdout }));
+    });
+    expect((await lakelab('create', table(), '--schema', 'id long, value double', '--source', csv)).code).toBe(0);
+    const update = await lakelab('update', table(), '--set', 'value = 0', '--where', 'id < 100');
+    expect(update.code).toBe(0);
+    expect(JSON.parse(update.stdout.trim().split('\n').at(-1) ?? '{}')).toMatchObject({ version: 1, metrics: { num_updated_rows: 100, num_copied_rows: 29_900 } });
+    // The files version 1 names, read by native DuckDB.
+    const live = new Set<string>();
+    for (const version of ['00000000000000000000', '00000000000000000001']) {
+      for (const line of readFileSync(join(table(), '_delta_log', `${version}.json`), 'utf8').trim().split('\n')) {
+        const action = JSON.parse(line) as { add?: { path: string }; remove?: { path: string } };
+        if (action.add) live.add(action.add.path);
+        if (action.remove) live.delete(action.remove.path);
+      }
+    }
+    const instance = await DuckDBInstance.create(':memory:');
+    const db = await instance.connect();
+    try {
+      const files = [...live].map((f) => `'${join(table(), f)}'`).join(', ');
+      const [ours] = await queryJsonRows(db, `SELECT count(*) AS n, sum(value) AS total FROM read_parquet([${files}])`);
+      const [expected] = await queryJsonRows(db, `SELECT count(*) AS n, sum(CASE WHEN id < 100 THEN 0 ELSE value END) AS total FROM read_csv('${csv}')`);
+      expect(ours).toEqual(expected);
+    } finally {
+      db.closeSync();
+      instance.closeSync();
+    }
+  }, 60_000);
 });
 
 describe('a SQL source', () => {

@@ -4,7 +4,7 @@
  * size limit, Parquet through the store, stats from the columns, `add` actions in the same order
  * and with the same file names drawn from the same random numbers.
  */
-import { Field, Schema, Table, makeVector, type Data, type Vector } from 'apache-arrow';
+import { Field, Schema, Table, Type, makeVector, type Data, type Vector } from 'apache-arrow';
 import type { Add } from '../core/delta/actions.ts';
 import type { DeltaSnapshot } from '../core/delta/snapshot.ts';
 import type { DataType } from '../core/delta/schemaTypes.ts';
@@ -15,9 +15,8 @@ import { newDataFilePath, toPartitionFolder } from '../core/delta/dataPathNames.
 import { toPartitionString } from '../core/delta/partitionValues.ts';
 import { toColumnMappingMode } from '../core/delta/columnMapping.ts';
 import { coerceValue } from './jsonToArrow.ts';
-import { toParquetBytes } from './parquetWrite.ts';
-import { toColumnStats } from './columnStats.ts';
-import { consecutiveRows, interleave, isValidAt } from './arrowInterleave.ts';
+import { inlineEncoder, type EncodedFile, type StatsSpec } from './dataFileEncoder.ts';
+import { consecutiveRows, interleave, isAllValid, isValidAt } from './arrowInterleave.ts';
 import { toJsonValues } from './jsonValues.ts';
 import { toStatsOptions, type WriteContext } from './writeContext.ts';
 import type { WriteColumn } from './writeColumns.ts';
@@ -43,33 +42,46 @@ export async function writeColumnFiles(snapshot: DeltaSnapshot, columns: readonl
   const stats = toStatsOptions(snapshot.metadata.configuration);
   const statsColumns = stats.statsColumns ? new Set(stats.statsColumns.map((c) => columns.find((w) => w.name === c)?.spec.name ?? c)) : undefined;
   const fields = dataColumns.map((c) => new Field(c.spec.name, c.arrowType, c.spec.nullable, c.spec.fieldId === undefined ? undefined : new Map([['PARQUET:field_id', String(c.spec.fieldId)]])));
-  const adds: Add[] = [];
-  const now = context.now();
+  const statsSpec: StatsSpec = { columns: dataColumns.map((c) => ({ name: c.spec.name, type: c.spec.type })), indexedColumns: stats.indexedColumns, statsColumns: statsColumns && [...statsColumns] };
+  // Every file's name is drawn before the first wait, so that writes running side by side draw in the order they began.
+  const files: { values: Record<string, string | null>; picks: Picks | null; path: string }[] = [];
   for (const group of toGroups(rows, partitionColumns, mode)) {
     for (let start = 0; start < group.length; start += maxRowsPerFile) {
       const length = Math.min(maxRowsPerFile, group.length - start);
       const picks = group.rows === null && start === 0 && length === rows.length ? null : { which: null, rows: group.rows ? group.rows.subarray(start, start + length) : consecutiveRows(start, length), length };
-      const chunk = dataColumns.map((c) => {
-        const data = rows.data.get(c.name) as Data;
-        return picks ? interleave(c.arrowType, [data], picks) : data;
-      });
-      const vectors: Record<string, Vector> = {};
-      dataColumns.forEach((c, i) => { vectors[c.spec.name] = makeVector(chunk[i] as Data); });
-      const bytes = await toParquetBytes(new Table(new Schema(fields), vectors));
-      const path = newDataFilePath(context.rng, toPartitionFolder(partitionColumns.map((c) => c.spec.name), group.values), adds.length);
-      await context.store.put(toDataFileKey(snapshot.tableRoot, path), bytes);
-      adds.push({
-        path,
-        partitionValues: group.values,
-        size: bytes.length,
-        modificationTime: now,
-        dataChange: true,
-        stats: toColumnStats(dataColumns.map((c, i) => ({ name: c.spec.name, type: c.spec.type, data: chunk[i] as Data })), length, stats.indexedColumns, statsColumns),
-      });
+      files.push({ values: group.values, picks, path: newDataFilePath(context.rng, toPartitionFolder(partitionColumns.map((c) => c.spec.name), group.values), files.length) });
     }
+  }
+  const encoder = context.dataFileEncoder ?? inlineEncoder;
+  const encode = (file: (typeof files)[number]) => {
+    const vectors: Record<string, Vector> = {};
+    for (const c of dataColumns) {
+      const data = rows.data.get(c.name) as Data;
+      vectors[c.spec.name] = makeVector(file.picks ? interleave(c.arrowType, [data], file.picks) : data);
+    }
+    return encoder.encode(new Table(new Schema(fields), vectors), statsSpec);
+  };
+  // Up to the encoder's concurrency files encode ahead of the one being stored; stored in order.
+  const ahead = Math.max(1, encoder.concurrency);
+  const encoded: Promise<EncodedFile>[] = [];
+  const adds: Add[] = [];
+  const now = context.now();
+  try {
+    for (let i = 0; i < files.length; i++) {
+      while (encoded.length < Math.min(files.length, i + ahead)) encoded.push(encode(files[encoded.length] as (typeof files)[number]));
+      const file = files[i] as (typeof files)[number];
+      const { bytes, stats: fileStats } = await (encoded[i] as Promise<EncodedFile>);
+      await context.store.put(toDataFileKey(snapshot.tableRoot, file.path), bytes);
+      adds.push({ path: file.path, partitionValues: file.values, size: bytes.length, modificationTime: now, dataChange: true, stats: fileStats });
+    }
+  } finally {
+    // A file still encoding when another failed: its outcome is not wanted.
+    for (const pending of encoded) pending.catch(() => undefined);
   }
   return adds;
 }
+
+type Picks = { which: null; rows: Int32Array; length: number };
 
 interface Group {
   values: Record<string, string | null>;
@@ -102,7 +114,8 @@ function checkNullable(data: Data, name: string, nullable: boolean, type: DataTy
   const isNull = (row: number) => (parentValid === null || parentValid(row)) && !isValidAt(data, row);
   if (!nullable) {
     let count = 0;
-    for (let r = 0; r < data.length; r++) if (isNull(r)) count++;
+    // A column whose bitmap is all set (or absent) has no nulls to count.
+    if (parentValid !== null || data.typeId === Type.Null || !isAllValid(data)) for (let r = 0; r < data.length; r++) if (isNull(r)) count++;
     if (count > 0) {
       throw new LakeError('InvalidInput', parentValid === null ? `column "${name}" is not nullable, but ${count} row(s) have no value` : `column "${name}" is not nullable, but some row(s) have no value`);
     }

@@ -3,7 +3,8 @@
  * written as new files, column by column (rewriteColumns.ts, columnDataFiles.ts), and the file
  * removed; or, where the table has deletion vectors enabled and the change touches at most
  * `deletionVectorMaxShare` of the file's rows, the file kept with a deletion vector marking the
- * changed rows, and only the updated rows written anew. With the counts, the few sample rows a
+ * changed rows, and only the updated rows written anew. Writes may go on while the next file is
+ * read, when the encoder works off this thread (pipeline()). With the counts, the few sample rows a
  * preview shows, and the time it took.
  */
 import { makeVector, type Data } from 'apache-arrow';
@@ -65,6 +66,8 @@ export class FileRewriter {
   private readonly deletionVectors: boolean;
   private readonly marked: { add: Add; rows: number[] }[] = [];
   private readonly updatedRows: { data: Map<string, Data>; length: number }[] = [];
+  /** Rewritten files' writes not yet awaited (pipeline()). */
+  private readonly writing: Promise<void>[] = [];
 
   constructor(private readonly snapshot: DeltaSnapshot, private readonly columns: readonly WriteColumn[], private readonly context: WriteContext, private readonly samples: RowSamples) {
     this.mode = toColumnMappingMode(snapshot.metadata);
@@ -101,12 +104,32 @@ export class FileRewriter {
     const data = buildColumns(rows, assignments, { columns: this.columns, mode: this.mode, file, ...aliases });
     for (const k of updatedAt) if (this.samples.updated.length < sampleSize) this.samples.updated.push(this.rowAt((c) => ({ data: data.get(c.name) as Data, row: k })));
     const setsPartition = this.columns.some((c) => c.isPartition && assignments.some((a, i) => c.name in a && updatedIn(action, i)));
-    const added = await writeColumnFiles(this.snapshot, this.columns, { length, data, partition: setsPartition ? undefined : file.partition }, this.context);
-    this.rewrites.push({ removed: file.add, added });
-    this.filesAdded += added.length;
+    const rewrite: FileRewrite = { removed: file.add, added: [] };
+    this.rewrites.push(rewrite);
     this.filesRemoved++;
+    const written = writeColumnFiles(this.snapshot, this.columns, { length, data, partition: setsPartition ? undefined : file.partition }, this.context).then((added) => {
+      rewrite.added = added;
+      this.filesAdded += added.length;
+    });
+    await this.pipeline(written);
     this.rewriteMs += this.context.now() - start;
     return { deleted, updated, copied: length - updated };
+  }
+
+  /**
+   * With an encoder that works off this thread, up to its concurrency files' writes go on while
+   * the caller reads and rebuilds the next file; finish() waits for them. Without, each write is
+   * done before rewrite() returns, as the simulator's traces need.
+   */
+  private async pipeline(written: Promise<void>): Promise<void> {
+    const concurrency = this.context.dataFileEncoder?.concurrency ?? 0;
+    written.catch(() => undefined);
+    this.writing.push(written);
+    while (this.writing.length > concurrency) await this.writing.shift();
+  }
+
+  private async drain(): Promise<void> {
+    while (this.writing.length > 0) await this.writing.shift();
   }
 
   /** The changed rows hidden by a deletion vector (the file's earlier one included); the updated rows kept to be written with finish(). */
@@ -145,8 +168,12 @@ export class FileRewriter {
 
   /** Writes the updated rows of the files marked, then the one deletion vector file for them, and records their new adds. Call once, after the last file. */
   async finish(): Promise<void> {
-    if (this.marked.length === 0) return;
     const start = this.context.now();
+    await this.drain();
+    if (this.marked.length === 0) {
+      this.rewriteMs += this.context.now() - start;
+      return;
+    }
     const added = await this.writeUpdatedRows();
     this.filesAdded += added.length;
     const dvFile = planDeletionVectorFile(this.marked.map((m) => m.rows), randomUuid(this.context.rng));

@@ -24,6 +24,7 @@ import { runDelete, runUpdate } from './deleteUpdateExecutor.ts';
 import { toArrowTable } from './jsonToArrow.ts';
 import { toParquetBytes } from './parquetWrite.ts';
 import { readArrowTable } from './parquetRead.ts';
+import { openEncodePool, type EncodePool } from '../workers/encodePoolNode.ts';
 
 const schema: StructType = { type: 'struct', fields: [
   { name: 'id', type: 'long', nullable: true, metadata: {} },
@@ -68,7 +69,7 @@ const quote = (path: string) => `'${path.replace(/'/g, "''")}'`;
 let cases = 0;
 
 /** A fresh table (two files), loaded into DuckDB as table t, and the source as Parquet, loaded as s. */
-async function setUp(properties: Record<string, string> = {}) {
+async function setUpTable(properties: Record<string, string> = {}) {
   const root = join(dir, `case-${++cases}`);
   const h = new WriteHarness(new NodeFsStore(root));
   await h.committed(await runCreateTable({ tableRoot: '', schema, configuration: properties, rows: target.slice(0, 120) }, h.context));
@@ -101,7 +102,21 @@ function expectDeletionVectors(properties: Record<string, string>, metrics: Reco
 
 const duckdbRows = async () => canonicalRows(await queryJsonRows(db, `SELECT ${columns.join(', ')} FROM t`));
 
-describe.each([['copy-on-write', {}], ['with deletion vectors', { 'delta.enableDeletionVectors': 'true' }]])('Lakelab (%s) and native DuckDB', (_, properties) => {
+const onThreads = { threads: 2, minRows: 0 };
+describe.each([
+  ['copy-on-write', {}, undefined],
+  ['with deletion vectors', { 'delta.enableDeletionVectors': 'true' }, undefined],
+  // As the CLI runs them: every data file encoded on worker threads while the next is read.
+  ['copy-on-write, files encoded on threads', {}, onThreads],
+  ['with deletion vectors, files encoded on threads', { 'delta.enableDeletionVectors': 'true' }, onThreads],
+] as const)('Lakelab (%s) and native DuckDB', (_, properties: Record<string, string>, threads) => {
+  let pool: EncodePool | undefined;
+  beforeAll(() => { pool = threads && openEncodePool(threads); });
+  afterAll(() => pool?.close());
+  const setUp = async (properties: Record<string, string>) => {
+    const made = await setUpTable(properties);
+    return { ...made, h: pool ? Object.assign(made.h, { context: { ...made.h.context, dataFileEncoder: pool } }) : made.h };
+  };
   it('upsert: MERGE INTO ... WHEN MATCHED UPDATE, WHEN NOT MATCHED INSERT (the source as Arrow)', async () => {
     const { h, root, sourcePath } = await setUp(properties);
     const clauses: MergeClause[] = [{ kind: 'whenMatchedUpdateAll' }, { kind: 'whenNotMatchedInsertAll' }];

@@ -14,11 +14,18 @@ const dictionaryPageLimitBytes = 64 * 1024;
 
 export type ParquetCompression = 'snappy' | 'zstd' | 'uncompressed';
 
-export async function toParquetBytes(table: Table, options: { compression?: ParquetCompression; createdBy?: string } = {}): Promise<Uint8Array> {
+export interface ParquetWriteOptions { compression?: ParquetCompression; createdBy?: string }
+
+export async function toParquetBytes(table: Table, options: ParquetWriteOptions = {}): Promise<Uint8Array> {
+  return ipcToParquetBytes(tableToIPC(table, 'stream'), options);
+}
+
+/** The same from an Arrow IPC stream (what a writing thread receives). */
+export async function ipcToParquetBytes(ipc: Uint8Array, options: ParquetWriteOptions = {}): Promise<Uint8Array> {
   const parquet = await loadParquetWasm();
   const compression = { snappy: parquet.Compression.SNAPPY, zstd: parquet.Compression.ZSTD, uncompressed: parquet.Compression.UNCOMPRESSED }[options.compression ?? 'snappy'];
   try {
-    const wasmTable = parquet.Table.fromIPCStream(tableToIPC(table, 'stream'));
+    const wasmTable = parquet.Table.fromIPCStream(ipc);
     const properties = new parquet.WriterPropertiesBuilder()
       .setCompression(compression)
       .setDictionaryPageSizeLimit(dictionaryPageLimitBytes)

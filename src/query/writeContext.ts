@@ -9,6 +9,7 @@ import { writeDataFiles } from './dataFiles.ts';
 import { toColumnMappingMode } from '../core/delta/columnMapping.ts';
 import type { Add } from '../core/delta/actions.ts';
 import type { SqlEngine } from './duckdbEngine.ts';
+import type { DataFileEncoder } from './dataFileEncoder.ts';
 
 export interface WriteContext {
   store: ObjectStore;
@@ -20,6 +21,8 @@ export interface WriteContext {
    * writers, dozens at once, each without a database of its own); the results are the same.
    */
   joinEngine?: SqlEngine;
+  /** Where data files are encoded (Parquet and stats): in this thread when absent; the CLI's pool of threads (decision 0028). */
+  dataFileEncoder?: DataFileEncoder;
 }
 
 export function requireWritable(snapshot: DeltaSnapshot, removesData: boolean): void {

@@ -7,7 +7,7 @@ import type { MergeClause } from '../../core/delta/operations/merge.ts';
 import { flagString, hasFlag, UsageError, type OptionSpec, type ParsedArgs } from '../args.ts';
 import type { Command, Io } from '../command.ts';
 import { help, sourceOptions, sourceSqlOption, tablePositional, writeOptions } from '../commonOptions.ts';
-import { commitAndReport, openWrite, sourceRows, toAssignments } from '../writeCommit.ts';
+import { commitAndReport, openWrite, sourceRows, toAssignments, withEncodePool } from '../writeCommit.ts';
 
 /** Each clause option, the clause it adds, and the option its assignments come from. */
 const clauseOptions: { name: string; kind: MergeClause['kind']; set?: string }[] = [
@@ -64,7 +64,7 @@ async function runMergeCommand(args: ParsedArgs, io: Io): Promise<number> {
   const [{ openNodeSqlEngine }, { runMerge }] = await Promise.all([import('../../query/duckdbNode.ts'), import('../../query/mergeExecutor.ts')]);
   const joinEngine = await openNodeSqlEngine();
   try {
-    const result = await runMerge(snapshot, spec, rows, { ...context, joinEngine });
+    const result = await withEncodePool({ ...context, joinEngine }, (c) => runMerge(snapshot, spec, rows, c));
     return await commitAndReport(args, io, store, result.transaction);
   } finally {
     await joinEngine.close();

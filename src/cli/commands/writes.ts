@@ -7,7 +7,7 @@ import { flagList, flagString, hasFlag, UsageError, type OptionSpec, type Parsed
 import type { Command, Io } from '../command.ts';
 import { help, sourceOptions, sourceSqlOption, tablePositional, writeOptions } from '../commonOptions.ts';
 import { loadSources, parseSchemaFlag } from '../sources.ts';
-import { commitAndReport, openWrite, sourcePaths, sourceRows, toAssignments } from '../writeCommit.ts';
+import { commitAndReport, openWrite, sourcePaths, sourceRows, toAssignments, withEncodePool } from '../writeCommit.ts';
 
 // The executors (parquet-wasm, apache-arrow) load when a command writes, not when the CLI starts.
 const writeExecutor = () => import('../../query/writeExecutor.ts');
@@ -83,7 +83,9 @@ export const deleteCommand: Command = {
   },
   async run(args: ParsedArgs, io: Io): Promise<number> {
     const { store, context, readAt } = openWrite(args);
-    return commitAndReport(args, io, store, await (await deleteUpdateExecutor()).runDelete(await readAt(), flagString(args, 'where'), context));
+    const { runDelete } = await deleteUpdateExecutor();
+    const snapshot = await readAt();
+    return commitAndReport(args, io, store, await withEncodePool(context, (c) => runDelete(snapshot, flagString(args, 'where'), c)));
   },
 };
 
@@ -103,6 +105,8 @@ export const updateCommand: Command = {
     const { store, context, readAt } = openWrite(args);
     const setText = flagString(args, 'set');
     if (setText === undefined) throw new UsageError('needs --set "col = value, ..."');
-    return commitAndReport(args, io, store, await (await deleteUpdateExecutor()).runUpdate(await readAt(), flagString(args, 'where'), toAssignments(setText), context));
+    const { runUpdate } = await deleteUpdateExecutor();
+    const snapshot = await readAt();
+    return commitAndReport(args, io, store, await withEncodePool(context, (c) => runUpdate(snapshot, flagString(args, 'where'), toAssignments(setText), c)));
   },
 };
