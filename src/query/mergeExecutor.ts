@@ -87,6 +87,11 @@ export async function runMerge(snapshot: DeltaSnapshot, spec: MergeSpec, sourceI
       let changed = 0;
       let p = 0;
       for (let t = 0; t < target.length; t++) {
+        // Without a not-matched-by-source clause only matched rows can change: go to the next one.
+        if (bySource.length === 0) {
+          if (p >= targetRows.length) break;
+          t = targetRows[p] as number;
+        }
         const first = p;
         while (p < targetRows.length && targetRows[p] === t) matchedSource[sourceRows[p++] as number] = 1;
         const count = p - first;

@@ -92,7 +92,19 @@ function buildColumn(column: WriteColumn, rows: OutputRows, parsed: readonly Map
   const which = new Uint16Array(rows.length);
   const picked = new Int32Array(rows.length);
   let identity = groups.length === 1 && ownGroup === 0;
+  // Rows kept from the file, most of a rewrite's, in a loop of their own.
+  const keptFromFile = groupOf[0] === ownGroup && sideOf[0] === targetSide;
+  const ownWhich = keptFromFile ? groupWhich[ownGroup] : null;
+  const ownRows = keptFromFile ? groupRows[ownGroup] : null;
+  const ownBase = keptFromFile ? (bases[ownGroup] as number) : 0;
   for (let k = 0; k < rows.length; k++) {
+    if (keptFromFile && (rows.assignment[k] as number) < 0) {
+      const r = rows.target[k] as number;
+      which[k] = ownBase + (ownWhich ? (ownWhich[r] as number) : 0);
+      picked[k] = ownRows ? (ownRows[r] as number) : 0;
+      if (identity && (which[k] !== 0 || picked[k] !== k)) identity = false;
+      continue;
+    }
     const choice = (rows.assignment[k] as number) + 1;
     const g = groupOf[choice] as number;
     const side = sideOf[choice] as number;
