@@ -80,7 +80,7 @@ export class MemoryStore implements ObjectStore {
   }
 
   async putIfAbsent(key: string, data: Uint8Array, _options?: PutOptions): Promise<PutIfAbsentOutcome> {
-    this.validate(key);
+    // A stored key is a valid one; a new key is checked as it is written.
     if (this.entries.has(key)) return { status: 'exists' };
     return { status: 'created', meta: this.write(key, data) };
   }
@@ -165,10 +165,11 @@ export class MemoryStore implements ObjectStore {
   }
 
   private require(key: string): Entry {
-    this.validate(key);
     const entry = this.entries.get(key);
-    if (!entry) throw new LakeError('NotFound', `${key}: no such object in ${this.description}`);
-    return entry;
+    // A stored key was checked when it was written: only a key not found is checked here (an invalid one is InvalidInput, not NotFound).
+    if (entry) return entry;
+    this.validate(key);
+    throw new LakeError('NotFound', `${key}: no such object in ${this.description}`);
   }
 
   private validate(key: string): void {
