@@ -21,7 +21,8 @@ const rulesByName: Record<ConflictRules, (tx: Transaction, winner: Commit) => Co
 /** The first winning commit's conflict, in version order, or undefined when the transaction may commit after all of them. */
 export function checkConflict(tx: Transaction, winners: readonly Commit[], rules: ConflictRules = 'delta-rs'): Conflict | undefined {
   const check = rulesByName[rules];
-  for (const winner of [...winners].sort((a, b) => a.version - b.version)) {
+  // One winner (the commit loop checks them one at a time) needs no sorting.
+  for (const winner of winners.length > 1 ? [...winners].sort((a, b) => a.version - b.version) : winners) {
     const conflict = check(tx, winner);
     if (conflict) return conflict;
   }

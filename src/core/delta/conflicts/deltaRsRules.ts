@@ -55,15 +55,19 @@ export function checkConflictDeltaRs(tx: Transaction, winner: Commit): Conflict 
     if (hit.length > 0) return conflict('ConcurrentDeleteRead', hit.map((r) => r.path));
   }
 
-  // 5. Files both deleted.
-  const ours = new Set(tx.actions.flatMap((a) => ('remove' in a ? [a.remove.path] : [])));
-  const both = summary.removes.filter((r) => ours.has(r.path));
-  if (both.length > 0) return conflict('ConcurrentDeleteDelete', both.map((r) => r.path));
+  // 5. Files both deleted (only when the winner deleted any).
+  if (summary.removes.length > 0) {
+    const ours = new Set(tx.actions.flatMap((a) => ('remove' in a ? [a.remove.path] : [])));
+    const both = summary.removes.filter((r) => ours.has(r.path));
+    if (both.length > 0) return conflict('ConcurrentDeleteDelete', both.map((r) => r.path));
+  }
 
-  // 6. Application transactions.
-  const ourApps = new Set(tx.actions.flatMap((a) => ('txn' in a ? [a.txn.appId] : [])));
-  const clash = summary.appIds.filter((id) => ourApps.has(id));
-  if (clash.length > 0) return conflict('ConcurrentTransaction', []);
+  // 6. Application transactions (only when the winner recorded any).
+  if (summary.appIds.length > 0) {
+    const ourApps = new Set(tx.actions.flatMap((a) => ('txn' in a ? [a.txn.appId] : [])));
+    const clash = summary.appIds.filter((id) => ourApps.has(id));
+    if (clash.length > 0) return conflict('ConcurrentTransaction', []);
+  }
 
   return undefined;
 }
