@@ -12,7 +12,8 @@ import { commitInfoOf, type Commit, type CommitInfo } from './actions.ts';
 import { commitKey } from './logPaths.ts';
 import { loadLogListingFrom, latestVersionOf } from './logSegment.ts';
 import { loadCommit } from './loadCommits.ts';
-import { toActionLines, toCommitInfo, withCommitInfo, type Transaction } from './transaction.ts';
+import { toActionLines, type Transaction } from './transaction.ts';
+import { commitFileBytes } from './commitFileBytes.ts';
 import { checkConflictDeltaRs } from './conflicts/deltaRsRules.ts';
 import { CommitAttempts } from './commitWrite.ts';
 import { checkDataFilesWritten } from './checkDataFiles.ts';
@@ -55,7 +56,7 @@ export async function commitTransaction(store: ObjectStore, tx: Transaction, opt
   // The newest commit known before `version`: in-commit timestamps must increase from it.
   let previous: Commit | undefined;
   const sent = new CommitAttempts(store, options.clock, options.signal);
-  const actionLines = toActionLines(tx.actions);
+  const fileAt = commitFileBytes(tx, options.engineInfo, toActionLines(tx.actions));
   if (options.verifyDataFiles) await checkDataFilesWritten(store, tx, options.signal);
   for (;;) {
     throwIfAborted(options.signal, 'the commit');
@@ -69,10 +70,10 @@ export async function commitTransaction(store: ObjectStore, tx: Transaction, opt
     } else if (tx.inCommitTimestamps === true) {
       inCommitTimestamp = now;
     }
-    const commitInfo = toCommitInfo(tx, { timestamp: now, engineInfo: options.engineInfo, inCommitTimestamp });
+    const { commitInfo, bytes } = fileAt(now, inCommitTimestamp);
     options.onEvent?.({ kind: 'attempt', version });
     // A lost answer is resolved by reading the commit back: ours, someone else's, or not there.
-    const written = await sent.write(commitKey(tx.tableRoot, version), withCommitInfo(commitInfo, actionLines));
+    const written = await sent.write(commitKey(tx.tableRoot, version), bytes);
     if (written !== 'exists') return { status: 'committed', version, attempts, commitInfo };
     options.onEvent?.({ kind: 'versionTaken', version });
     if (tx.readVersion < 0) {
