@@ -10,6 +10,7 @@ import type { Clock } from '../core/clock.ts';
 import { VirtualScheduler } from './scheduler.ts';
 import { SimulatedStore } from './simulatedStore.ts';
 import { FaultyStore } from '../storage/faultyStore.ts';
+import { MemoryStore } from '../storage/memoryStore.ts';
 import type { Scenario } from './scenario.ts';
 import type { FixtureLoader } from './fixtureTable.ts';
 import { writeStartingTable } from './startingTable.ts';
@@ -67,6 +68,9 @@ export async function runScenario(scenario: Scenario, seed: number, deps: SimDep
   // Every writer reads every winning commit: each is parsed once for all of them.
   shareParsedCommits(store);
   shareParsedCommits(memory);
+  // The writers' ~9,000 reads a run of small commits, copied without a buffer each: no reader of the simulator's store
+  // transfers a read's buffer (a DuckLake catalog, the one file handed to duckdb-wasm, is larger than a block copy).
+  if (memory instanceof MemoryStore) memory.copySmallReadsFromBlocks();
   const trace: TraceEvent[] = [];
   const lost: SimRun['lost'] = [];
   const env: WriterEnvironment = {
