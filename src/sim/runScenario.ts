@@ -10,7 +10,6 @@ import type { Clock } from '../core/clock.ts';
 import { VirtualScheduler } from './scheduler.ts';
 import { SimulatedStore } from './simulatedStore.ts';
 import { FaultyStore } from '../storage/faultyStore.ts';
-import { MemoryStore } from '../storage/memoryStore.ts';
 import type { Scenario } from './scenario.ts';
 import type { FixtureLoader } from './fixtureTable.ts';
 import { writeStartingTable } from './startingTable.ts';
@@ -39,6 +38,11 @@ export interface SimDependencies {
   drain?: () => Promise<void>;
   /** Where scenarios that start from a fixture (`table.fixture`) get its files. */
   fixtures?: FixtureLoader;
+}
+
+/** A store that can copy small reads out of shared blocks (MemoryStore.copySmallReadsFromBlocks). */
+interface SmallReadsFromBlocks {
+  copySmallReadsFromBlocks(): void;
 }
 
 export const simStartTime = Date.UTC(2026, 0, 1);
@@ -70,7 +74,7 @@ export async function runScenario(scenario: Scenario, seed: number, deps: SimDep
   shareParsedCommits(memory);
   // The writers' ~9,000 reads a run of small commits, copied without a buffer each: no reader of the simulator's store
   // transfers a read's buffer (a DuckLake catalog, the one file handed to duckdb-wasm, is larger than a block copy).
-  if (memory instanceof MemoryStore) memory.copySmallReadsFromBlocks();
+  (memory as Partial<SmallReadsFromBlocks>).copySmallReadsFromBlocks?.();
   const trace: TraceEvent[] = [];
   const lost: SimRun['lost'] = [];
   const env: WriterEnvironment = {
