@@ -14,6 +14,7 @@ import { toPartitionString } from '../core/delta/partitionValues.ts';
 import { fieldIdOf, physicalNameOf, type ColumnMappingMode } from '../core/delta/columnMapping.ts';
 import { coerceValue, toArrowTable, type ColumnSpec } from './jsonToArrow.ts';
 import { toParquetBytes } from './parquetWrite.ts';
+import { parquetFileKey, type ParquetFileCache } from './parquetFileCache.ts';
 import { toFileStats } from './fileStats.ts';
 import { toPhysicalType, toPhysicalValue } from './physicalColumns.ts';
 
@@ -32,6 +33,8 @@ export interface WriteFilesOptions {
   statsColumns?: readonly string[];
   /** With column mapping (name or id), files, stats and partition values use physical names (and field ids). */
   columnMapping?: ColumnMappingMode;
+  /** Parquet bytes of files written before, by their rows (the simulator's): the same rows are written once. */
+  parquetCache?: ParquetFileCache;
 }
 
 export async function writeDataFiles(rows: readonly Record<string, unknown>[], options: WriteFilesOptions): Promise<Add[]> {
@@ -65,7 +68,7 @@ export async function writeDataFiles(rows: readonly Record<string, unknown>[], o
   for (const group of groups.values()) {
     for (let start = 0; start < group.rows.length; start += maxRows) {
       const chunk = group.rows.slice(start, start + maxRows);
-      const bytes = await toParquetBytes(toArrowTable(chunk, dataColumns));
+      const bytes = await toParquet(chunk, dataColumns, options.parquetCache);
       const path = newDataFilePath(options.rng, toPartitionFolder(partitionKeys, group.values), adds.length);
       await options.store.put(toDataFileKey(options.tableRoot, path), bytes);
       adds.push({
@@ -79,6 +82,15 @@ export async function writeDataFiles(rows: readonly Record<string, unknown>[], o
     }
   }
   return adds;
+}
+
+async function toParquet(rows: readonly Record<string, unknown>[], columns: readonly ColumnSpec[], cache: ParquetFileCache | undefined): Promise<Uint8Array> {
+  const key = cache ? parquetFileKey(columns, rows) : undefined;
+  const known = key === undefined ? undefined : cache!.get(key);
+  if (known) return known;
+  const bytes = await toParquetBytes(toArrowTable(rows, columns));
+  if (key !== undefined) cache!.set(key, bytes);
+  return bytes;
 }
 
 function hasListOrMap(type: DataType): boolean {

@@ -10,6 +10,7 @@ import { toColumnMappingMode } from '../core/delta/columnMapping.ts';
 import type { Add } from '../core/delta/actions.ts';
 import type { SqlEngine } from './duckdbEngine.ts';
 import type { DataFileEncoder } from './dataFileEncoder.ts';
+import type { ParquetFileCache } from './parquetFileCache.ts';
 
 export interface WriteContext {
   store: ObjectStore;
@@ -23,6 +24,8 @@ export interface WriteContext {
   joinEngine?: SqlEngine;
   /** Where data files are encoded (Parquet and stats): in this thread when absent; the CLI's pool of threads (decision 0028). */
   dataFileEncoder?: DataFileEncoder;
+  /** Parquet bytes of data files written before, by their rows: the simulator's, which writes the same rows in every run. */
+  parquetCache?: ParquetFileCache;
 }
 
 export function requireWritable(snapshot: DeltaSnapshot, removesData: boolean): void {
@@ -41,6 +44,7 @@ export function writeRowsFor(snapshot: DeltaSnapshot, rows: readonly Record<stri
     ...toStatsOptions(snapshot.metadata.configuration),
     rng: context.rng,
     now: context.now(),
+    parquetCache: context.parquetCache,
   });
 }
 

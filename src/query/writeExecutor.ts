@@ -24,7 +24,7 @@ export interface CreateTableRequest {
 export async function runCreateTable(request: CreateTableRequest, context: WriteContext): Promise<Transaction> {
   const partitionColumns = request.partitionColumns ?? [];
   const adds = request.rows && request.rows.length > 0
-    ? await writeDataFiles(request.rows, { store: context.store, tableRoot: request.tableRoot, schema: request.schema, partitionColumns, rng: context.rng, now: context.now() })
+    ? await writeDataFiles(request.rows, { store: context.store, tableRoot: request.tableRoot, schema: request.schema, partitionColumns, rng: context.rng, now: context.now(), parquetCache: context.parquetCache })
     : [];
   return planCreateTable({
     tableRoot: request.tableRoot,
