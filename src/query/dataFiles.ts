@@ -85,11 +85,12 @@ export async function writeDataFiles(rows: readonly Record<string, unknown>[], o
 }
 
 async function toParquet(rows: readonly Record<string, unknown>[], columns: readonly ColumnSpec[], cache: ParquetFileCache | undefined): Promise<Uint8Array> {
-  const key = cache ? parquetFileKey(columns, rows) : undefined;
-  const known = key === undefined ? undefined : cache!.get(key);
+  const key = cache && parquetFileKey(columns, rows);
+  if (!cache || key === undefined) return toParquetBytes(toArrowTable(rows, columns));
+  const known = cache.get(key);
   if (known) return known;
   const bytes = await toParquetBytes(toArrowTable(rows, columns));
-  if (key !== undefined) cache!.set(key, bytes);
+  cache.set(key, bytes);
   return bytes;
 }
 
